@@ -1,0 +1,42 @@
+package dev.procmon.core;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+/**
+ * The JVM's own view of itself: heap, non-heap, GC and threads. Heap figures come from
+ * {@link Runtime}, which allocates nothing; the non-heap figure costs one small
+ * {@link java.lang.management.MemoryUsage} per sample, the only allocation of a sample.
+ */
+final class JvmStats {
+
+    private final Runtime runtime = Runtime.getRuntime();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final GarbageCollectorMXBean[] collectors =
+            ManagementFactory.getGarbageCollectorMXBeans().toArray(new GarbageCollectorMXBean[0]);
+
+    void sample(Sample into) {
+        long committed = runtime.totalMemory();
+        into.hasJvm = true;
+        into.heapCommitted = committed;
+        into.heapUsed = committed - runtime.freeMemory();
+        into.nonHeapUsed = memory.getNonHeapMemoryUsage().getUsed();
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : collectors) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        into.gcCount = count;
+        into.gcMillis = millis;
+        into.threads = threads.getThreadCount();
+    }
+
+    static List<String> collectorNames() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.procmon.core;
+
+/**
+ * One reading of a process, reused from sample to sample so the per-sample path allocates nothing.
+ * A value of {@link #UNKNOWN} means the source cannot know it; the line then leaves the key out
+ * rather than writing a zero that would be a lie.
+ */
+final class Sample {
+
+    static final long UNKNOWN = -1;
+
+    long pid;
+    /** When the sampled process started, in the {@link MonitorClock#nanoTime()} domain. */
+    long processStartNanos;
+
+    long rssBytes = UNKNOWN;
+    long vmsBytes = UNKNOWN;
+    long pageFaults = UNKNOWN;
+    long majorFaults = UNKNOWN;
+
+    long userMicros = UNKNOWN;
+    long systemMicros = UNKNOWN;
+    long childrenUserMicros = UNKNOWN;
+    long childrenSystemMicros = UNKNOWN;
+
+    /** Processes summed into this sample; 0 means a single process (key left out). */
+    int numProcs;
+
+    boolean hasJvm;
+    long heapUsed;
+    long heapCommitted;
+    long nonHeapUsed = UNKNOWN;
+    long gcCount;
+    long gcMillis;
+    int threads;
+
+    void clear() {
+        rssBytes = vmsBytes = pageFaults = majorFaults = UNKNOWN;
+        userMicros = systemMicros = childrenUserMicros = childrenSystemMicros = UNKNOWN;
+        numProcs = 0;
+        hasJvm = false;
+        nonHeapUsed = UNKNOWN;
+    }
+}

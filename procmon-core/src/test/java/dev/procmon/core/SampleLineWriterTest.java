@@ -1,0 +1,107 @@
+package dev.procmon.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SampleLineWriterTest {
+
+    private final SampleLineWriter writer = new SampleLineWriter(ZoneOffset.UTC);
+
+    private static Sample sample() {
+        Sample s = new Sample();
+        s.pid = 86611;
+        s.rssBytes = 11939840;
+        s.vmsBytes = 4404228096L;
+        s.pageFaults = 531770;
+        s.majorFaults = 0;
+        s.userMicros = 583945;
+        s.systemMicros = 660000;
+        s.childrenUserMicros = 0;
+        s.childrenSystemMicros = 0;
+        return s;
+    }
+
+    private static final long EPOCH_MICROS =
+            LocalDateTime.of(2026, 11, 24, 14, 10, 6, 51_630_000).toEpochSecond(ZoneOffset.UTC) * 1_000_000L + 51_630;
+
+    @Test
+    void writesTotalDepthsKeysAndValues() {
+        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 12_427_716_000L, null, 0).toString();
+        assertThat(line).isEqualTo("ProcessLoggingThread-JSON {\"timestamp\": \"2026-11-24 14:10:06.051630\", "
+                + "\"memory_info\": {\"rss\": 11939840, \"vms\": 4404228096, \"pfaults\": 531770, \"pageins\": 0}, "
+                + "\"cpu_times\": {\"user\": 0.583945, \"system\": 0.66, \"children_user\": 0.0, \"children_system\": 0.0}, "
+                + "\"elapsed_time\": 12.427716, \"pid\": 86611}");
+        ParsedLine parsed = ParsedLine.parse(line);
+        assertThat(parsed.number("cpu_times.user")).isEqualTo(0.583945);
+        assertThat(parsed.number("elapsed_time")).isEqualTo(12.427716);
+    }
+
+    @Test
+    void unknownValuesAreLeftOutRatherThanWrittenAsZero() {
+        Sample s = sample();
+        s.clear();
+        s.pid = 5;
+        s.userMicros = 1_500_000;
+        ParsedLine parsed = ParsedLine.parse(writer.format(LogFormat.MARKER, s, EPOCH_MICROS, 0, null, 0).toString());
+        assertThat(parsed.values()).containsOnlyKeys("timestamp", "cpu_times.user", "elapsed_time", "pid");
+        assertThat(parsed.number("cpu_times.user")).isEqualTo(1.5);
+    }
+
+    @Test
+    void jvmViewLabelsDroppedAndProcessCountAreWrittenWhenPresent() {
+        Sample s = sample();
+        s.hasJvm = true;
+        s.heapUsed = 100;
+        s.heapCommitted = 200;
+        s.nonHeapUsed = 300;
+        s.gcCount = 4;
+        s.gcMillis = 1234;
+        s.threads = 9;
+        s.numProcs = 3;
+        ParsedLine parsed = ParsedLine.parse(writer.format(LogFormat.MARKER_STOP, s, EPOCH_MICROS, 0, "x", 7).toString());
+        assertThat(parsed.marker()).isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(parsed.values()).containsEntry("jvm.heap_used", "100").containsEntry("jvm.heap_committed", "200")
+                .containsEntry("jvm.non_heap_used", "300").containsEntry("jvm.gc_count", "4")
+                .containsEntry("jvm.gc_time", "1.234").containsEntry("jvm.threads", "9")
+                .containsEntry("num_procs", "3").containsEntry("labels_dropped", "7").containsEntry("label", "x");
+    }
+
+    @Test
+    void hostileLabelsStayOneAsciiLineAndRoundTripExactly() {
+        String[] labels = {
+            "\"}\n2026-11-24 14:10:06,051 ProcessLoggingThread-JSON {\"rss\": 1}",
+            "back\\slash \"quoted\" \t tab \r cr \u0000 nul \u001b[31m escape",
+            "line\u2028separator\u2029paragraph \u00e9t\u00e9 \ud83d\ude00",
+            "</text><script>alert(1)</script> & system(\"touch PWNED\") '; ! touch PWNED",
+        };
+        for (String label : labels) {
+            String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, label, 0).toString();
+            assertThat(line).doesNotContain("\n", "\r", "\u2028", "\u2029");
+            assertThat(line.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+            if (label.contains(LogFormat.MARKER)) {
+                assertThat(line.indexOf(LogFormat.MARKER, 1)).as("a forged marker outside the label string")
+                        .isGreaterThan(line.indexOf("\"label\""));
+            }
+            assertThat(ParsedLine.parse(line).values()).containsEntry("label", label).containsEntry("memory_info.rss", "11939840");
+        }
+    }
+
+    @Test
+    void veryLongLabelsAreCutWithAnEllipsis() {
+        String label = "x".repeat(SampleLineWriter.MAX_LABEL_LENGTH + 100);
+        String parsed = ParsedLine.parse(writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, label, 0).toString())
+                .values().get("label");
+        assertThat(parsed).hasSize(SampleLineWriter.MAX_LABEL_LENGTH + 1).endsWith("x\u2026");
+    }
+
+    @Test
+    void timestampsAreLocalTime() {
+        SampleLineWriter tokyo = new SampleLineWriter(ZoneId.of("Asia/Tokyo"));
+        String line = tokyo.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0).toString();
+        assertThat(ParsedLine.parse(line).values()).containsEntry("timestamp", "2026-11-24 23:10:06.051630");
+    }
+}
