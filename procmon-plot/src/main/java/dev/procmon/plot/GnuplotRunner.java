@@ -21,7 +21,11 @@ public final class GnuplotRunner {
      * @throws IOException with a one-line message if gnuplot is not installed, fails or hangs
      */
     public static void run(Path directory, String script) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of("gnuplot", script))
+        run(directory, script, "gnuplot");
+    }
+
+    static void run(Path directory, String script, String executable) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(executable, script))
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(System.getProperty("os.name", "")
