@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
-class LogReaderProperties {
+class LogReaderPropertiesTest {
 
     @Property(tries = 60)
     void randomBytesNeverThrowAnythingButPlotInputException(@ForAll @Size(max = 4000) byte[] bytes) throws IOException {
