@@ -45,7 +45,7 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--format", split = ",", paramLabel = "svg|png",
             converter = FormatConverter.class,
-            description = "Images procmon renders itself (default: svg).")
+            description = "Images procmon renders itself (default: svg,png).")
     List<OutputFormat> formats = new ArrayList<>();
 
     /** Parses {@code elapsed|clock}. */
@@ -77,7 +77,7 @@ public final class PlotCommand implements Callable<Integer> {
         PlotOptions options = PlotOptions.defaults()
                 .withTime(time)
                 .withGnuplot(gnuplot)
-                .withFormats(formats.isEmpty() ? EnumSet.of(OutputFormat.SVG) : EnumSet.copyOf(formats))
+                .withFormats(formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats))
                 .withProgress(bar == null ? ProgressListener.NONE : bar);
         try {
             PlotResult result = LogPlotter.plot(logs, outDir, options);

@@ -1,5 +1,9 @@
 package dev.procmon.cli;
 
+import dev.procmon.picocli.SecondsConverter;
+import dev.procmon.plot.LogPlotter;
+import dev.procmon.plot.PlotOptions;
+
 import dev.procmon.core.ProcessMonitor;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -87,9 +91,9 @@ public final class RecordCommand implements Callable<Integer> {
     private boolean finished;
     private int finishStatus;
 
-    /** The command as the procmon launcher registers it; {@code --plot} is not wired yet (see docs/record.md). */
+    /** The command as the procmon launcher registers it, plotting with procmon-plot's defaults. */
     public RecordCommand() {
-        this(Plotter.NOT_AVAILABLE, Path.of("/proc"));
+        this((log, directory) -> LogPlotter.plot(List.of(log), directory, PlotOptions.defaults()), Path.of("/proc"));
     }
 
     RecordCommand(Plotter plotter) {
@@ -144,9 +148,6 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }
         if (plotDirectory != null) {
-            if (plotter == Plotter.NOT_AVAILABLE) {
-                throw new Failure("--plot is not available in this build");
-            }
             try {
                 Files.createDirectories(plotDirectory);
             } catch (IOException e) {

@@ -189,11 +189,14 @@ class RecordCommandTest {
     }
 
     @Test
-    void plotIsRefusedBeforeAnythingRunsWhileProcmonPlotIsNotWiredIn() {
-        Path marker = dir.resolve("ran");
-        assertThat(record("--plot", dir.toString(), "--", "touch", marker.toString())).isEqualTo(1);
-        assertThat(marker).doesNotExist();
-        assertThat(errLines()).containsExactly("procmon record: --plot is not available in this build");
+    void plotWritesTheRealPlotsOfTheRecording() throws IOException {
+        Path plots = dir.resolve("plots");
+        assertThat(record("--interval", "0.05", "--log", log().toString(), "--plot", plots.toString(),
+                "--", "sleep", "0.4")).isEqualTo(0);
+        try (var files = Files.list(plots)) {
+            assertThat(files.map(p -> p.getFileName().toString().replaceAll("_\\d+", "_PID")))
+                    .contains("record.log_PID.dat", "record.log_PID.plt", "record.log_PID.svg", "record.log_PID.png");
+        }
     }
 
     @Test
@@ -205,7 +208,7 @@ class RecordCommandTest {
 
     @Test
     void withoutProcItSaysRecordNeedsLinux() {
-        assertThat(record(new RecordCommand(Plotter.NOT_AVAILABLE, dir.resolve("proc")), "--", "true"))
+        assertThat(record(new RecordCommand((log, directory) -> { }, dir.resolve("proc")), "--", "true"))
                 .isEqualTo(1);
         assertThat(errLines()).hasSize(1);
         assertThat(errLines().get(0)).startsWith("procmon record: record needs Linux");

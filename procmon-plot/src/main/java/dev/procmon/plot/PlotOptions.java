@@ -22,9 +22,9 @@ public record PlotOptions(TimeAxis time, Set<OutputFormat> formats, boolean gnup
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** @return elapsed time, SVG only, no gnuplot, no progress */
+    /** @return elapsed time, SVG and PNG, no gnuplot, no progress */
     public static PlotOptions defaults() {
-        return new PlotOptions(TimeAxis.ELAPSED, Set.of(OutputFormat.SVG), false, ProgressListener.NONE);
+        return new PlotOptions(TimeAxis.ELAPSED, EnumSet.allOf(OutputFormat.class), false, ProgressListener.NONE);
     }
 
     /** @return a copy with {@code time} */

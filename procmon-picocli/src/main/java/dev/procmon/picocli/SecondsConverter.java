@@ -1,4 +1,4 @@
-package dev.procmon.cli;
+package dev.procmon.picocli;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -7,9 +7,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * A positive, finite number of seconds ({@code 0.2}, {@code 60}) as a Duration; anything else
- * (negative, zero, NaN, infinite, too small to be a nanosecond, garbage) is a usage error.
+ * (negative, zero, NaN, infinite, too small to be a nanosecond, garbage) is a usage error. Use it
+ * as {@code @Option(converter = SecondsConverter.class)}.
  */
-final class SecondsConverter implements ITypeConverter<Duration> {
+public final class SecondsConverter implements ITypeConverter<Duration> {
 
     private static final double MAX_SECONDS = Long.MAX_VALUE / 1e9;
     /** Plain decimal: no hex floats, no {@code d}/{@code f} suffixes, no NaN or Infinity spelled out. */
@@ -17,13 +18,22 @@ final class SecondsConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
+        return parse(value, false);
+    }
+
+    /** Parses seconds; {@code zero} allows 0 (as {@link Duration#ZERO}). */
+    static Duration parse(String value, boolean zero) {
         String text = value.trim();
         if (!DECIMAL.matcher(text).matches()) {
             throw new TypeConversionException("'" + value + "' is not a number of seconds");
         }
         double seconds = Double.parseDouble(text);
+        if (zero && seconds == 0) {
+            return Duration.ZERO;
+        }
         if (!(seconds > 0) || Double.isInfinite(seconds) || seconds >= MAX_SECONDS) {
-            throw new TypeConversionException("'" + value + "' must be a positive, finite number of seconds");
+            throw new TypeConversionException("'" + value + "' must be a " + (zero ? "non-negative" : "positive")
+                    + ", finite number of seconds");
         }
         long nanos = Math.round(seconds * 1e9);
         if (nanos <= 0) {
