@@ -31,7 +31,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "LOG... OUTDIR",
+    @Parameters(arity = "2..*", paramLabel = "LOG... OUTDIR", hideParamSyntax = true,
             description = "One or more log files, oldest first, then the output directory.")
     List<Path> paths = new ArrayList<>();
 
@@ -84,20 +84,7 @@ public final class PlotCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.clear();
             }
-            for (ProcessSummary s : result.processes()) {
-                out.println(s.describe());
-            }
-            StringBuilder files = new StringBuilder();
-            for (ProcessSummary s : result.processes()) {
-                for (Path f : s.files()) {
-                    files.append("  ").append(f);
-                }
-            }
-            out.println(files);
-            if (result.malformedLines() > 0) {
-                err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"
-                        + (result.malformedLines() == 1 ? "" : "s") + ", first at " + String.join(", ", result.firstMalformed()));
-            }
+            printResult(result, out, err);
             out.flush();
             err.flush();
             return 0;
@@ -109,6 +96,24 @@ public final class PlotCommand implements Callable<Integer> {
             err.println("procmon plot: " + message.replace('\n', ' ').replace('\r', ' '));
             err.flush();
             return 1;
+        }
+    }
+
+    /** Prints one summary line per process, then the files written, then any skipped lines on err. */
+    static void printResult(PlotResult result, PrintWriter out, PrintWriter err) {
+        for (ProcessSummary s : result.processes()) {
+            out.println(s.describe());
+        }
+        StringBuilder files = new StringBuilder();
+        for (ProcessSummary s : result.processes()) {
+            for (Path f : s.files()) {
+                files.append("  ").append(f);
+            }
+        }
+        out.println(files);
+        if (result.malformedLines() > 0) {
+            err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"
+                    + (result.malformedLines() == 1 ? "" : "s") + ", first at " + String.join(", ", result.firstMalformed()));
         }
     }
 

@@ -1,0 +1,57 @@
+package dev.procmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ProcmonCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int procmon(String... args) {
+        CommandLine cl = ProcmonCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void helpListsEverySubcommandAndSucceeds() {
+        assertThat(procmon("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: procmon", "plot", "record", "demo", "generate-completion");
+    }
+
+    @Test
+    void noSubcommandIsAUsageErrorWithUsageText() {
+        assertThat(procmon()).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required subcommand", "Usage: procmon");
+    }
+
+    @Test
+    void plotWithMissingArgumentsExits2WithUsageText() {
+        assertThat(procmon("plot")).isEqualTo(2);
+        assertThat(err.toString()).contains("LOG... OUTDIR", "requires at least 2 values", "Usage: procmon plot");
+        assertThat(procmon("plot", "only-one.log")).isEqualTo(2);
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        assertThat(procmon("--version")).isZero();
+        assertThat(out.toString()).startsWith("procmon ").doesNotContain("${").doesNotContain("unknown");
+    }
+
+    @Test
+    void bashCompletionIsGenerated() {
+        assertThat(procmon("generate-completion")).isZero();
+        assertThat(out.toString()).contains("complete -F", "_picocli_procmon", "record", "demo");
+    }
+
+    @Test
+    void anUnknownSubcommandIsAUsageError() {
+        assertThat(procmon("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("frobnicate");
+    }
+}
