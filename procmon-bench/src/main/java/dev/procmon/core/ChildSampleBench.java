@@ -1,0 +1,79 @@
+package dev.procmon.core;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Issue 7, item 6: recording another process. {@link #childSample} is one {@link ProcStatSampler}
+ * sample of a child pid (what {@code procmon record} pays per tick for one process). There is no
+ * ProcessTreeSampler in core yet, so {@link #fiftyChildrenStat} measures its building block: one
+ * kept-open read + parse of {@code /proc/<pid>/stat} for each of 50 children ({@code sleep 600}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class ChildSampleBench {
+
+    static final int CHILDREN = 50;
+
+    private final List<Process> children = new ArrayList<>();
+    private ProcStatSampler childSampler;
+    private final Sample sample = new Sample();
+    private ProcStatReader[] readers;
+    private final ProcStat stat = new ProcStat();
+
+    @Setup(Level.Trial)
+    public void startChildren() throws IOException {
+        for (int i = 0; i < CHILDREN; i++) {
+            children.add(new ProcessBuilder("sleep", "600").start());
+        }
+        childSampler = ProcStatSampler.open(children.get(0).pid(), MonitorClock.SYSTEM);
+        readers = new ProcStatReader[CHILDREN];
+        for (int i = 0; i < CHILDREN; i++) {
+            readers[i] = ProcStatReader.forPid(children.get(i).pid());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void killChildren() throws IOException, InterruptedException {
+        childSampler.close();
+        for (ProcStatReader r : readers) {
+            r.close();
+        }
+        for (Process p : children) {
+            p.destroyForcibly();
+        }
+        for (Process p : children) {
+            p.waitFor();
+        }
+    }
+
+    @Benchmark
+    public long childSample() throws IOException {
+        sample.clear();
+        childSampler.sample(sample);
+        return sample.rssBytes + sample.userMicros;
+    }
+
+    /** Per op: 50 reads + parses (divide by 50 for the per-process cost). */
+    @Benchmark
+    public long fiftyChildrenStat() throws IOException {
+        long sum = 0;
+        for (ProcStatReader r : readers) {
+            r.read(stat);
+            sum += stat.rssPages + stat.utime;
+        }
+        return sum;
+    }
+}
