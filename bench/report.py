@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Reads what bench/run left in bench/build and prints the issue 7 table.
+
+Every ratio is against a floor or budget from the same run. The machine is shared, so for the
+nanosecond figures the ratio compares minimums (the least-disturbed JMH iteration against the
+least-disturbed C round); the means/medians are printed beside them for honesty.
+"""
+import json
+import os
+import sys
+
+build = sys.argv[1] if len(sys.argv) > 1 else "bench/build"
+
+
+def path(name):
+    return os.path.join(build, name)
+
+
+def read_floor(name):
+    out = {}
+    with open(path(name)) as f:
+        for line in f:
+            key, median, minimum = line.split()
+            out[key] = (float(median), float(minimum))
+    return out
+
+
+def jmh(name):
+    with open(path(name)) as f:
+        results = json.load(f)
+    out = {}
+    for r in results:
+        key = r["benchmark"].rsplit(".", 1)[-1]
+        pm = r["primaryMetric"]
+        raw = [x for fork in pm["rawData"] for x in fork]
+        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        out[key] = {"mean": pm["score"], "min": min(raw), "unit": pm["scoreUnit"], "alloc": alloc}
+    return out
+
+
+def jline(name):
+    with open(path(name)) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+rows = []
+
+
+def row(figure, value, floor, ratio, verdict=""):
+    rows.append((figure, value, floor, ratio, verdict))
+
+
+def ok(flag):
+    return "met" if flag else "MISSED"
+
+
+# -- item 1: sample cost
+before, after = read_floor("floor-before.txt"), read_floor("floor-after.txt")
+threads = read_floor("floor-threads.txt")
+kept_min = min(before["pread_kept_open"][1], after["pread_kept_open"][1])
+kept_med = (before["pread_kept_open"][0] + after["pread_kept_open"][0]) / 2
+orc_min = min(before["open_read_close"][1], after["open_read_close"][1])
+s = jmh("jmh-sample.json")
+
+row("C floor: open/read/close /proc/self/stat", f"{orc_min:.0f} ns (median {before['open_read_close'][0]:.0f})",
+    "floor", "")
+row("C floor: pread, kept open", f"{kept_min:.0f} ns (median {kept_med:.0f})", "floor", "1.00")
+row("C floor: pread, kept open, 20 idle threads", f"{threads['pread_kept_open'][1]:.0f} ns",
+    "(JVM-like thread count)", f"{threads['pread_kept_open'][1] / kept_min:.2f}")
+
+
+def ns_row(key, figure, budget):
+    b = s[key]
+    ratio = b["min"] / kept_min
+    verdict = "" if budget is None else ok(ratio <= budget)
+    row(figure, f"{b['min']:.0f} ns (mean {b['mean']:.0f})",
+        "kept-open floor" + ("" if budget is None else f", budget <= {budget}x"), f"{ratio:.2f}", verdict)
+
+
+ns_row("readParse", "1 /proc/self/stat read + parse", 1.5)
+ns_row("fullSample", "1 full sample (read, parse, JVM beans, JSON line)", 2.5)
+ns_row("samplerAndFormat", "  sampler + JSON line (no JVM beans)", None)
+ns_row("jvmBeans", "  JVM beans alone", None)
+ns_row("formatOnly", "  JSON line alone", None)
+
+
+def alloc_row(key, figure, budget_zero):
+    a = s[key]["alloc"]
+    if a is None:
+        row(figure, "n/a (no -prof gc)", "", "")
+        return
+    verdict = ok(a < 0.5) if budget_zero else "reported"
+    row(figure, f"{a:.2f} B/op", "budget 0 B/op" if budget_zero else "by design", "", verdict)
+
+
+alloc_row("samplerAndFormat", "alloc: sampler + formatter", True)
+alloc_row("readParse", "alloc: /proc read + parse", True)
+alloc_row("formatOnly", "alloc: JSON line", True)
+alloc_row("jvmBeans", "alloc: JVM beans (non-heap MemoryUsage)", False)
+alloc_row("fullSample", "alloc: full sample", False)
+
+# -- item 2: overhead
+over = {o["interval_ms"]: o for o in jline("overhead.json")}
+noise = over[0]["noise_pct"]
+row("workload alone (CPU-bound, median wall)", f"{over[0]['work_wall_s']:.3f} s",
+    f"noise (max-min)/median {noise:.2f}%", "", f"{over[0]['rounds']} rounds")
+for ms in (1000, 100, 10):
+    o = over[ms]
+    budget_pct = noise if ms == 1000 else (1.0 if ms == 10 else None)
+    if ms == 1000:
+        verdict = ok(abs(o["slowdown_pct"]) <= max(noise, 0.001))
+        label = "budget: below noise"
+    elif ms == 10:
+        verdict = ok(o["slowdown_pct"] < 1.0)
+        label = "budget < 1%"
+    else:
+        verdict, label = "", "noise " + f"{noise:.2f}%"
+    row(f"slowdown, monitor at {ms / 1000:g} s", f"{o['slowdown_pct']:+.2f}%", label,
+        f"{o['slowdown_pct'] / budget_pct:+.2f}" if budget_pct else "", verdict)
+for ms in (1000, 100, 10):
+    o = over[ms]
+    budget = 1.0 if ms == 10 else None
+    row(f"ProcMon thread CPU at {ms / 1000:g} s", f"{o['monitor_cpu_pct_of_wall']:.4f}% of wall",
+        "budget < 1%" if budget else "", f"{o['monitor_cpu_pct_of_wall'] / budget:.3f}" if budget else "",
+        ok(o["monitor_cpu_pct_of_wall"] < 1.0) if budget else "")
+
+# -- item 3: timing
+t = jline("timing.json")[0]
+interval_us = t["interval_ms"] * 1000
+row(f"lateness p50 ({t['samples']} samples at {t['interval_ms']} ms)", f"{t['p50_late_us']:.0f} us",
+    "interval", f"{t['p50_late_us'] / interval_us:.3f}")
+row("lateness p99", f"{t['p99_late_us']:.0f} us (max {t['max_late_us']:.0f})", "interval",
+    f"{t['p99_late_us'] / interval_us:.3f}")
+row("drift of last sample from start + n x interval", f"{t['drift_us']:.0f} us",
+    f"no accumulation: <= p99 + 1 ms; fixed-delay would be {t['fixed_delay_drift_us'] / 1000:.0f} ms",
+    f"{t['drift_us'] / interval_us:.3f} (of interval)", ok(t["drift_us"] <= t["p99_late_us"] + 1000
+                                                         and t["skipped_slots"] == 0))
+
+# -- item 4: parsing
+gen = jline("parse-log.json")[0]
+p = jmh("jmh-parse.json")["splitLines"]
+mb = gen["bytes"] / 1e6
+# single-shot ms/op: best and mean
+row(f"floor: split {mb:.0f} MB log into lines", f"{mb / (p['min'] / 1000):.0f} MB/s (mean {mb / (p['mean'] / 1000):.0f})",
+    "floor", "1.00")
+row("procmon-plot extract into per-process table", "TODO", ">= 30% of split floor", "",
+    "not done (procmon-plot not on main)")
+
+# -- item 5: end to end
+row("procmon plot, 1,000,000 samples: wall / RSS / SVG / PNG", "TODO", "< 10 s, heap < 1 GB, SVG < 1 MB, PNG < 500 KB",
+    "", "not done (procmon-plot not on main)")
+
+# -- item 6: other processes
+ns_row("childSample", "ProcStatSampler sample of a child pid", None)
+f50 = s["fiftyChildrenStat"]
+row("read + parse /proc/<pid>/stat for 50 children (no ProcessTreeSampler yet)",
+    f"{f50['min'] / 1000:.1f} us ({f50['min'] / 50:.0f} ns/pid)",
+    "50 x kept-open floor", f"{f50['min'] / (50 * kept_min):.2f}")
+
+w = [max(len(r[i]) for r in rows + [("figure", "value", "floor / budget", "ratio", "verdict")]) for i in range(5)]
+header = ("figure", "value", "floor / budget", "ratio", "verdict")
+print()
+print("Ratios are against floors/budgets measured in this same run on a shared machine; ns ratios are min/min.")
+for r in [header, tuple("-" * n for n in w)] + rows:
+    print(" | ".join(c.ljust(n) for c, n in zip(r, w)).rstrip())
