@@ -13,7 +13,9 @@ import java.util.Locale;
  * sink) at 1 s, 0.1 s and 0.01 s, the configurations interleaved round by round so that drifts in
  * the machine's load hit them all alike. Reported per configuration: the median wall time of the
  * workload, and the CPU time of the ProcMon thread (ThreadMXBean) as a percentage of wall time,
- * which is much less noisy than the slowdown on a shared machine.
+ * which is much less noisy than the slowdown on a shared machine; and the workload thread's own CPU
+ * time, whose slowdown shows what the monitor costs the workload's core (caches, interruptions)
+ * without the other engineers' builds in it.
  *
  * <p>Usage: {@code OverheadRun [rounds] [workMillis]}. Prints one JSON object per configuration.
  */
@@ -43,8 +45,9 @@ public final class OverheadRun {
             }
             units *= 2;
         }
-        // Warm up the monitor's code paths once.
-        runOnce(10, units / 10, threads);
+        // Warm up the monitor's code paths (a few hundred ticks, so the JIT has compiled them, as it
+        // has in a program monitored for more than a few seconds).
+        runOnce(10, units, threads);
 
         int n = INTERVALS_MS.length;
         double[][] wall = new double[n][rounds];
@@ -75,9 +78,11 @@ public final class OverheadRun {
             cpuPct = cpuPct * 100 / rounds;
             System.out.printf(Locale.ROOT,
                     "{\"interval_ms\": %d, \"rounds\": %d, \"work_wall_s\": %.4f, \"slowdown_pct\": %.3f,"
-                            + " \"work_cpu_slowdown_pct\": %.3f, \"noise_pct\": %.3f, \"monitor_cpu_pct_of_wall\": %.5f}%n",
+                            + " \"work_cpu_slowdown_pct\": %.3f, \"noise_pct\": %.3f, \"monitor_cpu_pct_of_wall\": %.5f,"
+                            + " \"monitor_cpu_us_per_tick\": %.1f}%n",
                     INTERVALS_MS[c], rounds, w / 1e9, (w / base - 1) * 100,
-                    (median(workCpu[c]) / baseCpu - 1) * 100, noise * 100, cpuPct);
+                    (median(workCpu[c]) / baseCpu - 1) * 100, noise * 100, cpuPct,
+                    INTERVALS_MS[c] == 0 ? 0 : cpuPct / 100 * INTERVALS_MS[c] * 1000);
         }
     }
 
