@@ -1,5 +1,6 @@
 package dev.procmon.core;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
@@ -38,6 +39,22 @@ final class ProcStatReader implements AutoCloseable {
             length += n;
             if (buffer[length - 1] == '\n') {
                 break;
+            }
+        }
+        parse(buffer, length, into);
+    }
+
+    /**
+     * Reads a stat file once (open, one read, close) into the caller's reused buffer: for the
+     * processes a tree walk looks at once per sample, where keeping a descriptor per pid would leak
+     * them as processes come and go. Allocates only the stream, no reader and no String.
+     */
+    static void readOnce(String path, byte[] buffer, ProcStat into) throws IOException {
+        int length = 0;
+        try (FileInputStream in = new FileInputStream(path)) {
+            int n;
+            while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
+                length += n;
             }
         }
         parse(buffer, length, into);

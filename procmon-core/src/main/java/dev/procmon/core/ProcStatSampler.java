@@ -47,17 +47,45 @@ final class ProcStatSampler implements Sampler {
 
     @Override
     public void sample(Sample into) throws IOException {
-        reader.read(stat);
+        fill(read(), into);
+    }
+
+    /**
+     * Reads the process's stat into this sampler's reused {@link ProcStat} and returns it.
+     *
+     * @throws ProcessGoneException when the process has exited
+     */
+    ProcStat read() throws IOException {
+        try {
+            reader.read(stat);
+        } catch (IOException e) {
+            if (isGone(e, pid)) {
+                throw new ProcessGoneException(pid, e);
+            }
+            throw e;
+        }
+        return stat;
+    }
+
+    /** Whether a failed read means the process has exited (ESRCH on the kept descriptor, or no dir). */
+    static boolean isGone(IOException e, long pid) {
+        return e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
+                || "No such process".equals(e.getMessage())
+                || !Files.isDirectory(Path.of("/proc", Long.toString(pid)));
+    }
+
+    /** Converts raw counters (this process's, or a tree's sum) into a sample of this process. */
+    void fill(ProcStat s, Sample into) {
         into.pid = pid;
         into.processStartNanos = processStartNanos;
-        into.rssBytes = stat.rssPages * kernel.pageSize();
-        into.vmsBytes = stat.vsize;
-        into.pageFaults = stat.minflt + stat.majflt;
-        into.majorFaults = stat.majflt;
-        into.userMicros = ticksToMicros(stat.utime);
-        into.systemMicros = ticksToMicros(stat.stime);
-        into.childrenUserMicros = ticksToMicros(stat.cutime);
-        into.childrenSystemMicros = ticksToMicros(stat.cstime);
+        into.rssBytes = s.rssPages * kernel.pageSize();
+        into.vmsBytes = s.vsize;
+        into.pageFaults = s.minflt + s.majflt;
+        into.majorFaults = s.majflt;
+        into.userMicros = ticksToMicros(s.utime);
+        into.systemMicros = ticksToMicros(s.stime);
+        into.childrenUserMicros = ticksToMicros(s.cutime);
+        into.childrenSystemMicros = ticksToMicros(s.cstime);
     }
 
     private long ticksToMicros(long ticks) {

@@ -105,7 +105,10 @@ public final class ProcessMonitor implements AutoCloseable {
         return Duration.ofNanos(intervalNanos);
     }
 
-    /** How many samples could not be taken so far (they were logged once at WARN). */
+    /**
+     * How many samples could not be taken so far (logged once at WARN; those after the sampled
+     * process has exited only at DEBUG).
+     */
     public synchronized long failedSamples() {
         return failedSamples;
     }
@@ -153,7 +156,11 @@ public final class ProcessMonitor implements AutoCloseable {
             haveLast = true;
         } catch (Throwable e) {
             failedSamples++;
-            if (!warnedSample) {
+            if (!warnedSample && e instanceof ProcessGoneException) {
+                // How every recording of another process ends: not a failure worth a WARN.
+                warnedSample = true;
+                LOG.debug("procmon: pid {} has exited", sampler.pid());
+            } else if (!warnedSample) {
                 warnedSample = true;
                 LOG.warn("procmon: cannot sample pid {} ({}); will keep trying, this is reported once",
                         sampler.pid(), describe(e));
@@ -270,6 +277,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private Path file;
         private long pid = -1;
         private boolean jvm = true;
+        private boolean includeChildren;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
@@ -328,6 +336,17 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether every live descendant of the sampled process is summed into its line (default
+         * false): rss, vms, page faults and CPU times are totals over the tree found by following
+         * parent links in /proc at each sample, and the line carries {@link LogFormat#NUM_PROCS}.
+         * Linux only.
+         */
+        public Builder includeChildren(boolean includeChildren) {
+            this.includeChildren = includeChildren;
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -375,15 +394,16 @@ public final class ProcessMonitor implements AutoCloseable {
             long target = pid > 0 ? pid : self;
             if (Files.isReadable(Path.of("/proc/self/stat"))) {
                 try {
-                    return ProcStatSampler.open(target, clock);
+                    return includeChildren ? ProcessTreeSampler.open(target, clock)
+                            : ProcStatSampler.open(target, clock);
                 } catch (IOException e) {
-                    if (target != self) {
+                    if (target != self || includeChildren) {
                         throw e;
                     }
                     LOG.warn("procmon: cannot read /proc ({}); using the JDK's portable view", e.getMessage());
                 }
-            } else if (target != self) {
-                throw new IOException("sampling another process needs Linux /proc");
+            } else if (target != self || includeChildren) {
+                throw new IOException("sampling another process or children needs Linux /proc");
             }
             return new MxBeanSampler(clock);
         }

@@ -1,0 +1,256 @@
+package dev.procmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.procmon.core.LogFormat;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code procmon record} run in this JVM against real processes. */
+class RecordCommandTest {
+
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int record(RecordCommand command, String... args) {
+        return new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    private int record(String... args) {
+        return record(new RecordCommand(), args);
+    }
+
+    private Path log() {
+        return dir.resolve("record.log");
+    }
+
+    private List<String> errLines() {
+        return err.toString().lines().toList();
+    }
+
+    @Test
+    void recordsSleepOneAndPassesItsExitCodeZeroThrough() {
+        int code = record("--interval", "0.2", "--log", log().toString(), "--", "sleep", "1");
+        assertThat(code).isZero();
+        Recording r = Recording.of(log());
+        assertThat(r.size()).isGreaterThanOrEqualTo(4);
+        assertThat(r.marker(0)).isEqualTo(LogFormat.MARKER_START);
+        assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+        double pid = r.number(0, LogFormat.PID);
+        assertThat(pid).isNotEqualTo((double) ProcessHandle.current().pid());
+        for (int i = 0; i < r.size(); i++) {
+            assertThat(r.number(i, LogFormat.PID)).isEqualTo(pid);
+            assertThat(r.lines().get(i)).doesNotContain("\"jvm\"").doesNotContain(LogFormat.NUM_PROCS);
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aCommandThatExitsThreeMakesProcmonExitThree() {
+        assertThat(record("--interval", "0.1", "--log", log().toString(), "--", "sh", "-c", "sleep 0.3; exit 3"))
+                .isEqualTo(3);
+        assertThat(Recording.of(log()).lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+    }
+
+    @Test
+    void aCommandKilledBySignalNineGives137AsAShellWould() {
+        assertThat(record("--interval", "0.1", "--log", log().toString(), "--", "sh", "-c", "sleep 0.3; kill -KILL $$"))
+                .isEqualTo(128 + 9);
+        assertThat(Recording.of(log()).lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+    }
+
+    @Test
+    void rssRisesByAtLeast150MegabytesWhileTheChildTouches200() {
+        int code = record("--interval", "0.1", "--log", log().toString(), "--", JAVA, "-Xmx64m",
+                "-XX:MaxDirectMemorySize=400m", "-cp", System.getProperty("java.class.path"),
+                TouchMemory.class.getName(), "200", "800");
+        assertThat(code).isZero();
+        Recording r = Recording.of(log());
+        double rise = r.max(LogFormat.RSS) - r.number(0, LogFormat.RSS);
+        assertThat(rise).as("rss rise over %d samples", r.size()).isGreaterThanOrEqualTo(150.0 * (1 << 20));
+        assertThat(out.toString()).isEmpty();   // the child's stdout is inherited, not ours
+    }
+
+    @Test
+    void includeChildrenCountsAShellsTwoBusyChildrenAndTheirCpu() {
+        String script = "yes > /dev/null & a=$!; yes > /dev/null & b=$!; sleep 1.5; kill $a $b; wait";
+        int code = record("--interval", "0.1", "--include-children", "--log", log().toString(),
+                "--", "sh", "-c", script);
+        assertThat(code).isZero();
+        Recording r = Recording.of(log());
+        assertThat(r.max(LogFormat.NUM_PROCS)).isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < r.size(); i++) {
+            assertThat(r.number(i, LogFormat.NUM_PROCS)).isGreaterThanOrEqualTo(1);
+        }
+        // The shell itself only sleeps; the CPU is the children's, live (user/system) or reaped (children_*).
+        double cpu = 0;
+        for (int i = 0; i < r.size(); i++) {
+            cpu = Math.max(cpu, r.cpu(i));
+        }
+        assertThat(cpu).as("cpu seconds of two busy children for 1.5 s in %s", r.lines()).isGreaterThan(0.2);
+    }
+
+    @Test
+    void aMissingPidIsOneLineAndExitCodeOne() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        assertThat(record("--pid", Long.toString(gone.pid()), "--log", log().toString())).isEqualTo(1);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).startsWith("procmon record: ").contains(Long.toString(gone.pid()));
+    }
+
+    @Test
+    void aPidIsWatchedUntilItExits() throws Exception {
+        Process p = new ProcessBuilder("sleep", "0.6").start();
+        assertThat(record("--pid", Long.toString(p.pid()), "--interval", "0.1", "--log", log().toString())).isZero();
+        assertThat(p.isAlive()).isFalse();
+        Recording r = Recording.of(log());
+        assertThat(r.marker(0)).isEqualTo(LogFormat.MARKER_START);
+        assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(r.number(r.size() - 1, LogFormat.PID)).isEqualTo((double) p.pid());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aPidIsWatchedForTheDurationAndLeftRunning() throws Exception {
+        Process p = new ProcessBuilder("sleep", "60").start();
+        try {
+            assertThat(record("--pid", Long.toString(p.pid()), "--interval", "0.1", "--duration", "0.5",
+                    "--log", log().toString())).isZero();
+            assertThat(p.isAlive()).isTrue();
+            Recording r = Recording.of(log());
+            assertThat(r.size()).isGreaterThanOrEqualTo(2);
+            assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void withoutLogTheLinesGoToStdout() {
+        assertThat(record("--interval", "0.1", "--", "sleep", "0.3")).isZero();
+        Recording r = Recording.of(out.toString());
+        assertThat(r.size()).isGreaterThanOrEqualTo(2);
+        assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(out.toString().lines()).allSatisfy(l -> assertThat(l).startsWith(LogFormat.MARKER));
+    }
+
+    @Test
+    void plotRendersTheClosedLogIntoTheDirectory() {
+        List<String> seen = new ArrayList<>();
+        Plotter plotter = (log, directory) -> {
+            assertThat(directory).isDirectory();
+            seen.add(Recording.of(log).lastMarker());
+            seen.add(directory.getFileName().toString());
+        };
+        Path plots = dir.resolve("out/plots");
+        assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--log", log().toString(),
+                "--plot", plots.toString(), "--", "sleep", "0.3")).isZero();
+        assertThat(seen).containsExactly(LogFormat.MARKER_STOP, "plots");
+    }
+
+    @Test
+    void plotWithTheLogOnStdoutGetsACopyOfTheSameLines() {
+        List<Recording> seen = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        Plotter plotter = (log, directory) -> {
+            seen.add(Recording.of(log));
+            logs.add(log);
+        };
+        assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--plot", dir.toString(),
+                "--", "sleep", "0.3")).isZero();
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).lines()).isEqualTo(Recording.of(out.toString()).lines());
+        assertThat(logs.get(0)).doesNotExist();   // the temporary copy is removed afterwards
+    }
+
+    @Test
+    void aPlotThatFailsIsOneLineAndExitCodeOne() {
+        Plotter plotter = (log, directory) -> {
+            throw new IllegalStateException("no fonts");
+        };
+        assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--log", log().toString(),
+                "--plot", dir.toString(), "--", "true")).isEqualTo(1);
+        assertThat(errLines()).last().asString().isEqualTo("procmon record: cannot plot " + log() + ": no fonts");
+    }
+
+    @Test
+    void plotIsRefusedBeforeAnythingRunsWhileProcmonPlotIsNotWiredIn() {
+        Path marker = dir.resolve("ran");
+        assertThat(record("--plot", dir.toString(), "--", "touch", marker.toString())).isEqualTo(1);
+        assertThat(marker).doesNotExist();
+        assertThat(errLines()).containsExactly("procmon record: --plot is not available in this build");
+    }
+
+    @Test
+    void aProgramThatCannotBeStartedIs127AndOneLine() {
+        assertThat(record("--log", log().toString(), "--", "/no/such/program")).isEqualTo(127);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).startsWith("procmon record: cannot run /no/such/program");
+    }
+
+    @Test
+    void withoutProcItSaysRecordNeedsLinux() {
+        assertThat(record(new RecordCommand(Plotter.NOT_AVAILABLE, dir.resolve("proc")), "--", "true"))
+                .isEqualTo(1);
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).startsWith("procmon record: record needs Linux");
+    }
+
+    @Test
+    void badIntervalsAreUsageErrors() {
+        for (String bad : List.of("-1", "0", "0.0", "NaN", "Infinity", "abc", "1e400", "0x10", "1d", "1e-12", "")) {
+            StringWriter e = new StringWriter();
+            int code = new CommandLine(new RecordCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(e))
+                    .execute("--interval", bad, "--", "true");
+            assertThat(code).as("--interval '%s'", bad).isEqualTo(2);
+            assertThat(e.toString()).as("--interval '%s'", bad).contains("--interval");
+        }
+    }
+
+    @Test
+    void pidAndCommandTogetherOrNeitherOrDurationWithACommandAreUsageErrors() {
+        assertThat(Stream.of(
+                new String[] {"--pid", "1", "--", "true"},
+                new String[] {"--log", "x"},
+                new String[] {"--duration", "1", "--", "true"},
+                new String[] {"--pid", "0"},
+                new String[] {"--pid", "abc"}).mapToInt(this::record)).containsOnly(2);
+        assertThat(err.toString()).contains("mutually exclusive").contains("--pid PID").contains("--duration");
+    }
+
+    @Test
+    void aLogThatCannotBeWrittenStopsBeforeTheCommandRuns() {
+        Path marker = dir.resolve("ran");
+        assertThat(record("--log", dir.resolve("no/such/dir/x.log").toString(), "--", "touch", marker.toString()))
+                .isEqualTo(1);
+        assertThat(marker).doesNotExist();
+        assertThat(errLines()).hasSize(1);
+        assertThat(errLines().get(0)).startsWith("procmon record: cannot write the log");
+    }
+
+    @Test
+    void noShutdownHookIsLeftBehind() throws Exception {
+        assertThat(record("--log", log().toString(), "--", "true")).isZero();
+        assertThat(Files.exists(log())).isTrue();
+        // A hook left registered would be a live thread object still referenced by the Runtime: removing
+        // a fresh one must be the only removal that succeeds, which it is if ours were removed.
+        Thread probe = new Thread(() -> { });
+        Runtime.getRuntime().addShutdownHook(probe);
+        assertThat(Runtime.getRuntime().removeShutdownHook(probe)).isTrue();
+    }
+}

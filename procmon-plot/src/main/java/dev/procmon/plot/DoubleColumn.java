@@ -1,0 +1,35 @@
+package dev.procmon.plot;
+
+import java.util.Arrays;
+
+/** A growable {@code double[]}: one column of a {@link SampleTable}. */
+final class DoubleColumn {
+
+    private double[] values = new double[64];
+    private int size;
+
+    void add(double v) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, values.length * 2);
+        }
+        values[size++] = v;
+    }
+
+    double get(int i) {
+        return values[i];
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** @return true if every value is NaN (the series is missing from the log) */
+    boolean allNaN() {
+        for (int i = 0; i < size; i++) {
+            if (!Double.isNaN(values[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.procmon.plot;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads log files, in the order given (oldest rotated file first), plain or gzip (recognised by its
+ * magic bytes), into one {@link SampleTable} per process run. A pid whose {@code elapsed_time} goes
+ * backwards starts a new run.
+ */
+public final class LogReader {
+
+    /** How many malformed line locations are kept. */
+    static final int MALFORMED_KEPT = 5;
+
+    private LogReader() {
+    }
+
+    /**
+     * @param files the log files, oldest first
+     * @param progress told about bytes read
+     * @return the tables
+     * @throws PlotInputException if a file is missing, unreadable, a directory, corrupt gzip, or has no
+     *     valid sample line
+     */
+    public static ParsedLog read(List<Path> files, ProgressListener progress) throws PlotInputException {
+        if (files.isEmpty()) {
+            throw new PlotInputException("no log file given");
+        }
+        long total = 0;
+        for (Path f : files) {
+            total += checkReadable(f);
+        }
+        State state = new State();
+        LogScanner scanner = new LogScanner();
+        long[] done = {0};
+        for (Path f : files) {
+            String name = displayName(f);
+            long malformedBefore = state.malformed;
+            int samplesBefore = state.samples;
+            state.fileName = name;
+            long totalBytes = total;
+            long base = done[0];
+            try (InputStream raw = Files.newInputStream(f);
+                 InputStream counted = new Counting(raw, n -> {
+                     done[0] = base + n;
+                     progress.progress(done[0], totalBytes);
+                 });
+                 InputStream in = decompressed(new BufferedInputStream(counted, 1 << 16))) {
+                scanner.scan(in, state);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new PlotInputException(name + ": corrupt or truncated gzip data", e);
+            } catch (IOException e) {
+                throw new PlotInputException(name + ": cannot read: " + reason(e), e);
+            }
+            if (state.samples == samplesBefore) {
+                long bad = state.malformed - malformedBefore;
+                throw new PlotInputException(bad == 0
+                        ? name + ": no " + dev.procmon.core.LogFormat.MARKER + " sample lines"
+                        : name + ": no valid sample lines (" + bad + " malformed, first at " + state.firstBadInFile + ")");
+            }
+        }
+        return new ParsedLog(state.tables, state.malformed, state.firstMalformed);
+    }
+
+    private static long checkReadable(Path f) throws PlotInputException {
+        String name = displayName(f);
+        if (Files.isDirectory(f)) {
+            throw new PlotInputException(name + ": is a directory, not a log file");
+        }
+        if (!Files.exists(f)) {
+            throw new PlotInputException(name + ": no such file");
+        }
+        if (!Files.isRegularFile(f) && !Files.isReadable(f)) {
+            throw new PlotInputException(name + ": not a readable file");
+        }
+        try {
+            return Files.size(f);
+        } catch (NoSuchFileException e) {
+            throw new PlotInputException(name + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new PlotInputException(name + ": permission denied", e);
+        } catch (IOException e) {
+            throw new PlotInputException(name + ": cannot read: " + reason(e), e);
+        }
+    }
+
+    static String displayName(Path f) {
+        return f.toString();
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
+    }
+
+    private static InputStream decompressed(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new GZIPInputStream(in, 1 << 16);
+        }
+        return in;
+    }
+
+    /** Collects samples into tables as the scanner finds them. */
+    private static final class State implements LogScanner.Sink {
+        final SampleLineParser parser = new SampleLineParser();
+        final Sample sample = new Sample();
+        final Map<Long, SampleTable> current = new LinkedHashMap<>();
+        final List<SampleTable> tables = new ArrayList<>();
+        final List<String> firstMalformed = new ArrayList<>();
+        long malformed;
+        int samples;
+        String fileName;
+        String firstBadInFile;
+        private SampleTable last;
+
+        @Override
+        public void sampleLine(byte[] bytes, int from, int to, long lineNumber) {
+            if (!parser.parse(bytes, from, to - from, sample)) {
+                malformedLine(lineNumber);
+                return;
+            }
+            samples++;
+            SampleTable t = last != null && last.pid() == sample.pid ? last : current.get(sample.pid);
+            if (t == null || sample.elapsed < t.lastElapsed()) {
+                t = new SampleTable(sample.pid, t == null ? 1 : t.run() + 1);
+                current.put(sample.pid, t);
+                tables.add(t);
+            }
+            last = t;
+            t.add(sample);
+        }
+
+        @Override
+        public void malformedLine(long lineNumber) {
+            malformed++;
+            String where = fileName + ":" + lineNumber;
+            if (firstMalformed.size() < MALFORMED_KEPT) {
+                firstMalformed.add(where);
+            }
+            if (firstBadInFile == null || !firstBadInFile.startsWith(fileName + ":")) {
+                firstBadInFile = where;
+            }
+        }
+    }
+
+    /** Counts the bytes read from the file for progress. */
+    private static final class Counting extends FilterInputStream {
+        private final java.util.function.LongConsumer onRead;
+        private long count;
+
+        Counting(InputStream in, java.util.function.LongConsumer onRead) {
+            super(in);
+            this.onRead = onRead;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                onRead.accept(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                onRead.accept(count);
+            }
+            return n;
+        }
+    }
+}

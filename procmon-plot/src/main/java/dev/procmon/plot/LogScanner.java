@@ -1,0 +1,120 @@
+package dev.procmon.plot;
+
+import dev.procmon.core.LogFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines (LF or CRLF) and hands on the JSON part of each line that
+ * contains the marker; other lines are skipped without building a String. Lines longer than
+ * {@link #MAX_LINE} bytes are skipped too, and reported as malformed if they hold the marker.
+ */
+final class LogScanner {
+
+    /** Lines longer than this are not parsed. */
+    static final int MAX_LINE = 4 << 20;
+
+    private static final byte[] MARKER = LogFormat.MARKER.getBytes(StandardCharsets.US_ASCII);
+    private static final byte MARKER_FIRST = MARKER[0];
+
+    /** Receives the lines that carry the marker. */
+    interface Sink {
+        /** {@code bytes[from, to)} is the line from the first '{' after the marker. */
+        void sampleLine(byte[] bytes, int from, int to, long lineNumber);
+
+        /** The line has the marker but no JSON object, or is too long to parse. */
+        void malformedLine(long lineNumber);
+    }
+
+    private byte[] buffer = new byte[1 << 18];
+
+    /** Reads {@code in} to its end. */
+    void scan(InputStream in, Sink sink) throws IOException {
+        int start = 0;
+        int end = 0;
+        long lineNumber = 0;
+        boolean skipping = false;
+        while (true) {
+            int n = in.read(buffer, end, buffer.length - end);
+            if (n < 0) {
+                break;
+            }
+            end += n;
+            int pos = start;
+            int nl;
+            while ((nl = indexOf(buffer, pos, end, (byte) '\n')) >= 0) {
+                lineNumber++;
+                if (skipping) {
+                    skipping = false;
+                } else {
+                    line(buffer, start, nl, lineNumber, sink);
+                }
+                start = nl + 1;
+                pos = start;
+            }
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.length) {
+                if (buffer.length < MAX_LINE) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                } else {
+                    if (!skipping && indexOfMarker(buffer, 0, end) >= 0) {
+                        sink.malformedLine(lineNumber + 1);
+                    }
+                    skipping = true;
+                    end = 0;
+                }
+            }
+        }
+        if (end > start && !skipping) {
+            line(buffer, start, end, lineNumber + 1, sink);
+        }
+    }
+
+    private static void line(byte[] b, int from, int to, long lineNumber, Sink sink) {
+        int m = indexOfMarker(b, from, to);
+        if (m < 0) {
+            return;
+        }
+        if (to > from && b[to - 1] == '\r') {
+            to--;
+        }
+        int brace = indexOf(b, m + MARKER.length, to, (byte) '{');
+        if (brace < 0) {
+            sink.malformedLine(lineNumber);
+        } else {
+            sink.sampleLine(b, brace, to, lineNumber);
+        }
+    }
+
+    static int indexOf(byte[] b, int from, int to, byte x) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int indexOfMarker(byte[] b, int from, int to) {
+        int last = to - MARKER.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (b[i] != MARKER_FIRST) {
+                continue;
+            }
+            for (int j = 1; j < MARKER.length; j++) {
+                if (b[i + j] != MARKER[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.procmon.plot;
+
+/**
+ * Makes label, title and file name text safe for each output it reaches. Every text from a log goes
+ * through exactly one of these before it is written.
+ */
+final class OutputEscaper {
+
+    private OutputEscaper() {
+    }
+
+    /**
+     * For the trailing {@code # comment} of a {@code .dat} row: line and paragraph separators, NEL and
+     * every other control character become a space, so the text cannot end the row.
+     */
+    static String datComment(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(isLineBreakOrControl(c) ? ' ' : c));
+        return sb.toString();
+    }
+
+    /**
+     * A complete single-quoted gnuplot string: in single quotes gnuplot substitutes nothing (no
+     * backquote command, no backslash escape) and only {@code ''} stands for a quote; control
+     * characters and line breaks (which would end the command) become spaces.
+     */
+    static String gnuplotString(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
+        s.codePoints().forEach(c -> {
+            if (c == '\'') {
+                sb.append("''");
+            } else {
+                sb.appendCodePoint(isLineBreakOrControl(c) ? ' ' : c);
+            }
+        });
+        return sb.append('\'').toString();
+    }
+
+    /**
+     * Text content or attribute value for XML 1.0: {@code < > & " '} as entities, characters illegal
+     * in XML 1.0 (most C0 controls, lone surrogates, U+FFFE/U+FFFF) dropped, line breaks as spaces.
+     */
+    static String xml(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+                continue;
+            }
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    if (isLineBreakOrControl(c)) {
+                        if (c == '\n' || c == '\r' || c == '\t' || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                            sb.append(' ');
+                        }
+                    } else if (!Character.isSurrogate(c) && c != 0xFFFE && c != 0xFFFF) {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A file name made of {@code [A-Za-z0-9._-]} only, other characters as {@code _}. */
+    static String fileName(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+                    || c == '_';
+            sb.append(ok ? c : '_');
+        }
+        String r = sb.toString();
+        return r.isEmpty() || r.startsWith(".") ? "_" + r : r;
+    }
+
+    /** Plain text for Java2D: line breaks and control characters as spaces. */
+    static String plain(String s) {
+        return datComment(s);
+    }
+
+    private static boolean isLineBreakOrControl(int c) {
+        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+    }
+}

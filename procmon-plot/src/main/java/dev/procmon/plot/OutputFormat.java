@@ -1,0 +1,32 @@
+package dev.procmon.plot;
+
+/** The image formats procmon renders itself; each has one renderer drawn from the same chart layout. */
+public enum OutputFormat {
+    /** Scalable vector graphics, byte-identical for identical input. */
+    SVG("svg") {
+        @Override
+        ChartRenderer renderer() {
+            return new SvgRenderer();
+        }
+    },
+    /** Portable network graphics, drawn headless with Java2D. */
+    PNG("png") {
+        @Override
+        ChartRenderer renderer() {
+            return new PngRenderer();
+        }
+    };
+
+    private final String extension;
+
+    OutputFormat(String extension) {
+        this.extension = extension;
+    }
+
+    /** @return the file name extension, without the dot */
+    public String extension() {
+        return extension;
+    }
+
+    abstract ChartRenderer renderer();
+}

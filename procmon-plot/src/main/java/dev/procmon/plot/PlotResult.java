@@ -1,0 +1,19 @@
+package dev.procmon.plot;
+
+import java.util.List;
+
+/**
+ * What {@link LogPlotter#plot} did.
+ *
+ * @param processes one summary per process run, in order of first appearance
+ * @param malformedLines sample lines skipped as malformed or truncated
+ * @param firstMalformed {@code file:line} of the first few of them
+ */
+public record PlotResult(List<ProcessSummary> processes, long malformedLines, List<String> firstMalformed) {
+
+    /** Copies the lists. */
+    public PlotResult {
+        processes = List.copyOf(processes);
+        firstMalformed = List.copyOf(firstMalformed);
+    }
+}

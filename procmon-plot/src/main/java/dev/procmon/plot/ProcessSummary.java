@@ -1,0 +1,37 @@
+package dev.procmon.plot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What was plotted for one process run.
+ *
+ * @param logName the log file name the output files are named after
+ * @param pid the process id
+ * @param run 1 for the first run of this pid in the log, 2 for the next (elapsed time went back) ...
+ * @param samples sample count (lines that repeat the previous sample only to carry a label are not
+ *     counted)
+ * @param durationSeconds elapsed time from the first sample to the last
+ * @param peakRssMb the largest RSS, MB (1 MB = 1,048,576 bytes)
+ * @param meanCpuPercent (user + system) / elapsed time * 100 at the last sample; NaN if unknown
+ * @param labels label count
+ * @param files the files written, in the order written
+ */
+public record ProcessSummary(String logName, long pid, int run, int samples, double durationSeconds,
+        double peakRssMb, double meanCpuPercent, int labels, List<Path> files) {
+
+    /** Copies {@code files}. */
+    public ProcessSummary {
+        files = List.copyOf(files);
+    }
+
+    /** @return e.g. {@code app.log: pid 86611: 143 samples over 12.4 s, peak RSS 381.9 MB, mean CPU 23.5 %, 8 labels} */
+    public String describe() {
+        String who = run == 1 ? "pid " + pid : "pid " + pid + " (run " + run + ")";
+        String cpu = Double.isNaN(meanCpuPercent) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", meanCpuPercent);
+        return String.format(Locale.ROOT, "%s: %s: %d %s over %.1f s, peak RSS %.1f MB, mean CPU %s, %d %s",
+                logName, who, samples, samples == 1 ? "sample" : "samples", durationSeconds, peakRssMb, cpu,
+                labels, labels == 1 ? "label" : "labels");
+    }
+}

@@ -1,0 +1,201 @@
+package dev.procmon.plot;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.procmon.core.LogFormat;
+import java.io.IOException;
+
+/**
+ * Parses the JSON object of one sample line with Jackson's streaming parser into a {@link Sample}
+ * and validates it: {@code pid} (integer), a finite non-negative {@code elapsed_time} and a
+ * non-negative integer {@code memory_info.rss} are required; any known counter that is negative,
+ * non-finite or not a number makes the whole line malformed. Unknown keys are skipped.
+ */
+final class SampleLineParser {
+
+    /** One factory for all parsers: it owns the symbol table that canonicalises field names. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+
+    /** Thrown inside the parser to abandon a line; no stack trace, never escapes. */
+    private static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+        private static final Malformed INSTANCE = new Malformed();
+
+        private Malformed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * @return true if {@code bytes[offset, offset + length)} starts with a valid sample object, then
+     *     in {@code out}; false if malformed, truncated or invalid (never throws)
+     */
+    boolean parse(byte[] bytes, int offset, int length, Sample out) {
+        out.reset();
+        try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case LogFormat.PID:
+                        if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                            return false;
+                        }
+                        out.pid = p.getLongValue();
+                        out.hasPid = out.pid >= 0;
+                        break;
+                    case LogFormat.ELAPSED_TIME:
+                        out.elapsed = counter(p, v);
+                        break;
+                    case LogFormat.TIMESTAMP:
+                        out.timestampMicros = v == JsonToken.VALUE_STRING
+                                ? TimestampText.parseMicros(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+                                : Sample.NO_TIMESTAMP;
+                        p.skipChildren();
+                        break;
+                    case LogFormat.MEMORY_INFO:
+                        memoryInfo(p, v, out);
+                        break;
+                    case LogFormat.CPU_TIMES:
+                        cpuTimes(p, v, out);
+                        break;
+                    case LogFormat.JVM:
+                        jvm(p, v, out);
+                        break;
+                    case LogFormat.LABEL:
+                        if (v == JsonToken.VALUE_STRING) {
+                            out.label = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
+                    case LogFormat.LABELS_DROPPED:
+                    case LogFormat.NUM_PROCS:
+                        if (v != JsonToken.VALUE_NULL) {
+                            counter(p, v);
+                        }
+                        break;
+                    default:
+                        p.skipChildren();
+                        break;
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                return false;
+            }
+        } catch (IOException | Malformed | RuntimeException e) {
+            return false;
+        }
+        return out.hasPid && !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+    }
+
+    private static void memoryInfo(JsonParser p, JsonToken start, Sample out) throws IOException, Malformed {
+        if (start != JsonToken.START_OBJECT) {
+            throw Malformed.INSTANCE;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case LogFormat.RSS:
+                    if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            || p.getLongValue() < 0) {
+                        throw Malformed.INSTANCE;
+                    }
+                    out.rss = p.getLongValue();
+                    break;
+                case LogFormat.PFAULTS:
+                    out.pfaults = optionalCounter(p, v);
+                    break;
+                case LogFormat.VMS:
+                case LogFormat.PAGEINS:
+                    optionalCounter(p, v);
+                    break;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+    }
+
+    private static void cpuTimes(JsonParser p, JsonToken start, Sample out) throws IOException, Malformed {
+        if (start == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (start != JsonToken.START_OBJECT) {
+            throw Malformed.INSTANCE;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case LogFormat.USER:
+                    out.user = optionalCounter(p, v);
+                    break;
+                case LogFormat.SYSTEM:
+                    out.system = optionalCounter(p, v);
+                    break;
+                case LogFormat.CHILDREN_USER:
+                case LogFormat.CHILDREN_SYSTEM:
+                    optionalCounter(p, v);
+                    break;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+    }
+
+    private static void jvm(JsonParser p, JsonToken start, Sample out) throws IOException, Malformed {
+        if (start == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (start != JsonToken.START_OBJECT) {
+            throw Malformed.INSTANCE;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case LogFormat.HEAP_USED:
+                    out.heapUsed = optionalCounter(p, v);
+                    break;
+                case LogFormat.HEAP_COMMITTED:
+                case LogFormat.NON_HEAP_USED:
+                case LogFormat.GC_COUNT:
+                case LogFormat.GC_TIME:
+                case LogFormat.THREADS:
+                    optionalCounter(p, v);
+                    break;
+                default:
+                    p.skipChildren();
+                    break;
+            }
+        }
+    }
+
+    /** A counter that may be null (then NaN) but otherwise must be a finite non-negative number. */
+    private static double optionalCounter(JsonParser p, JsonToken v) throws IOException, Malformed {
+        return v == JsonToken.VALUE_NULL ? Double.NaN : counter(p, v);
+    }
+
+    /** A finite non-negative number. */
+    private static double counter(JsonParser p, JsonToken v) throws IOException, Malformed {
+        if (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw Malformed.INSTANCE;
+        }
+        double d = p.getDoubleValue();
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw Malformed.INSTANCE;
+        }
+        return d;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.procmon.plot;
+
+import static dev.procmon.plot.Fixtures.log;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class LogPlotterTest {
+
+    @TempDir
+    Path out;
+
+    private static final PlotOptions BOTH = PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG));
+
+    @Test
+    void writesDatPltSvgAndPngPerProcessNamedAfterTheLastLogGiven() throws Exception {
+        PlotResult result = LogPlotter.plot(List.of(log("totaldepth-linux.log"), log("totaldepth-macos.log")), out, BOTH);
+
+        assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(4242L, 86611L);
+        assertThat(result.processes().get(1).files()).extracting(p -> p.getFileName().toString()).containsExactly(
+                "totaldepth-macos.log_86611.dat", "totaldepth-macos.log_86611.plt", "totaldepth-macos.log_86611.svg",
+                "totaldepth-macos.log_86611.png");
+        for (ProcessSummary s : result.processes()) {
+            for (Path f : s.files()) {
+                assertThat(f).isRegularFile();
+            }
+        }
+    }
+
+    @Test
+    void summarisesEachProcess() throws Exception {
+        ProcessSummary s = LogPlotter.plot(List.of(log("totaldepth-macos.log")), out, PlotOptions.defaults())
+                .processes().get(0);
+
+        assertThat(s.describe()).isEqualTo(
+                "totaldepth-macos.log: pid 86611: 5 samples over 12.3 s, peak RSS 382.0 MB, mean CPU 10.0 %, 3 labels");
+    }
+
+    @Test
+    void writesDerivedSeriesAsDocumentedDatColumns() throws Exception {
+        LogPlotter.plot(List.of(log("procmon-jvm.log")), out, PlotOptions.defaults());
+
+        List<String> lines = Files.readAllLines(out.resolve("procmon-jvm.log_86611.dat"));
+        assertThat(lines.get(2)).isEqualTo("# " + DatWriter.COLUMNS + " # label");
+        assertThat(lines.get(3)).isEqualTo(
+                "1.000000 10.000 1000.0 0.500000 75.000 75.000 2026-11-24T14:10:05.051630 86611 20.000 0.250000");
+        assertThat(lines.get(4)).isEqualTo("2.000000 11.387 2000.0 1.000000 75.000 75.000 2026-11-24T14:10:06.051630 86611 "
+                + "50.000 0.500000 # String of 123,456,789 bytes");
+        assertThat(lines.get(5)).startsWith("4.000000 9.000 250.0 1.500000 50.000 25.000 ").endsWith(" # done");
+    }
+
+    @Test
+    void writesMissingPageFaultsAsNaNAndLeavesThemOutOfThePlot() throws Exception {
+        LogPlotter.plot(List.of(log("totaldepth-linux.log")), out, PlotOptions.defaults());
+
+        assertThat(Files.readAllLines(out.resolve("totaldepth-linux.log_4242.dat")).get(3).split(" ")[2]).isEqualTo("NaN");
+        assertThat(Files.readString(out.resolve("totaldepth-linux.log_4242.svg"))).doesNotContain("Page faults")
+                .contains("RSS (MB)").doesNotContain("JVM heap");
+        assertThat(Files.readString(out.resolve("totaldepth-linux.log_4242.plt"))).doesNotContain("Page faults");
+    }
+
+    @Test
+    void drawsJvmHeapBesideRssWhenLogged() throws Exception {
+        LogPlotter.plot(List.of(log("procmon-jvm.log")), out, PlotOptions.defaults());
+
+        assertThat(Files.readString(out.resolve("procmon-jvm.log_86611.svg"))).contains("JVM heap used (MB)");
+    }
+
+    @Test
+    void writesASecondSetForASecondRunOfAReusedPid() throws Exception {
+        PlotResult r = LogPlotter.plot(List.of(log("reused-pid.log")), out, PlotOptions.defaults());
+
+        assertThat(r.processes()).extracting(s -> s.files().get(0).getFileName().toString())
+                .containsExactly("reused-pid.log_77.dat", "reused-pid.log_77-2.dat");
+        assertThat(Files.readString(out.resolve("reused-pid.log_77-2.svg"))).contains("run two").doesNotContain("run one");
+    }
+
+    @Test
+    void putsLabelsOnTheirOwnProcessPlotOnly() throws Exception {
+        LogPlotter.plot(List.of(log("multi-pid.log")), out, PlotOptions.defaults());
+
+        assertThat(Files.readString(out.resolve("multi-pid.log_101.svg"))).contains("first of 101").doesNotContain("only on 202");
+        assertThat(Files.readString(out.resolve("multi-pid.log_202.plt"))).contains("only on 202").doesNotContain("first of 101");
+    }
+
+    @Test
+    void writesByteIdenticalSvgForIdenticalInput() throws Exception {
+        Path other = out.resolve("again");
+        LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
+        LogPlotter.plot(List.of(log("escaping.log")), other, PlotOptions.defaults());
+
+        assertThat(Files.readAllBytes(other.resolve("escaping.log_666.svg")))
+                .isEqualTo(Files.readAllBytes(out.resolve("escaping.log_666.svg")));
+    }
+
+    @Test
+    void escapesLabelsInTheSvgSoItParsesAsXmlWithTheTextPreserved() throws Exception {
+        LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
+
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = f.newDocumentBuilder().parse(out.resolve("escaping.log_666.svg").toFile());
+        NodeList texts = doc.getElementsByTagName("text");
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            all.add(texts.item(i).getTextContent());
+        }
+        assertThat(all).contains("say \"hi\" & <b>bold</b> it's", "line one line two  three",
+                "x' ; system(\"touch PWNED\") ; '", "x\" . system(\"touch PWNED\") . \"", "`touch PWNED`",
+                "ctl   ok \ud83d\ude00");
+        assertThat(doc.getElementsByTagName("b").getLength()).isZero();
+    }
+
+    @Test
+    void escapesLabelsInTheDatSoEachSampleStaysOneRow() throws Exception {
+        LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
+
+        List<String> rows = Files.readAllLines(out.resolve("escaping.log_666.dat")).stream()
+                .filter(l -> !l.startsWith("#")).toList();
+        assertThat(rows).hasSize(6);
+        assertThat(rows.get(0)).endsWith(" # say \"hi\" & <b>bold</b> it's");
+        assertThat(rows.get(1)).endsWith(" # line one line two  three");
+        assertThat(rows.get(5)).endsWith(" # ctl   ok \ud83d\ude00");
+        assertThat(String.join("\n", rows)).doesNotContain("\r").doesNotContain("\u2028");
+    }
+
+    @Test
+    void escapesLabelsInThePltAsSingleQuotedStringsOnOneLine() throws Exception {
+        LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
+
+        String plt = Files.readString(out.resolve("escaping.log_666.plt"));
+        assertThat(plt).contains("set label 3 'x'' ; system(\"touch PWNED\") ; ''' at ")
+                .contains("set label 4 'x\" . system(\"touch PWNED\") . \"' at ")
+                .contains("set label 5 '`touch PWNED`' at ")
+                .contains("set label 2 'line one line two  three' at ")
+                .contains("noenhanced");
+        assertThat(plt.lines().filter(l -> l.startsWith("set label"))).hasSize(6);
+    }
+
+    @Test
+    void rendersAPngHeadless() throws Exception {
+        LogPlotter.plot(List.of(log("procmon-jvm.log")), out, BOTH);
+
+        var image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out.resolve("procmon-jvm.log_86611.png"))));
+        assertThat(image.getWidth()).isEqualTo(ChartLayout.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(ChartLayout.HEIGHT);
+    }
+
+    @Test
+    void plotsAgainstWallClockTimeWhenAsked() throws Exception {
+        LogPlotter.plot(List.of(log("procmon-jvm.log")), out, PlotOptions.defaults().withTime(TimeAxis.CLOCK));
+
+        assertThat(Files.readString(out.resolve("procmon-jvm.log_86611.svg"))).contains(">14:10:06<").contains("Time of day");
+        assertThat(Files.readString(out.resolve("procmon-jvm.log_86611.plt")))
+                .contains("set xdata time").contains("using 7:2").contains("'2026-11-24T14:10:06.051630'");
+    }
+
+    @Test
+    void refusesClockTimeWhenTheLogHasNoTimestamps() {
+        assertThatThrownBy(() -> LogPlotter.plot(List.of(log("reused-pid.log")), out,
+                PlotOptions.defaults().withTime(TimeAxis.CLOCK)))
+                .isInstanceOf(PlotInputException.class)
+                .hasMessage("reused-pid.log: pid 77 has no timestamps to plot against; use --time=elapsed");
+    }
+
+    @Test
+    void failsWithAClearMessageWhenGnuplotIsNotInstalled() {
+        assertThatThrownBy(() -> GnuplotRunner.run(out, "x.plt", "procmon-no-such-gnuplot"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("gnuplot is not installed or not on the PATH (needed for --gnuplot)");
+    }
+}

@@ -1,0 +1,217 @@
+package dev.procmon.plot;
+
+import static dev.procmon.plot.Fixtures.log;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private static ParsedLog read(Path... files) throws PlotInputException {
+        return LogReader.read(List.of(files), ProgressListener.NONE);
+    }
+
+    @Test
+    void readsTotalDepthMacosLinesWithStartStopMarkersAndForeignLines() throws Exception {
+        ParsedLog parsed = read(log("totaldepth-macos.log"));
+
+        assertThat(parsed.malformedLines()).isZero();
+        assertThat(parsed.tables()).hasSize(1);
+        SampleTable t = parsed.tables().get(0);
+        assertThat(t.pid()).isEqualTo(86611);
+        assertThat(t.size()).as("the repeated line only carries a second label").isEqualTo(5);
+        assertThat(t.rss.get(0)).isEqualTo(11898880);
+        assertThat(t.pfaults.get(4)).isEqualTo(531770);
+        assertThat(t.user.get(4)).isEqualTo(0.583945792);
+        assertThat(t.elapsed.get(4)).isEqualTo(12.42771601676941);
+        assertThat(TimestampText.format(t.timestamp.get(4))).isEqualTo("2019-10-31T14:10:06.051630");
+        assertThat(t.labels()).extracting(SampleTable.Label::index, SampleTable.Label::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "String of 389,021,696 bytes"),
+                org.assertj.core.groups.Tuple.tuple(3, "String of 180,355,072 bytes"),
+                org.assertj.core.groups.Tuple.tuple(3, "Writing HTML"));
+        assertThat(t.heapUsed.allNaN()).isTrue();
+    }
+
+    @Test
+    void readsTotalDepthLinuxLinesWithoutPageFaults() throws Exception {
+        SampleTable t = read(log("totaldepth-linux.log")).tables().get(0);
+
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(t.pfaults.allNaN()).isTrue();
+        assertThat(t.rss.get(1)).isEqualTo(104857600);
+        assertThat(t.system.get(2)).isEqualTo(0.25);
+        assertThat(t.labelCount()).isEqualTo(1);
+    }
+
+    @Test
+    void readsGzipWithCrlfLineEndsByContentNotName() throws Exception {
+        Path renamed = tmp.resolve("plain-looking.log");
+        Files.copy(log("linux-crlf.log.gz"), renamed);
+
+        SampleTable t = read(renamed).tables().get(0);
+
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(t.labels().get(0).text()).isEqualTo("Reading index");
+    }
+
+    @Test
+    void readsProcmonJvmObjectAndOptionalCounters() throws Exception {
+        SampleTable t = read(log("procmon-jvm.log")).tables().get(0);
+
+        assertThat(t.heapUsed.get(1)).isEqualTo(52428800);
+        assertThat(t.labels()).extracting(SampleTable.Label::text).containsExactly("String of 123,456,789 bytes", "done");
+    }
+
+    @Test
+    void splitsProcessesByPidKeepingEachLabelWithItsOwnProcess() throws Exception {
+        ParsedLog parsed = read(log("multi-pid.log"));
+
+        assertThat(parsed.tables()).extracting(SampleTable::pid).containsExactly(101L, 202L);
+        assertThat(parsed.tables().get(0).labels()).extracting(SampleTable.Label::text).containsExactly("first of 101");
+        assertThat(parsed.tables().get(1).labels()).extracting(SampleTable.Label::text).containsExactly("only on 202");
+        assertThat(parsed.tables().get(1).rss.get(1)).isEqualTo(4194304);
+    }
+
+    @Test
+    void startsASecondRunWhenOnePidsElapsedTimeGoesBackwards() throws Exception {
+        ParsedLog parsed = read(log("reused-pid.log"));
+
+        assertThat(parsed.tables()).extracting(SampleTable::pid, SampleTable::run, SampleTable::size)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(77L, 1, 2), org.assertj.core.groups.Tuple.tuple(77L, 2, 2));
+        assertThat(parsed.tables().get(1).labels().get(0).text()).isEqualTo("run two");
+    }
+
+    @Test
+    void skipsAndCountsMalformedAndTruncatedLinesReportingTheFirstFive() throws Exception {
+        Path file = log("malformed.log");
+        ParsedLog parsed = read(file);
+
+        SampleTable t = parsed.tables().get(0);
+        assertThat(t.size()).isEqualTo(2);
+        assertThat(t.elapsed.get(1)).isEqualTo(3.0);
+        assertThat(parsed.malformedLines()).isEqualTo(8);
+        assertThat(parsed.firstMalformed()).containsExactly(
+                file + ":3", file + ":4", file + ":5", file + ":6", file + ":7");
+    }
+
+    @Test
+    void readsRotatedFilesInTheOrderGiven() throws Exception {
+        Path older = tmp.resolve("app.log.1");
+        Path newer = tmp.resolve("app.log");
+        Files.writeString(older, "p ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 3}\n");
+        Files.writeString(newer, "p ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 2}, \"elapsed_time\": 2.0, \"pid\": 3}\n");
+
+        SampleTable t = read(older, newer).tables().get(0);
+
+        assertThat(t.size()).isEqualTo(2);
+        assertThat(t.rss.get(1)).isEqualTo(2);
+    }
+
+    @Test
+    void reportsProgressUpToTheTotalSize() throws Exception {
+        Path file = log("totaldepth-macos.log");
+        List<long[]> calls = new ArrayList<>();
+
+        LogReader.read(List.of(file), (done, total) -> calls.add(new long[] {done, total}));
+
+        assertThat(calls).isNotEmpty();
+        long[] last = calls.get(calls.size() - 1);
+        assertThat(last[0]).isEqualTo(Files.size(file)).isEqualTo(last[1]);
+    }
+
+    @Test
+    void rejectsAMissingFileNamingIt() {
+        Path missing = tmp.resolve("nope.log");
+        assertThatThrownBy(() -> read(missing)).isInstanceOf(PlotInputException.class)
+                .hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void rejectsADirectory() {
+        assertThatThrownBy(() -> read(tmp)).isInstanceOf(PlotInputException.class)
+                .hasMessage(tmp + ": is a directory, not a log file");
+    }
+
+    @Test
+    void rejectsAFileWithoutSampleLines() throws IOException {
+        Path file = tmp.resolve("plain.log");
+        Files.writeString(file, "nothing to see\nhere\n");
+        assertThatThrownBy(() -> read(file)).isInstanceOf(PlotInputException.class)
+                .hasMessage(file + ": no ProcessLoggingThread-JSON sample lines");
+    }
+
+    @Test
+    void rejectsAFileWhoseSampleLinesAreAllMalformedNamingTheFirstLine() throws IOException {
+        Path file = tmp.resolve("bad.log");
+        Files.writeString(file, "x\nx ProcessLoggingThread-JSON {\"pid\": 1\n");
+        assertThatThrownBy(() -> read(file)).isInstanceOf(PlotInputException.class)
+                .hasMessage(file + ": no valid sample lines (1 malformed, first at " + file + ":2)");
+    }
+
+    @Test
+    void rejectsTruncatedGzip() throws IOException {
+        byte[] gz = Files.readAllBytes(log("linux-crlf.log.gz"));
+        Path file = tmp.resolve("cut.gz");
+        Files.write(file, java.util.Arrays.copyOf(gz, gz.length / 2));
+        assertThatThrownBy(() -> read(file)).isInstanceOf(PlotInputException.class)
+                .hasMessage(file + ": corrupt or truncated gzip data");
+    }
+
+    @Test
+    void survivesATenMegabyteLineNulBytesAndInvalidUtf8() throws IOException, PlotInputException {
+        Path file = tmp.resolve("hostile.log");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write("x ProcessLoggingThread-JSON {\"label\": \"".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[10 << 20]);
+            out.write("\"}\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {0, 0, (byte) 0xff, (byte) 0xc3, '\n'});
+            out.write("y ProcessLoggingThread-JSON {\"label\": \"\u00ff".getBytes(StandardCharsets.ISO_8859_1));
+            out.write("\", \"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 9}\n".getBytes(StandardCharsets.US_ASCII));
+            out.write("z ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 5}, \"elapsed_time\": 2.0, \"pid\": 9}\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+
+        ParsedLog parsed = read(file);
+
+        assertThat(parsed.malformedLines()).isEqualTo(2);
+        assertThat(parsed.firstMalformed()).containsExactly(file + ":1", file + ":3");
+        assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo(5);
+    }
+
+    @Test
+    void readsConcatenatedGzipMembers() throws Exception {
+        Path file = tmp.resolve("two-members.gz");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int i = 1; i <= 2; i++) {
+                GZIPOutputStream gz = new GZIPOutputStream(out);
+                gz.write(("p ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": " + i + "}, \"elapsed_time\": " + i
+                        + ", \"pid\": 3}\n").getBytes(StandardCharsets.US_ASCII));
+                gz.finish();
+            }
+        }
+        assertThat(read(file).tables().get(0).size()).isEqualTo(2);
+    }
+
+    @Test
+    void parsesTimestampsToMicroseconds() {
+        char[] c = "2026-11-24 14:10:06.0516".toCharArray();
+        assertThat(TimestampText.format(TimestampText.parseMicros(c, 0, c.length))).isEqualTo("2026-11-24T14:10:06.051600");
+        char[] bad = "2026-13-24 14:10:06".toCharArray();
+        assertThat(TimestampText.parseMicros(bad, 0, bad.length)).isEqualTo(Sample.NO_TIMESTAMP);
+        assertThat(1.0).isCloseTo(1.0, within(0.0));
+    }
+}
