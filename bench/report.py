@@ -138,24 +138,57 @@ row("drift of last sample from start + n x interval", f"{t['drift_us']:.0f} us",
 
 # -- item 4: parsing
 gen = jline("parse-log.json")[0]
-p = jmh("jmh-parse.json")["splitLines"]
+p = jmh("jmh-parse.json")
 mb = gen["bytes"] / 1e6
-# single-shot ms/op: best and mean
-row(f"floor: split {mb:.0f} MB log into lines", f"{mb / (p['min'] / 1000):.0f} MB/s (mean {mb / (p['mean'] / 1000):.0f})",
-    "floor", "1.00")
-row("procmon-plot extract into per-process table", "TODO", ">= 30% of split floor", "",
-    "not done (procmon-plot not on main)")
+split, extract = p["splitLines"], p["extractTables"]
+split_best, extract_best = mb / (split["min"] / 1000), mb / (extract["min"] / 1000)
+row(f"floor: split {mb:.0f} MB log into lines ({gen['samples']} samples in {gen['lines']} lines)",
+    f"{split_best:.0f} MB/s (mean {mb / (split['mean'] / 1000):.0f})", "floor", "1.00")
+row("procmon-plot extract into per-process tables (LogReader.read)",
+    f"{extract_best:.0f} MB/s (mean {mb / (extract['mean'] / 1000):.0f})", ">= 30% of split floor",
+    f"{extract_best / split_best:.2f}", ok(extract_best / split_best >= 0.30))
 
 # -- item 5: end to end
-row("procmon plot, 1,000,000 samples: wall / RSS / SVG / PNG", "TODO", "< 10 s, heap < 1 GB, SVG < 1 MB, PNG < 500 KB",
-    "", "not done (procmon-plot not on main)")
+e2e = jline("e2e-log.json")[0]
+run = json.loads(open(path("plot-run.txt")).read().strip().splitlines()[-1])
+timev = {}
+with open(path("plot-time.txt")) as f:
+    for line in f:
+        if ":" in line:
+            k, v = line.strip().rsplit(": ", 1) if ": " in line else (line, "")
+            timev[k.strip()] = v.strip()
+wall = timev["Elapsed (wall clock) time (h:mm:ss or m:ss)"]
+parts = [float(x) for x in wall.split(":")]
+wall_s = sum(v * 60 ** i for i, v in enumerate(reversed(parts)))
+rss_mb = int(timev["Maximum resident set size (kbytes)"]) / 1024
+sizes = {}
+with open(path("plot-sizes.txt")) as f:
+    for line in f:
+        name, size = line.split()
+        sizes[os.path.splitext(name)[1]] = int(size)
+heap_mb = run["peak_heap_bytes"] / 2 ** 20
+label = f"procmon plot, {e2e['samples']} samples ({e2e['bytes'] / 1e6:.0f} MB)"
+row(f"{label}: wall", f"{wall_s:.2f} s", "budget < 10 s", f"{wall_s / 10:.2f}", ok(wall_s < 10 and run["exit"] == 0))
+row(f"{label}: peak heap (sum of pool peaks)", f"{heap_mb:.0f} MB", "budget < 1024 MB", f"{heap_mb / 1024:.2f}",
+    ok(heap_mb < 1024))
+row(f"{label}: peak RSS, whole process", f"{rss_mb:.0f} MB", "(reported)", "", "reported")
+row(f"{label}: SVG size", f"{sizes['.svg'] / 1024:.0f} KB", "budget < 1024 KB", f"{sizes['.svg'] / 2 ** 20:.2f}",
+    ok(sizes[".svg"] < 2 ** 20))
+row(f"{label}: PNG size", f"{sizes['.png'] / 1024:.0f} KB", "budget < 500 KB", f"{sizes['.png'] / 512000:.2f}",
+    ok(sizes[".png"] < 512000))
 
 # -- item 6: other processes
 ns_row("childSample", "ProcStatSampler sample of a child pid", None)
 f50 = s["fiftyChildrenStat"]
-row("read + parse /proc/<pid>/stat for 50 children (no ProcessTreeSampler yet)",
+row("read + parse /proc/<pid>/stat, 50 children, kept open",
     f"{f50['min'] / 1000:.1f} us ({f50['min'] / 50:.0f} ns/pid)",
     "50 x kept-open floor", f"{f50['min'] / (50 * kept_min):.2f}")
+with open(path("procs.txt")) as f:
+    procs = int(f.read().strip())
+t51 = s["treeOf51"]
+row(f"ProcessTreeSampler, tree of 51 ({procs} processes on the machine)",
+    f"{t51['min'] / 1000:.0f} us ({t51['min'] / procs / 1000:.1f} us/process listed), {t51['alloc']:.0f} B/op",
+    f"{procs} x open/read/close floor", f"{t51['min'] / (procs * orc_min):.2f}")
 
 w = [max(len(r[i]) for r in rows + [("figure", "value", "floor / budget", "ratio", "verdict")]) for i in range(5)]
 header = ("figure", "value", "floor / budget", "ratio", "verdict")

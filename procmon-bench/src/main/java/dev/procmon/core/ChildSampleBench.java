@@ -1,6 +1,9 @@
 package dev.procmon.core;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +12,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -16,9 +20,12 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Issue 7, item 6: recording another process. {@link #childSample} is one {@link ProcStatSampler}
- * sample of a child pid (what {@code procmon record} pays per tick for one process). There is no
- * ProcessTreeSampler in core yet, so {@link #fiftyChildrenStat} measures its building block: one
- * kept-open read + parse of {@code /proc/<pid>/stat} for each of 50 children ({@code sleep 600}).
+ * sample of a child pid (what {@code procmon record} pays per tick for one process).
+ * {@link #treeOf51} is one {@link ProcessTreeSampler} sample of this JVM and its 50 children
+ * ({@code sleep 600}): it lists /proc and reads every process's stat (open/read/close), so its cost
+ * grows with every process on the machine, not only the tree's; {@code procCount} is written to a
+ * file at tear-down so bench/run can give the per-process cost. {@link #fiftyChildrenStat} is the
+ * building block with descriptors kept open: one read + parse of each child's stat.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -32,6 +39,11 @@ public class ChildSampleBench {
     private final Sample sample = new Sample();
     private ProcStatReader[] readers;
     private final ProcStat stat = new ProcStat();
+    private ProcessTreeSampler tree;
+
+    /** Where to write how many processes /proc listed (for the per-process cost); empty: nowhere. */
+    @Param("")
+    public String procCountFile;
 
     @Setup(Level.Trial)
     public void startChildren() throws IOException {
@@ -43,11 +55,21 @@ public class ChildSampleBench {
         for (int i = 0; i < CHILDREN; i++) {
             readers[i] = ProcStatReader.forPid(children.get(i).pid());
         }
+        tree = ProcessTreeSampler.open(ProcessHandle.current().pid(), MonitorClock.SYSTEM);
     }
 
     @TearDown(Level.Trial)
     public void killChildren() throws IOException, InterruptedException {
         childSampler.close();
+        tree.close();
+        if (!procCountFile.isEmpty()) {
+            String[] names = new File("/proc").list();
+            long procs = 0;
+            for (String name : names == null ? new String[0] : names) {
+                procs += ProcessTreeSampler.parsePid(name) > 0 ? 1 : 0;
+            }
+            Files.writeString(Path.of(procCountFile), procs + "\n");
+        }
         for (ProcStatReader r : readers) {
             r.close();
         }
@@ -75,5 +97,16 @@ public class ChildSampleBench {
             sum += stat.rssPages + stat.utime;
         }
         return sum;
+    }
+
+    /** One tree sample: this JVM and its 50 children summed (num_procs = 51). */
+    @Benchmark
+    public long treeOf51() throws IOException {
+        sample.clear();
+        tree.sample(sample);
+        if (sample.numProcs != CHILDREN + 1) {
+            throw new IllegalStateException("tree has " + sample.numProcs + " processes");
+        }
+        return sample.rssBytes + sample.userMicros;
     }
 }

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * Samples are 1 s apart; memory and CPU move as a real program's would. Deterministic (fixed seed).
  *
  * <p>Usage: {@code GenerateLog <out> bytes <n> <every>} (stop once n bytes are written) or
- * {@code GenerateLog <out> samples <n> <every>} (stop after n samples). Prints one JSON object:
- * bytes, lines, samples.
+ * {@code GenerateLog <out> samples <n> <every>} (stop after n samples); a fifth argument
+ * {@code nojvm} leaves the jvm object out (TotalDepth's line, about 300 bytes: 1,000,000 samples make
+ * the ~300 MB log of item 5). Prints one JSON object: bytes, lines, samples.
  */
 public final class GenerateLog {
 
@@ -37,6 +38,7 @@ public final class GenerateLog {
         boolean byBytes = args[1].equals("bytes");
         long limit = Long.parseLong(args[2]);
         int every = Integer.parseInt(args[3]);
+        boolean jvm = args.length <= 4 || !args[4].equals("nojvm");
 
         SplittableRandom random = new SplittableRandom(7);
         SampleLineWriter writer = new SampleLineWriter(ZoneOffset.UTC);
@@ -44,7 +46,7 @@ public final class GenerateLog {
         Sample s = new Sample();
         s.pid = 41_877;
         s.hasJvm = true;
-        long epochMicros = 1_795_996_800_000_000L; // 2026-11-24T00:00:00Z
+        long epochMicros = 1_795_478_400_000_000L; // 2026-11-24T00:00:00Z
         long startMicros = epochMicros;
         long rss = 180L << 20;
         long user = 0;
@@ -67,7 +69,7 @@ public final class GenerateLog {
                 if (isSample) {
                     // One second per sample; memory wanders, CPU accumulates.
                     epochMicros += 1_000_000;
-                    rss = Math.max(64L << 20, rss + random.nextLong(-(4L << 20), 5L << 20));
+                    rss = Math.min(1L << 30, Math.max(64L << 20, rss + random.nextLong(-(4L << 20), (4L << 20) + 1)));
                     user += random.nextLong(200_000, 990_000);
                     system += random.nextLong(0, 60_000);
                     faults += random.nextLong(0, 3_000);
@@ -76,7 +78,7 @@ public final class GenerateLog {
                         gcMillis += random.nextLong(1, 40);
                     }
                     s.clear();
-                    s.hasJvm = true;
+                    s.hasJvm = jvm;
                     s.rssBytes = rss;
                     s.vmsBytes = rss * 9 + (2L << 30);
                     s.pageFaults = faults;
