@@ -107,18 +107,32 @@ for key, figure in (("fileSink", "sink: file (one write to /dev/null)"),
 # -- item 2: overhead
 over = {o["interval_ms"]: o for o in jline("overhead.json")}
 noise = over[0]["noise_pct"]
+cpu_noise = over[0]["work_cpu_noise_pct"]
 row("workload alone (CPU-bound, median wall)", f"{over[0]['work_wall_s']:.3f} s",
-    f"noise (max-min)/median {noise:.2f}%", "", f"{over[0]['rounds']} rounds")
+    f"noise (max-min)/median: wall {noise:.2f}%, thread CPU {cpu_noise:.2f}%", "", f"{over[0]['rounds']} rounds")
+
+
+def judged(value, budget, noise_pct):
+    """met / MISSED against the budget; a miss inside the run's own noise cannot be told from noise."""
+    if value < budget:
+        return "met"
+    return f"inconclusive (noise {noise_pct:.1f}%)" if value <= noise_pct else "MISSED"
+
+
 for ms in (1000, 100, 10):
     o = over[ms]
-    budget = max(noise, 0.01) if ms == 1000 else (1.0 if ms == 10 else None)
-    label = {1000: f"budget: below noise ({noise:.2f}%)", 10: "budget < 1%"}.get(ms, "")
-    verdict = ok(o["slowdown_pct"] < budget) if budget else ""
-    row(f"slowdown at {ms / 1000:g} s, wall", f"{o['slowdown_pct']:+.2f}%", label,
-        f"{o['slowdown_pct'] / budget:+.2f}" if budget else "", verdict)
-    row(f"slowdown at {ms / 1000:g} s, workload thread CPU time", f"{o['work_cpu_slowdown_pct']:+.2f}%", label,
-        f"{o['work_cpu_slowdown_pct'] / budget:+.2f}" if budget else "",
-        ok(o["work_cpu_slowdown_pct"] < budget) if budget else "")
+    for key, what, nz in (("slowdown_pct", "wall", noise), ("work_cpu_slowdown_pct", "workload thread CPU time", cpu_noise)):
+        value = o[key]
+        if ms == 1000:
+            budget, label = max(nz, 0.01), f"budget: below noise ({nz:.2f}%)"
+            verdict = ok(value <= budget)
+        elif ms == 10:
+            budget, label = 1.0, "budget < 1%"
+            verdict = judged(value, budget, nz)
+        else:
+            budget, label, verdict = None, f"noise {nz:.2f}%", ""
+        row(f"slowdown at {ms / 1000:g} s, {what}", f"{value:+.2f}%", label,
+            f"{value / budget:+.2f}" if budget else "", verdict)
     row(f"ProcMon thread CPU at {ms / 1000:g} s", f"{o['monitor_cpu_pct_of_wall']:.3f}% of wall"
         f" ({o['monitor_cpu_us_per_tick']:.0f} us/tick)", "< 1% (upper bound on slowdown)" if ms == 10 else "",
         f"{o['monitor_cpu_pct_of_wall']:.3f}" if ms == 10 else "",
@@ -131,10 +145,11 @@ row(f"lateness p50 ({t['samples']} samples at {t['interval_ms']} ms)", f"{t['p50
     "interval", f"{t['p50_late_us'] / interval_us:.3f}")
 row("lateness p99", f"{t['p99_late_us']:.0f} us (max {t['max_late_us']:.0f})", "interval",
     f"{t['p99_late_us'] / interval_us:.3f}")
-row("drift of last sample from start + n x interval", f"{t['drift_us']:.0f} us",
+row("drift: last sample vs its instant (start + n x interval)", f"{t['drift_us']:.0f} us",
     f"no accumulation: <= p99 + 1 ms; fixed-delay would be {t['fixed_delay_drift_us'] / 1000:.0f} ms",
-    f"{t['drift_us'] / interval_us:.3f} (of interval)", ok(t["drift_us"] <= t["p99_late_us"] + 1000
-                                                         and t["skipped_slots"] == 0))
+    f"{t['drift_us'] / interval_us:.3f} (of interval)", ok(t["drift_us"] <= t["p99_late_us"] + 1000))
+row("instants skipped (a sample > 1 interval late)", f"{t['skipped_slots']}",
+    f"last - (start + n x interval) = {t['last_minus_start_plus_n_intervals_us'] / 1000:.1f} ms", "", "reported")
 
 # -- item 4: parsing
 gen = jline("parse-log.json")[0]

@@ -69,6 +69,9 @@ public final class OverheadRun {
         double[] sorted = wall[0].clone();
         Arrays.sort(sorted);
         double noise = (sorted[sorted.length - 1] - sorted[0]) / base;
+        double[] sortedCpu = workCpu[0].clone();
+        Arrays.sort(sortedCpu);
+        double cpuNoise = (sortedCpu[sortedCpu.length - 1] - sortedCpu[0]) / baseCpu;
         for (int c = 0; c < n; c++) {
             double w = median(wall[c]);
             double cpuPct = 0;
@@ -79,10 +82,10 @@ public final class OverheadRun {
             System.out.printf(Locale.ROOT,
                     "{\"interval_ms\": %d, \"rounds\": %d, \"work_wall_s\": %.4f, \"slowdown_pct\": %.3f,"
                             + " \"work_cpu_slowdown_pct\": %.3f, \"noise_pct\": %.3f, \"monitor_cpu_pct_of_wall\": %.5f,"
-                            + " \"monitor_cpu_us_per_tick\": %.1f}%n",
+                            + " \"monitor_cpu_us_per_tick\": %.1f, \"work_cpu_noise_pct\": %.3f}%n",
                     INTERVALS_MS[c], rounds, w / 1e9, (w / base - 1) * 100,
                     (median(workCpu[c]) / baseCpu - 1) * 100, noise * 100, cpuPct,
-                    INTERVALS_MS[c] == 0 ? 0 : cpuPct / 100 * INTERVALS_MS[c] * 1000);
+                    INTERVALS_MS[c] == 0 ? 0 : cpuPct / 100 * INTERVALS_MS[c] * 1000, cpuNoise * 100);
         }
     }
 

@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
  * formatting, as a reader of the log would see it). The schedule's start is the first
  * {@code nanoTime()} the monitor asks its clock for (the sampler is opened beforehand, so that call
  * is the one that anchors {@link FixedRateSchedule}). Sample k is due at start + k x interval;
- * lateness is arrival - due. Drift is the lateness of the last sample: a fixed-rate schedule keeps
- * it as small as any other sample's, a fixed-delay one would accumulate every sample's lateness.
+ * lateness is arrival - due. Drift is the lateness of the last sample against its own instant of
+ * the schedule (start + 1000 x interval, plus one interval per instant skipped because a sample ran
+ * more than an interval late): a fixed-rate schedule keeps it as small as any other sample's, a
+ * fixed-delay one would accumulate every sample's lateness (printed for scale).
  *
  * <p>Usage: {@code TimingRun [samples] [intervalMillis]}. Prints one JSON object.
  */
@@ -74,18 +76,26 @@ public final class TimingRun {
         monitor.close();
         long start = clock.anchor;
 
-        // Sample 0 is taken at once; sample k >= 1 lands in slot floor((t - start) / interval).
+        // Sample 0 is taken at once and sample 1 is due at start + interval. After each sample the
+        // monitor waits for the first instant of the schedule after it (FixedRateSchedule): a sample
+        // more than an interval late makes the schedule skip the instants already past, which are
+        // counted, not caught up with a burst.
         double[] lateness = new double[samples];
         int skipped = 0;
-        long previousSlot = 0;
+        long due = start + interval;
         for (int k = 1; k <= samples; k++) {
-            long since = arrivals[k] - start;
-            long slot = since / interval;
-            skipped += (int) Math.max(0, slot - previousSlot - 1);
-            previousSlot = slot;
-            lateness[k - 1] = since - slot * interval;
+            lateness[k - 1] = arrivals[k] - due;
+            if (k == samples) {
+                break;
+            }
+            long next = start + ((arrivals[k] - start) / interval + 1) * interval;
+            skipped += (int) ((next - due) / interval - 1);
+            due = next;
         }
-        double drift = arrivals[samples] - (start + samples * interval);
+        // Drift: how far the last sample is from its own instant of the schedule; with no skipped
+        // instants that instant is start + samples x interval.
+        double drift = lateness[samples - 1];
+        double offset = arrivals[samples] - (start + samples * interval);
         double[] sorted = lateness.clone();
         Arrays.sort(sorted);
         double sum = 0;
@@ -95,9 +105,9 @@ public final class TimingRun {
         System.out.printf(Locale.ROOT,
                 "{\"samples\": %d, \"interval_ms\": %d, \"p50_late_us\": %.1f, \"p99_late_us\": %.1f,"
                         + " \"max_late_us\": %.1f, \"drift_us\": %.1f, \"skipped_slots\": %d,"
-                        + " \"fixed_delay_drift_us\": %.1f}%n",
+                        + " \"last_minus_start_plus_n_intervals_us\": %.1f, \"fixed_delay_drift_us\": %.1f}%n",
                 samples, intervalMs, percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3,
-                sorted[sorted.length - 1] / 1e3, drift / 1e3, skipped, sum / 1e3);
+                sorted[sorted.length - 1] / 1e3, drift / 1e3, skipped, offset / 1e3, sum / 1e3);
     }
 
     private static double percentile(double[] sorted, double p) {
