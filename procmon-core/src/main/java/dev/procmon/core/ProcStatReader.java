@@ -33,8 +33,13 @@ final class ProcStatReader implements AutoCloseable {
         file.seek(0);
         int length = 0;
         int n;
+        // The kernel hands the whole line over in one read; only a line cut short (no '\n' yet) is
+        // read on. Reading on to EOF would cost a third system call (lseek, read, read = 0) per sample.
         while (length < buffer.length && (n = file.read(buffer, length, buffer.length - length)) > 0) {
             length += n;
+            if (buffer[length - 1] == '\n') {
+                break;
+            }
         }
         parse(buffer, length, into);
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcStatReaderTest {
 
@@ -71,6 +74,23 @@ class ProcStatReaderTest {
             reader.read(second);
             assertThat(second.utime + second.stime).as("cpu after spinning (%d)", sink)
                     .isGreaterThan(first.utime + first.stime);
+        }
+    }
+
+    @Test
+    void rereadsAFileWhetherOrNotItsLineEndsInANewline(@TempDir Path dir) throws IOException {
+        String line = "2148 (cat) R 2144 2144 1063 0 -1 4194304 97 5 1 7 11 13 17 19 20 0 1 0 941914 3133440 353";
+        for (String content : new String[] {line + "\n", line}) {
+            Path file = dir.resolve("stat" + content.length());
+            Files.writeString(file, content, StandardCharsets.US_ASCII);
+            try (ProcStatReader reader = new ProcStatReader(file)) {
+                for (int i = 0; i < 3; i++) {
+                    ProcStat s = new ProcStat();
+                    reader.read(s);
+                    assertThat(s.pid).isEqualTo(2148);
+                    assertThat(s.rssPages).isEqualTo(353);
+                }
+            }
         }
     }
 }

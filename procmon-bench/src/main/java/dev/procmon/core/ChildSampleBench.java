@@ -1,0 +1,112 @@
+package dev.procmon.core;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Issue 7, item 6: recording another process. {@link #childSample} is one {@link ProcStatSampler}
+ * sample of a child pid (what {@code procmon record} pays per tick for one process).
+ * {@link #treeOf51} is one {@link ProcessTreeSampler} sample of this JVM and its 50 children
+ * ({@code sleep 600}): it lists /proc and reads every process's stat (open/read/close), so its cost
+ * grows with every process on the machine, not only the tree's; {@code procCount} is written to a
+ * file at tear-down so bench/run can give the per-process cost. {@link #fiftyChildrenStat} is the
+ * building block with descriptors kept open: one read + parse of each child's stat.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class ChildSampleBench {
+
+    static final int CHILDREN = 50;
+
+    private final List<Process> children = new ArrayList<>();
+    private ProcStatSampler childSampler;
+    private final Sample sample = new Sample();
+    private ProcStatReader[] readers;
+    private final ProcStat stat = new ProcStat();
+    private ProcessTreeSampler tree;
+
+    /** Where to write how many processes /proc listed (for the per-process cost); empty: nowhere. */
+    @Param("")
+    public String procCountFile;
+
+    @Setup(Level.Trial)
+    public void startChildren() throws IOException {
+        for (int i = 0; i < CHILDREN; i++) {
+            children.add(new ProcessBuilder("sleep", "600").start());
+        }
+        childSampler = ProcStatSampler.open(children.get(0).pid(), MonitorClock.SYSTEM);
+        readers = new ProcStatReader[CHILDREN];
+        for (int i = 0; i < CHILDREN; i++) {
+            readers[i] = ProcStatReader.forPid(children.get(i).pid());
+        }
+        tree = ProcessTreeSampler.open(ProcessHandle.current().pid(), MonitorClock.SYSTEM);
+    }
+
+    @TearDown(Level.Trial)
+    public void killChildren() throws IOException, InterruptedException {
+        childSampler.close();
+        tree.close();
+        if (!procCountFile.isEmpty()) {
+            String[] names = new File("/proc").list();
+            long procs = 0;
+            for (String name : names == null ? new String[0] : names) {
+                procs += ProcessTreeSampler.parsePid(name) > 0 ? 1 : 0;
+            }
+            Files.writeString(Path.of(procCountFile), procs + "\n");
+        }
+        for (ProcStatReader r : readers) {
+            r.close();
+        }
+        for (Process p : children) {
+            p.destroyForcibly();
+        }
+        for (Process p : children) {
+            p.waitFor();
+        }
+    }
+
+    @Benchmark
+    public long childSample() throws IOException {
+        sample.clear();
+        childSampler.sample(sample);
+        return sample.rssBytes + sample.userMicros;
+    }
+
+    /** Per op: 50 reads + parses (divide by 50 for the per-process cost). */
+    @Benchmark
+    public long fiftyChildrenStat() throws IOException {
+        long sum = 0;
+        for (ProcStatReader r : readers) {
+            r.read(stat);
+            sum += stat.rssPages + stat.utime;
+        }
+        return sum;
+    }
+
+    /** One tree sample: this JVM and its 50 children summed (num_procs = 51). */
+    @Benchmark
+    public long treeOf51() throws IOException {
+        sample.clear();
+        tree.sample(sample);
+        if (sample.numProcs != CHILDREN + 1) {
+            throw new IllegalStateException("tree has " + sample.numProcs + " processes");
+        }
+        return sample.rssBytes + sample.userMicros;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.procmon.core;
+
+import dev.procmon.cli.PlotCommand;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/**
+ * Issue 7, item 5: {@code procmon plot} end to end. Runs the real command ({@link PlotCommand},
+ * through picocli, as the {@code procmon} launcher does) with the given arguments, then prints the
+ * exit code and the peak heap: the sum of the heap pools' peak usage (an upper bound on the heap's
+ * peak). bench/run wraps this in {@code /usr/bin/time -v} for wall time and peak RSS.
+ *
+ * <p>Usage: {@code PlotRun [procmon plot arguments...]}. Prints one JSON object on stdout last.
+ */
+public final class PlotRun {
+
+    private PlotRun() {
+    }
+
+    public static void main(String[] args) {
+        long t0 = System.nanoTime();
+        int code = new CommandLine(new PlotCommand()).execute(args);
+        long wall = System.nanoTime() - t0;
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf(Locale.ROOT, "{\"exit\": %d, \"in_jvm_wall_s\": %.3f, \"peak_heap_bytes\": %d}%n",
+                code, wall / 1e9, peakHeap);
+        System.exit(code);
+    }
+}
