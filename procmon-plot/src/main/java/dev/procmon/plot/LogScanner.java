@@ -21,8 +21,11 @@ final class LogScanner {
 
     /** Receives the lines that carry the marker. */
     interface Sink {
-        /** {@code bytes[from, to)} is the line from the first '{' after the marker. */
-        void sampleLine(byte[] bytes, int from, int to, long lineNumber);
+        /**
+         * {@code bytes[from, to)} is the line from the first '{' after the marker;
+         * {@code bytes[lineStart, marker)} is the text before the marker.
+         */
+        void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber);
 
         /** The line has the marker but no JSON object, or is too long to parse. */
         void malformedLine(long lineNumber);
@@ -88,8 +91,50 @@ final class LogScanner {
         if (brace < 0) {
             sink.malformedLine(lineNumber);
         } else {
-            sink.sampleLine(b, brace, to, lineNumber);
+            sink.sampleLine(b, from, m, brace, to, lineNumber);
         }
+    }
+
+    private static final byte[] PID_BEFORE = {' ', '-', ' ', '-', ' '};
+    private static final byte[] PID_AFTER = {' ', '-', ' ', '('};
+    /** More digits than any pid has; a longer number is not taken for one. */
+    private static final int PID_MAX_DIGITS = 10;
+
+    /**
+     * The pid in TotalDepth's default log layout, {@code <date> <time>,<ms> - - <pid> - (<thread>) - <LEVEL> - },
+     * i.e. the first {@code " - - <digits> - ("} in {@code bytes[from, to)}.
+     *
+     * @return the pid, or -1 if the text does not have that layout
+     */
+    static long totalDepthPid(byte[] b, int from, int to) {
+        for (int i = from; i + PID_BEFORE.length < to; i++) {
+            if (!startsWith(b, i, to, PID_BEFORE)) {
+                continue;
+            }
+            int d = i + PID_BEFORE.length;
+            long pid = 0;
+            int j = d;
+            while (j < to && j - d < PID_MAX_DIGITS && b[j] >= '0' && b[j] <= '9') {
+                pid = pid * 10 + (b[j] - '0');
+                j++;
+            }
+            if (j > d && startsWith(b, j, to, PID_AFTER)) {
+                return pid;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
+        if (to - at < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (b[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int indexOf(byte[] b, int from, int to, byte x) {
