@@ -152,7 +152,7 @@ class LogPlotterTest {
         LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
 
         String plt = Files.readString(out.resolve("escaping.log_666.plt"));
-        assertThat(plt).contains("set label 3 'x'' ; system(\"touch PWNED\") ; ''' at ")
+        assertThat(plt).contains("set label 3 'x' . \"'\" . ' ; system(\"touch PWNED\") ; ' . \"'\" . '' at ")
                 .contains("set label 4 'x\" . system(\"touch PWNED\") . \"' at ")
                 .contains("set label 5 '`touch PWNED`' at ")
                 .contains("set label 2 'line one line two  three' at ")
