@@ -38,7 +38,10 @@ final class LogScanner {
         int start = 0;
         int end = 0;
         long lineNumber = 0;
+        // A line longer than MAX_LINE is skipped chunk by chunk; it is malformed if the marker is
+        // anywhere in it, also past the first MAX_LINE bytes or across a chunk boundary.
         boolean skipping = false;
+        boolean skippedReported = false;
         while (true) {
             int n = in.read(buffer, end, buffer.length - end);
             if (n < 0) {
@@ -50,6 +53,9 @@ final class LogScanner {
             while ((nl = indexOf(buffer, pos, end, (byte) '\n')) >= 0) {
                 lineNumber++;
                 if (skipping) {
+                    if (!skippedReported && indexOfMarker(buffer, start, nl) >= 0) {
+                        sink.malformedLine(lineNumber);
+                    }
                     skipping = false;
                 } else {
                     line(buffer, start, nl, lineNumber, sink);
@@ -66,16 +72,27 @@ final class LogScanner {
                 if (buffer.length < MAX_LINE) {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 } else {
-                    if (!skipping && indexOfMarker(buffer, 0, end) >= 0) {
-                        sink.malformedLine(lineNumber + 1);
+                    if (!skipping) {
+                        skipping = true;
+                        skippedReported = false;
                     }
-                    skipping = true;
-                    end = 0;
+                    if (!skippedReported && indexOfMarker(buffer, 0, end) >= 0) {
+                        sink.malformedLine(lineNumber + 1);
+                        skippedReported = true;
+                    }
+                    // Keep what could be the start of a marker that the next chunk completes.
+                    int keep = MARKER.length - 1;
+                    System.arraycopy(buffer, end - keep, buffer, 0, keep);
+                    end = keep;
                 }
             }
         }
-        if (end > start && !skipping) {
-            line(buffer, start, end, lineNumber + 1, sink);
+        if (end > start) {
+            if (!skipping) {
+                line(buffer, start, end, lineNumber + 1, sink);
+            } else if (!skippedReported && indexOfMarker(buffer, start, end) >= 0) {
+                sink.malformedLine(lineNumber + 1);
+            }
         }
     }
 

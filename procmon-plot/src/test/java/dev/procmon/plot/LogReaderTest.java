@@ -237,6 +237,32 @@ class LogReaderTest {
     }
 
     @Test
+    void countsAnOverlongLineAsMalformedWhereverItsMarkerIs() throws IOException, PlotInputException {
+        Path file = tmp.resolve("overlong.log");
+        byte[] marker = "ProcessLoggingThread-JSON {\"pid\": 1}".getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int before : new int[] {6 << 20, LogScanner.MAX_LINE - 10, LogScanner.MAX_LINE + 3}) {
+                byte[] garbage = new byte[before];
+                java.util.Arrays.fill(garbage, (byte) 'g');
+                out.write(garbage);  // the marker after the first MAX_LINE bytes, or across a chunk boundary
+                out.write(marker);
+                out.write('\n');
+            }
+            out.write("z ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 5}, \"elapsed_time\": 2.0, \"pid\": 9}\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] last = new byte[5 << 20];
+            java.util.Arrays.fill(last, (byte) 'g');
+            out.write(last);
+            out.write(marker);  // an overlong last line without a line end
+        }
+
+        ParsedLog parsed = read(file);
+
+        assertThat(parsed.firstMalformed()).containsExactly(file + ":1", file + ":2", file + ":3", file + ":5");
+        assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo(5);
+    }
+
+    @Test
     void readsConcatenatedGzipMembers() throws Exception {
         Path file = tmp.resolve("two-members.gz");
         try (OutputStream out = Files.newOutputStream(file)) {
