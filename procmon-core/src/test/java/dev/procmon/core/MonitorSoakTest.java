@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The bounds are generous and about amounts, never about wall-clock speed; the measured figures
  * are printed for the record.
  */
-@EnabledIfSystemProperty(named = "procmon.soak", matches = "true")
 final class MonitorSoakTest {
 
     private static final Duration INTERVAL = Duration.ofMillis(1);
