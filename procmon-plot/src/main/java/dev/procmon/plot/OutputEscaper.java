@@ -19,18 +19,23 @@ final class OutputEscaper {
         return sb.toString();
     }
 
+    /** Characters never written literally into a gnuplot script, see {@link #gnuplotString}. */
+    private static final String GNUPLOT_SPECIAL = "'\"@`\\$!";
+
     /**
      * A gnuplot string expression made of single-quoted strings: in single quotes gnuplot substitutes
-     * nothing (no backquote command, no backslash escape). A {@code '} is written as the concatenated
-     * double-quoted string {@code "'"}, not as {@code ''}: gnuplot 5.4 reads a string that starts with
-     * {@code ''} as an empty string followed by a stray token, so a label starting with a quote broke the
-     * script. Control characters and line breaks (which would end the command) become spaces.
+     * nothing (no backquote command, no backslash escape). Quotes, {@code @}, backquotes, backslashes,
+     * {@code $} and {@code !} are not written literally at all but as concatenated octal escapes
+     * ({@code ' . "\047" . '}): gnuplot expands {@code @macros} before it parses strings, and its
+     * macro scanner loses track of quoting at a quote inside a double-quoted string, so a literal
+     * {@code '} followed by {@code @GPVAL_PWD} could splice an outside path (or worse) into the command.
+     * Control characters and line breaks (which would end the command) become spaces.
      */
     static String gnuplotString(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
         s.codePoints().forEach(c -> {
-            if (c == '\'') {
-                sb.append("' . \"'\" . '");
+            if (GNUPLOT_SPECIAL.indexOf(c) >= 0) {
+                sb.append("' . \"\\").append(String.format("%03o", c)).append("\" . '");
             } else {
                 sb.appendCodePoint(isLineBreakOrControl(c) ? ' ' : c);
             }

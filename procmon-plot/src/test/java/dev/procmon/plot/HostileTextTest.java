@@ -46,6 +46,9 @@ final class HostileTextTest {
                 "x\" . system(\"touch PWNED\") . \"",
                 "'; system('touch PWNED'); '",
                 "`touch PWNED`",
+                "'@GPVAL_PWD . system(\"touch PWNED\") . '",
+                "'@GPVAL_TERMOPTIONS",
+                "@GPVAL_PWD $0 !ls",
                 "\"; ! touch PWNED",
                 "'\n! touch PWNED\n'",
                 "control \u0001\u0007\u001b[31m\u007f",
@@ -78,7 +81,8 @@ final class HostileTextTest {
         Path logDir = Files.createDirectories(dir.resolve("logs"));
         Path log = logDir.resolve(fileName(hostile));
         Files.write(log, lines, StandardCharsets.UTF_8);
-        Path out = dir.resolve("out");
+        // A quote in the output path: gnuplot's @GPVAL_PWD macro would carry it into the script.
+        Path out = dir.resolve("o'ut");
         PlotResult result = LogPlotter.plot(List.of(log), out, PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG)));
         assertThat(result.processes()).hasSize(1);
         ProcessSummary summary = result.processes().get(0);

@@ -152,9 +152,9 @@ class LogPlotterTest {
         LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
 
         String plt = Files.readString(out.resolve("escaping.log_666.plt"));
-        assertThat(plt).contains("set label 3 'x' . \"'\" . ' ; system(\"touch PWNED\") ; ' . \"'\" . '' at ")
-                .contains("set label 4 'x\" . system(\"touch PWNED\") . \"' at ")
-                .contains("set label 5 '`touch PWNED`' at ")
+        assertThat(plt).contains("set label 3 'x' . \"\\047\" . ' ; system(' . \"\\042\" . 'touch PWNED' . \"\\042\" . ') ; ' . \"\\047\" . '' at ")
+                .contains("set label 4 'x' . \"\\042\" . ' . system(' . \"\\042\" . 'touch PWNED' . \"\\042\" . ') . ' . \"\\042\" . '' at ")
+                .contains("set label 5 '' . \"\\140\" . 'touch PWNED' . \"\\140\" . '' at ")
                 .contains("set label 2 'line one line two  three' at ")
                 .contains("noenhanced");
         assertThat(plt.lines().filter(l -> l.startsWith("set label"))).hasSize(6);
