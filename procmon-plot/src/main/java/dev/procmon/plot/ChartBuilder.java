@@ -38,6 +38,11 @@ final class ChartBuilder {
         }
         List<Chart.ChartLabel> labels = new ArrayList<>();
         for (SampleTable.Label l : table.labels()) {
+            // A label whose sample has no usable x (no timestamp on a clock axis) cannot be placed:
+            // it is left out here, once, so every renderer and the .plt see the same labels.
+            if (Double.isNaN(x[l.index()])) {
+                continue;
+            }
             labels.add(new Chart.ChartLabel(x[l.index()], l.text()));
         }
         String who = "pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");

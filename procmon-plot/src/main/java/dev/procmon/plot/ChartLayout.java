@@ -70,10 +70,8 @@ final class ChartLayout {
         List<Double> xs = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Chart.ChartLabel l : chart.labels()) {
-            if (!Double.isNaN(l.x())) {
-                xs.add(px(l.x()));
-                texts.add(OutputEscaper.plain(l.text()));
-            }
+            xs.add(px(l.x()));
+            texts.add(OutputEscaper.plain(l.text()));
         }
         labels = LabelLayout.place(xs, texts, TOP, BOTTOM, LABEL_FONT);
     }

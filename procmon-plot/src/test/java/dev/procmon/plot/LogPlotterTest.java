@@ -179,6 +179,24 @@ class LogPlotterTest {
     }
 
     @Test
+    void onAClockAxisALabelOnASampleWithoutAValidTimestampIsLeftOutEverywhereAlike() throws Exception {
+        String line = "ProcessLoggingThread-JSON {\"timestamp\": \"%s\", \"memory_info\": {\"rss\": %d}, "
+                + "\"cpu_times\": {\"user\": %s, \"system\": 0.0}, \"elapsed_time\": %s, \"pid\": 9%s}";
+        Path log = out.resolve("clock-labels.log");
+        Files.write(log, List.of(
+                String.format(line, "2026-02-30 10:00:00.000000", 1 << 20, "0.1", "1.0", ", \"label\": \"FIRST\""),
+                String.format(line, "2026-11-24 10:00:01.000000", 2 << 20, "0.2", "2.0", ""),
+                String.format(line, "2026-11-24 10:00:02.000000", 3 << 20, "0.3", "3.0", ", \"label\": \"SECOND\""),
+                String.format(line, "2026-11-24 10:00:03.000000", 3 << 20, "0.4", "4.0", "")));
+        LogPlotter.plot(List.of(log), out, PlotOptions.defaults().withTime(TimeAxis.CLOCK));
+
+        String plt = Files.readString(out.resolve("clock-labels.log_9.plt"));
+        assertThat(plt).contains("set label 1 'SECOND' at '2026-11-24T10:00:02").doesNotContain("FIRST")
+                .doesNotContain("1970");
+        assertThat(Files.readString(out.resolve("clock-labels.log_9.svg"))).contains(">SECOND<").doesNotContain("FIRST");
+    }
+
+    @Test
     void refusesClockTimeWhenTheLogHasNoTimestamps() {
         assertThatThrownBy(() -> LogPlotter.plot(List.of(log("reused-pid.log")), out,
                 PlotOptions.defaults().withTime(TimeAxis.CLOCK)))
