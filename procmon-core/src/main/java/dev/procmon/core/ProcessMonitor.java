@@ -56,7 +56,8 @@ public final class ProcessMonitor implements AutoCloseable {
     private boolean startWritten;
     private boolean warnedSample;
     private boolean warnedSink;
-    private long failedSamples;
+    /** Written by the sampling thread only; volatile so {@link #failedSamples()} reads it without a lock. */
+    private volatile long failedSamples;
 
     private volatile boolean closing;
     private boolean closed;
@@ -92,7 +93,13 @@ public final class ProcessMonitor implements AutoCloseable {
      * @return whether the label was queued
      */
     public static boolean label(String text) {
-        return LabelQueue.offer(String.valueOf(text));
+        String label = String.valueOf(text);
+        // Cut here, not only when written: the queue holds at most CAPACITY labels of bounded size.
+        // One char more than the line keeps, so the writer still marks the cut with an ellipsis.
+        if (label.length() > SampleLineWriter.MAX_LABEL_LENGTH + 1) {
+            label = label.substring(0, SampleLineWriter.MAX_LABEL_LENGTH + 1);
+        }
+        return LabelQueue.offer(label);
     }
 
     /** The pid of the sampled process. */
@@ -109,7 +116,7 @@ public final class ProcessMonitor implements AutoCloseable {
      * How many samples could not be taken so far (logged once at WARN; those after the sampled
      * process has exited only at DEBUG).
      */
-    public synchronized long failedSamples() {
+    public long failedSamples() {
         return failedSamples;
     }
 

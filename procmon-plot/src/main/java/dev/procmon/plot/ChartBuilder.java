@@ -32,7 +32,7 @@ final class ChartBuilder {
             series.add(new Chart.Series("Page faults" + unit + ", right axis", "#00acc1", 1.0, true, x,
                     divide(d.faultsPerSecond(), scale), 3, scale));
         }
-        if (!table.user.allNaN() && !table.system.allNaN()) {
+        if (!table.user.allNaN()) {
             series.add(new Chart.Series("Mean CPU (%), right axis", "#2e7d32", 1.5, true, x, d.meanCpu(), 5, 1));
             series.add(new Chart.Series("Instantaneous CPU (%), right axis", "#e53935", 1.0, true, x, d.instantCpu(), 6, 1));
         }

@@ -36,7 +36,9 @@ record DerivedSeries(double[] x, double[] rssMb, double[] heapMb, double[] fault
                     : stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6;
             rss[i] = t.rss.get(i) / MB;
             heap[i] = t.heapUsed.get(i) / MB;
-            double cpu = t.user.get(i) + t.system.get(i);
+            // A log without system time (the JDK-only fallback writes total CPU as user) counts user alone.
+            double system = t.system.get(i);
+            double cpu = t.user.get(i) + (Double.isNaN(system) ? 0 : system);
             double dt = time - prevT;
             double pf = t.pfaults.get(i);
             faults[i] = dt > 0 ? (pf - prevFaults) / dt : Double.NaN;

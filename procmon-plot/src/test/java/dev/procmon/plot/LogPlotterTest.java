@@ -197,6 +197,21 @@ class LogPlotterTest {
     }
 
     @Test
+    void aLogWithUserButNoSystemTimeStillHasItsCpuSeries() throws Exception {
+        Path log = out.resolve("user-only.log");
+        Files.write(log, List.of(
+                "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1048576}, \"cpu_times\": {\"user\": 1.0}, \"elapsed_time\": 2.0, \"pid\": 5}",
+                "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1048576}, \"cpu_times\": {\"user\": 2.0}, \"elapsed_time\": 4.0, \"pid\": 5}"));
+        LogPlotter.plot(List.of(log), out, PlotOptions.defaults());
+
+        List<String[]> rows = Files.readAllLines(out.resolve("user-only.log_5.dat")).stream()
+                .filter(r -> !r.startsWith("#")).map(r -> r.trim().split("\\s+")).toList();
+        assertThat(rows).extracting(r -> Double.parseDouble(r[4])).containsExactly(50.0, 50.0);
+        assertThat(rows).extracting(r -> Double.parseDouble(r[5])).containsExactly(50.0, 50.0);
+        assertThat(Files.readString(out.resolve("user-only.log_5.svg"))).contains("Mean CPU (%)");
+    }
+
+    @Test
     void refusesClockTimeWhenTheLogHasNoTimestamps() {
         assertThatThrownBy(() -> LogPlotter.plot(List.of(log("reused-pid.log")), out,
                 PlotOptions.defaults().withTime(TimeAxis.CLOCK)))
