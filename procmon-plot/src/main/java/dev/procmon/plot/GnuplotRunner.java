@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code gnuplot NAME.plt} in the output directory: an argument list, no shell. */
-public final class GnuplotRunner {
+final class GnuplotRunner {
 
     private static final long TIMEOUT_SECONDS = 300;
 
@@ -20,7 +20,7 @@ public final class GnuplotRunner {
      * @param script the script's file name, e.g. {@code app.log_86611.plt}
      * @throws IOException with a one-line message if gnuplot is not installed, fails or hangs
      */
-    public static void run(Path directory, String script) throws IOException {
+    static void run(Path directory, String script) throws IOException {
         run(directory, script, "gnuplot");
     }
 
