@@ -92,8 +92,7 @@ public final class PlotCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.clear();
             }
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            err.println("procmon plot: " + message.replace('\n', ' ').replace('\r', ' '));
+            err.println("procmon plot: " + ErrorMessage.of(e));
             err.flush();
             return 1;
         }

@@ -38,9 +38,7 @@ public final class ProcmonCommand implements Runnable {
         CommandLine cl = new CommandLine(new ProcmonCommand());
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
-                    + message.replace('\n', ' ').replace('\r', ' '));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ErrorMessage.of(e));
             return 1;
         });
         return cl;

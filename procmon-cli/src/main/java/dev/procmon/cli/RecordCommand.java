@@ -144,14 +144,14 @@ public final class RecordCommand implements Callable<Integer> {
             try {
                 Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
             } catch (IOException e) {
-                throw new Failure("cannot write the log " + log + ": " + describe(e));
+                throw new Failure("cannot write the log " + log + ": " + ErrorMessage.of(e));
             }
         }
         if (plotDirectory != null) {
             try {
                 Files.createDirectories(plotDirectory);
             } catch (IOException e) {
-                throw new Failure("cannot create the plot directory " + plotDirectory + ": " + describe(e));
+                throw new Failure("cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
             }
             logForPlot = log;
             if (log == null) {
@@ -160,7 +160,7 @@ public final class RecordCommand implements Callable<Integer> {
                     logForPlot = Files.createTempFile("procmon-record-", ".log");
                     tee = Files.newBufferedWriter(logForPlot, StandardCharsets.US_ASCII);
                 } catch (IOException e) {
-                    throw new Failure("cannot create a temporary copy of the log: " + describe(e));
+                    throw new Failure("cannot create a temporary copy of the log: " + ErrorMessage.of(e));
                 }
             }
         }
@@ -206,7 +206,7 @@ public final class RecordCommand implements Callable<Integer> {
             try {
                 c = new ProcessBuilder(cmd).inheritIO().start();
             } catch (IOException e) {
-                throw new Failure("cannot run " + cmd.get(0) + ": " + describe(e), EXIT_CANNOT_RUN);
+                throw new Failure("cannot run " + cmd.get(0) + ": " + ErrorMessage.of(e), EXIT_CANNOT_RUN);
             }
             child = c;
             try {
@@ -214,7 +214,7 @@ public final class RecordCommand implements Callable<Integer> {
             } catch (UncheckedIOException e) {
                 if (c.isAlive()) {
                     stopChild(c);
-                    throw new Failure("cannot record " + cmd.get(0) + ": " + describe(cause(e)));
+                    throw new Failure("cannot record " + cmd.get(0) + ": " + ErrorMessage.of(cause(e)));
                 }
                 // Over before the first sample could be taken: nothing to record, its exit code stands.
                 spec.commandLine().getErr().println("procmon record: " + cmd.get(0)
@@ -254,7 +254,7 @@ public final class RecordCommand implements Callable<Integer> {
         try {
             start(monitorBuilder().pid(target));
         } catch (UncheckedIOException e) {
-            throw new Failure(handle.get().isAlive() ? "cannot read process " + target + ": " + describe(cause(e))
+            throw new Failure(handle.get().isAlive() ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
                     : "no process with pid " + target);
         }
         Thread hook = new Thread(this::finish, "procmon-record-shutdown");
@@ -298,7 +298,7 @@ public final class RecordCommand implements Callable<Integer> {
                 plotter.plot(logForPlot, plotDirectory);
             } catch (Exception e) {
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("procmon record: cannot plot " + (log != null ? log : "the log") + ": " + describe(e));
+                err.println("procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
                 err.flush();
                 finishStatus = EXIT_ERROR;
             } finally {
@@ -364,11 +364,6 @@ public final class RecordCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or has run: it found the recording finished.
         }
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** An error to report as one line, with its exit code. */

@@ -50,6 +50,19 @@ class ProcmonCommandTest {
     }
 
     @Test
+    void anOutputDirectoryThatIsAFileIsOneLineNamingItAndExitCode1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("not-a-dir"), "x");
+        java.nio.file.Path log = java.nio.file.Files.writeString(dir.resolve("app.log"),
+                "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 3}\n");
+        assertThat(procmon("plot", log.toString(), file.toString())).isEqualTo(1);
+        assertThat(procmon("demo", file.toString(), "--count", "1")).isEqualTo(1);
+        assertThat(err.toString().lines()).containsExactly(
+                "procmon plot: " + file + ": exists and is not a directory",
+                "procmon demo: " + file + ": exists and is not a directory");
+    }
+
+    @Test
     void anUnknownSubcommandIsAUsageError() {
         assertThat(procmon("frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("frobnicate");

@@ -1,0 +1,35 @@
+package dev.procmon.cli;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * The one line a user sees for a failure: what went wrong and with which file, never a class name
+ * alone and never a stack trace. NIO's file exceptions carry only the path as their message, so
+ * they are spelled out here.
+ */
+final class ErrorMessage {
+
+    private ErrorMessage() {
+    }
+
+    static String of(Throwable e) {
+        String text;
+        if (e instanceof FileSystemException fs) {
+            String file = fs.getFile();
+            String what = e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NotDirectoryException ? "exists and is not a directory"
+                    : e instanceof FileAlreadyExistsException ? "exists and is not a directory"
+                    : fs.getReason() != null ? fs.getReason() : "cannot be used";
+            text = file + ": " + what;
+        } else {
+            String message = e.getMessage();
+            text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        }
+        return text.replace('\n', ' ').replace('\r', ' ');
+    }
+}
