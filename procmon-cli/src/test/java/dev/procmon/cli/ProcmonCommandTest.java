@@ -58,8 +58,8 @@ class ProcmonCommandTest {
         assertThat(procmon("plot", log.toString(), file.toString())).isEqualTo(1);
         assertThat(procmon("demo", file.toString(), "--count", "1")).isEqualTo(1);
         assertThat(err.toString().lines()).containsExactly(
-                "procmon plot: " + file + ": exists and is not a directory",
-                "procmon demo: " + file + ": exists and is not a directory");
+                "procmon plot: " + file + ": not a directory",
+                "procmon demo: " + file + ": not a directory");
     }
 
     @Test
