@@ -22,8 +22,7 @@ final class ErrorMessage {
             String file = fs.getFile();
             String what = e instanceof NoSuchFileException ? "no such file or directory"
                     : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NotDirectoryException ? "not a directory"
-                    : e instanceof FileAlreadyExistsException ? "not a directory"
+                    : e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException ? "not a directory"
                     : fs.getReason() != null ? fs.getReason() : "cannot be used";
             text = file + ": " + what;
         } else {
