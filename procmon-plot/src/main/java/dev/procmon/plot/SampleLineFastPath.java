@@ -1,7 +1,11 @@
 package dev.procmon.plot;
 
 import dev.procmon.core.LogFormat;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A hand-written parser for the sample object as procmon and TotalDepth write it: ASCII, one JSON
@@ -33,6 +37,9 @@ final class SampleLineFastPath {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
+
+    /** Declared before the {@link Keys} tables, whose constructor uses it. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     // Keys, top level.
     private static final byte[] TIMESTAMP = key(LogFormat.TIMESTAMP);
@@ -69,10 +76,10 @@ final class SampleLineFastPath {
     private static final int K_CPU_TIMES = 2;
     private static final int K_ELAPSED_TIME = 3;
     private static final int K_PID = 4;
-    private static final int K_JVM = 5;
-    private static final int K_LABEL = 6;
+    private static final int K_NUM_PROCS = 5;
+    private static final int K_JVM = 6;
     private static final int K_LABELS_DROPPED = 7;
-    private static final int K_NUM_PROCS = 8;
+    private static final int K_LABEL = 8;
     private static final int K_RSS = 0;
     private static final int K_VMS = 1;
     private static final int K_PFAULTS = 2;
@@ -88,19 +95,61 @@ final class SampleLineFastPath {
     private static final int K_GC_TIME = 4;
     private static final int K_THREADS = 5;
 
-    private static final byte[][] TOP = {TIMESTAMP, MEMORY_INFO, CPU_TIMES, ELAPSED_TIME, PID, JVM, LABEL,
-        LABELS_DROPPED, NUM_PROCS};
-    private static final byte[][] MEMORY = {RSS, VMS, PFAULTS, PAGEINS};
-    private static final byte[][] CPU = {USER, SYSTEM, CHILDREN_USER, CHILDREN_SYSTEM};
-    private static final byte[][] JVM_KEYS = {HEAP_USED, HEAP_COMMITTED, NON_HEAP_USED, GC_COUNT, GC_TIME, THREADS};
+    /** Each in the order SampleLineWriter writes them: the key after key k is looked for first at k + 1. */
+    private static final Keys TOP = new Keys(TIMESTAMP, MEMORY_INFO, CPU_TIMES, ELAPSED_TIME, PID, NUM_PROCS, JVM,
+        LABELS_DROPPED, LABEL);
+    private static final Keys MEMORY = new Keys(RSS, VMS, PFAULTS, PAGEINS);
+    private static final Keys CPU = new Keys(USER, SYSTEM, CHILDREN_USER, CHILDREN_SYSTEM);
+    private static final Keys JVM_KEYS = new Keys(HEAP_USED, HEAP_COMMITTED, NON_HEAP_USED, GC_COUNT, GC_TIME, THREADS);
+
+    /**
+     * The keys of one object, each also as {@code key"} in one or two little-endian words, so the
+     * expected key is recognised with one or two long compares (keys are at most 15 bytes).
+     */
+    private static final class Keys {
+        final byte[][] keys;
+        final int[] length;
+        final long[] head;
+        final long[] headMask;
+        final long[] tail;
+
+        Keys(byte[]... keys) {
+            this.keys = keys;
+            int n = keys.length;
+            length = new int[n];
+            head = new long[n];
+            headMask = new long[n];
+            tail = new long[n];
+            for (int k = 0; k < n; k++) {
+                byte[] q = Arrays.copyOf(keys[k], keys[k].length + 1);
+                q[q.length - 1] = '"';
+                if (q.length > 2 * Long.BYTES) {
+                    throw new IllegalArgumentException("key too long");
+                }
+                length[k] = q.length;
+                byte[] padded = Arrays.copyOf(q, 2 * Long.BYTES);
+                head[k] = (long) LONGS.get(padded, 0);
+                headMask[k] = q.length >= Long.BYTES ? -1L : (1L << (8 * q.length)) - 1;
+                tail[k] = q.length > Long.BYTES ? (long) LONGS.get(q, q.length - Long.BYTES) : 0;
+            }
+        }
+
+        /** Whether {@code b[from, from + length[k])} is key k and its closing quote; needs 16 bytes. */
+        boolean at(byte[] b, int from, int k) {
+            int len = length[k];
+            if (((long) LONGS.get(b, from) & headMask[k]) != head[k]) {
+                return false;
+            }
+            return len <= Long.BYTES || (long) LONGS.get(b, from + len - Long.BYTES) == tail[k];
+        }
+    }
 
     /** The last number read: its value, whether it was an integer token, and (then) as a long. */
     private double number;
     private boolean integer;
     private long longValue;
-    /** Where the last key starts and ends ({@code [keyFrom, keyTo)}). */
-    private int keyFrom;
-    private int keyTo;
+    /** The last key's index in its {@link Keys}, or {@link #K_UNKNOWN}. */
+    private int keyId;
     /** The last string value, decoded (only when asked for). */
     private String text;
     private final char[] chars = new char[32];
@@ -123,13 +172,15 @@ final class SampleLineFastPath {
             return false;
         }
         int seen = 0;
+        int hint = 0;
         i = ws(b, i + 1, to);
         while (true) {
-            i = key(b, i, to);
+            i = key(b, i, to, TOP, hint);
             if (i == DEFER) {
                 return false;
             }
-            int k = id(b, TOP);
+            int k = keyId;
+            hint = k + 1;
             if (k >= 0) {
                 if ((seen & 1 << k) != 0) {
                     return false;
@@ -200,13 +251,15 @@ final class SampleLineFastPath {
             return DEFER;
         }
         int seen = 0;
+        int hint = 0;
         i = ws(b, i + 1, to);
         while (true) {
-            i = key(b, i, to);
+            i = key(b, i, to, MEMORY, hint);
             if (i == DEFER) {
                 return DEFER;
             }
-            int k = id(b, MEMORY);
+            int k = keyId;
+            hint = k + 1;
             if (k >= 0) {
                 if ((seen & 1 << k) != 0) {
                     return DEFER;
@@ -245,13 +298,15 @@ final class SampleLineFastPath {
             return DEFER;
         }
         int seen = 0;
+        int hint = 0;
         i = ws(b, i + 1, to);
         while (true) {
-            i = key(b, i, to);
+            i = key(b, i, to, CPU, hint);
             if (i == DEFER) {
                 return DEFER;
             }
-            int k = id(b, CPU);
+            int k = keyId;
+            hint = k + 1;
             if (k >= 0) {
                 if ((seen & 1 << k) != 0) {
                     return DEFER;
@@ -287,13 +342,15 @@ final class SampleLineFastPath {
             return DEFER;
         }
         int seen = 0;
+        int hint = 0;
         i = ws(b, i + 1, to);
         while (true) {
-            i = key(b, i, to);
+            i = key(b, i, to, JVM_KEYS, hint);
             if (i == DEFER) {
                 return DEFER;
             }
-            int k = id(b, JVM_KEYS);
+            int k = keyId;
+            hint = k + 1;
             if (k >= 0) {
                 if ((seen & 1 << k) != 0) {
                     return DEFER;
@@ -355,37 +412,50 @@ final class SampleLineFastPath {
         return i;
     }
 
-    /** A key without escapes, then {@code :}; sets keyFrom/keyTo; returns the value's position. */
-    private int key(byte[] b, int i, int to) {
+    /**
+     * A key without escapes, then {@code :}; sets {@link #keyId} (tried first: key {@code hint} of
+     * {@code keys}); returns the value's position.
+     */
+    private int key(byte[] b, int i, int to, Keys keys, int hint) {
         if (i >= to || b[i] != '"') {
             return DEFER;
         }
         int from = ++i;
-        int limit = Math.min(to, from + MAX_KEY);
-        while (i < limit && b[i] != '"') {
-            byte c = b[i];
-            if (c == '\\' || c < 0x20) { // also all bytes >= 0x80 (negative)
+        if (hint < keys.keys.length && from + 2 * Long.BYTES <= to && keys.at(b, from, hint)) {
+            keyId = hint;
+            i = from + keys.length[hint];
+        } else {
+            int limit = Math.min(to, from + MAX_KEY);
+            while (i < limit && b[i] != '"') {
+                byte c = b[i];
+                if (c == '\\' || c < 0x20) { // also all bytes >= 0x80 (negative)
+                    return DEFER;
+                }
+                i++;
+            }
+            if (i >= limit) {
                 return DEFER;
             }
+            keyId = id(b, from, i, keys.keys, hint);
             i++;
         }
-        if (i >= limit) {
-            return DEFER;
-        }
-        keyFrom = from;
-        keyTo = i;
-        i = ws(b, i + 1, to);
+        i = ws(b, i, to);
         if (i >= to || b[i] != ':') {
             return DEFER;
         }
         return ws(b, i + 1, to);
     }
 
-    /** @return the index in {@code keys} of the last key read, or {@link #K_UNKNOWN} */
-    private int id(byte[] b, byte[][] keys) {
+    /**
+     * @param hint where to look first: one past the previous key's index (keys mostly come in order)
+     * @return the index in {@code keys} of the last key read, or {@link #K_UNKNOWN}
+     */
+    private static int id(byte[] b, int keyFrom, int keyTo, byte[][] keys, int hint) {
         int len = keyTo - keyFrom;
+        int n = keys.length;
+        int k = hint < n ? hint : 0;
         outer:
-        for (int k = 0; k < keys.length; k++) {
+        for (int tried = 0; tried < n; tried++, k = k + 1 < n ? k + 1 : 0) {
             byte[] key = keys[k];
             if (key.length != len) {
                 continue;
