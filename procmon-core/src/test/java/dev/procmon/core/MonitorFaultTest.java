@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,102 @@ class MonitorFaultTest {
         }
         // At 20 ms for well under a minute, a spinning loop would have sampled far more often.
         assertThat(sampler.calls.get()).isLessThan(3_000);
+    }
+
+    @Test
+    void anErrorThrownBySamplerIsAFailedSampleNotTheEndOfTheMonitor() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch enough = new CountDownLatch(6);
+        Sampler erring = new Sampler() {
+            @Override
+            public long pid() {
+                return 4242;
+            }
+
+            @Override
+            public void sample(Sample into) {
+                int n = calls.incrementAndGet();
+                enough.countDown();
+                if (n % 2 == 0) {
+                    throw n % 4 == 0 ? new StackOverflowError("injected") : new OutOfMemoryError("injected");
+                }
+                into.pid = 4242;
+                into.rssBytes = n;
+            }
+        };
+        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(erring).sink(sink).start();
+        assertThat(enough.await(30, TimeUnit.SECONDS)).as("sampling goes on after an Error").isTrue();
+        assertThatCode(m::close).doesNotThrowAnyException();
+        assertThat(m.failedSamples()).isGreaterThanOrEqualTo(3);
+        assertThat(sink.parsed().get(sink.parsed().size() - 1).marker()).isEqualTo(LogFormat.MARKER_STOP);
+    }
+
+    @Test
+    void closeFromAnInterruptedThreadWritesStopAndKeepsTheInterrupt() {
+        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(new FlakySampler(n -> false, 1))
+                .sink(sink).start();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatCode(m::close).doesNotThrowAnyException();
+            assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt is kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(sink.parsed()).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last().isEqualTo(LogFormat.MARKER_STOP);
+    }
+
+    @Test
+    void closeFrom8ThreadsAtOnceWritesOneStopLineAndAllReturn() throws Exception {
+        FlakySampler sampler = new FlakySampler(n -> false, 3);
+        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2)).sampler(sampler).sink(sink).start();
+        assertThat(sampler.enough.await(30, TimeUnit.SECONDS)).isTrue();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> closes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                closes.add(pool.submit(() -> {
+                    go.await();
+                    m.close();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : closes) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sink.parsed()).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last().isEqualTo(LogFormat.MARKER_STOP);
+    }
+
+    @Test
+    void aSinkThatClosesTheMonitorFromTheProcMonThreadEndsItCleanly() throws InterruptedException {
+        AtomicReference<ProcessMonitor> self = new AtomicReference<>();
+        CountDownLatch closedFromInside = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(new FlakySampler(n -> false, 1))
+                .sink(line -> {
+                    sink.accept(line);
+                    ProcessMonitor me = self.get();
+                    if (me != null && !line.contains(LogFormat.MARKER_STOP) && closedFromInside.getCount() > 0) {
+                        try {
+                            started.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        me.close();
+                        closedFromInside.countDown();
+                    }
+                }).start();
+        self.set(m);
+        started.countDown();
+        assertThat(closedFromInside.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThatCode(m::close).doesNotThrowAnyException();
+        assertThat(sink.parsed()).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP);
     }
 
     @Test

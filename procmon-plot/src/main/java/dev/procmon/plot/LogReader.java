@@ -24,6 +24,9 @@ public final class LogReader {
     /** How many malformed line locations are kept. */
     static final int MALFORMED_KEPT = 5;
 
+    /** The pid of a line whose JSON has no {@code pid} and whose prefix is not TotalDepth's layout. */
+    static final long UNKNOWN_PID = 0;
+
     private LogReader() {
     }
 
@@ -133,10 +136,15 @@ public final class LogReader {
         private SampleTable last;
 
         @Override
-        public void sampleLine(byte[] bytes, int from, int to, long lineNumber) {
+        public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
             if (!parser.parse(bytes, from, to - from, sample)) {
                 malformedLine(lineNumber);
                 return;
+            }
+            if (!sample.hasPid) {
+                long pid = LogScanner.totalDepthPid(bytes, lineStart, marker);
+                sample.pid = pid < 0 ? UNKNOWN_PID : pid;
+                sample.hasPid = true;
             }
             samples++;
             SampleTable t = last != null && last.pid() == sample.pid ? last : current.get(sample.pid);

@@ -23,8 +23,11 @@ final class LogScanner {
 
     /** Receives the lines that carry the marker. */
     interface Sink {
-        /** {@code bytes[from, to)} is the line from the first '{' after the marker. */
-        void sampleLine(byte[] bytes, int from, int to, long lineNumber);
+        /**
+         * {@code bytes[from, to)} is the line from the first '{' after the marker;
+         * {@code bytes[lineStart, marker)} is the text before the marker.
+         */
+        void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber);
 
         /** The line has the marker but no JSON object, or is too long to parse. */
         void malformedLine(long lineNumber);
@@ -37,7 +40,10 @@ final class LogScanner {
         int start = 0;
         int end = 0;
         long lineNumber = 0;
+        // A line longer than MAX_LINE is skipped chunk by chunk; it is malformed if the marker is
+        // anywhere in it, also past the first MAX_LINE bytes or across a chunk boundary.
         boolean skipping = false;
+        boolean skippedReported = false;
         while (true) {
             int n = in.read(buffer, end, buffer.length - end);
             if (n < 0) {
@@ -49,6 +55,9 @@ final class LogScanner {
             while ((nl = indexOf(buffer, pos, end, (byte) '\n')) >= 0) {
                 lineNumber++;
                 if (skipping) {
+                    if (!skippedReported && indexOfMarker(buffer, start, nl) >= 0) {
+                        sink.malformedLine(lineNumber);
+                    }
                     skipping = false;
                 } else {
                     line(buffer, start, nl, lineNumber, sink);
@@ -65,16 +74,27 @@ final class LogScanner {
                 if (buffer.length < MAX_LINE) {
                     buffer = Arrays.copyOf(buffer, buffer.length * 2);
                 } else {
-                    if (!skipping && indexOfMarker(buffer, 0, end) >= 0) {
-                        sink.malformedLine(lineNumber + 1);
+                    if (!skipping) {
+                        skipping = true;
+                        skippedReported = false;
                     }
-                    skipping = true;
-                    end = 0;
+                    if (!skippedReported && indexOfMarker(buffer, 0, end) >= 0) {
+                        sink.malformedLine(lineNumber + 1);
+                        skippedReported = true;
+                    }
+                    // Keep what could be the start of a marker that the next chunk completes.
+                    int keep = MARKER.length - 1;
+                    System.arraycopy(buffer, end - keep, buffer, 0, keep);
+                    end = keep;
                 }
             }
         }
-        if (end > start && !skipping) {
-            line(buffer, start, end, lineNumber + 1, sink);
+        if (end > start) {
+            if (!skipping) {
+                line(buffer, start, end, lineNumber + 1, sink);
+            } else if (!skippedReported && indexOfMarker(buffer, start, end) >= 0) {
+                sink.malformedLine(lineNumber + 1);
+            }
         }
     }
 
@@ -90,8 +110,50 @@ final class LogScanner {
         if (brace < 0) {
             sink.malformedLine(lineNumber);
         } else {
-            sink.sampleLine(b, brace, to, lineNumber);
+            sink.sampleLine(b, from, m, brace, to, lineNumber);
         }
+    }
+
+    private static final byte[] PID_BEFORE = {' ', '-', ' ', '-', ' '};
+    private static final byte[] PID_AFTER = {' ', '-', ' ', '('};
+    /** More digits than any pid has; a longer number is not taken for one. */
+    private static final int PID_MAX_DIGITS = 10;
+
+    /**
+     * The pid in TotalDepth's default log layout, {@code <date> <time>,<ms> - - <pid> - (<thread>) - <LEVEL> - },
+     * i.e. the first {@code " - - <digits> - ("} in {@code bytes[from, to)}.
+     *
+     * @return the pid, or -1 if the text does not have that layout
+     */
+    static long totalDepthPid(byte[] b, int from, int to) {
+        for (int i = from; i + PID_BEFORE.length < to; i++) {
+            if (!startsWith(b, i, to, PID_BEFORE)) {
+                continue;
+            }
+            int d = i + PID_BEFORE.length;
+            long pid = 0;
+            int j = d;
+            while (j < to && j - d < PID_MAX_DIGITS && b[j] >= '0' && b[j] <= '9') {
+                pid = pid * 10 + (b[j] - '0');
+                j++;
+            }
+            if (j > d && startsWith(b, j, to, PID_AFTER)) {
+                return pid;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
+        if (to - at < prefix.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length; k++) {
+            if (b[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // indexOf and indexOfMarker run over every byte of the log (issue 7, item 4: the extract must

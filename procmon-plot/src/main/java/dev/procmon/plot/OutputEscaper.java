@@ -20,15 +20,17 @@ final class OutputEscaper {
     }
 
     /**
-     * A complete single-quoted gnuplot string: in single quotes gnuplot substitutes nothing (no
-     * backquote command, no backslash escape) and only {@code ''} stands for a quote; control
-     * characters and line breaks (which would end the command) become spaces.
+     * A gnuplot string expression made of single-quoted strings: in single quotes gnuplot substitutes
+     * nothing (no backquote command, no backslash escape). A {@code '} is written as the concatenated
+     * double-quoted string {@code "'"}, not as {@code ''}: gnuplot 5.4 reads a string that starts with
+     * {@code ''} as an empty string followed by a stray token, so a label starting with a quote broke the
+     * script. Control characters and line breaks (which would end the command) become spaces.
      */
     static String gnuplotString(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
         s.codePoints().forEach(c -> {
             if (c == '\'') {
-                sb.append("''");
+                sb.append("' . \"'\" . '");
             } else {
                 sb.appendCodePoint(isLineBreakOrControl(c) ? ' ' : c);
             }

@@ -242,8 +242,9 @@ final class SampleLineFastPath {
             }
             i = ws(b, i + 1, to);
         }
-        // What follows the object is ignored, as SampleLineParser does.
-        return out.hasPid && !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+        // What follows the object is ignored, as SampleLineParser does. The pid is optional (TotalDepth's
+        // 2019 lines have none; the caller takes it from the text before the marker), as there.
+        return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
     }
 
     private int memoryInfo(byte[] b, int i, int to, Sample out) {

@@ -9,8 +9,10 @@ import java.io.IOException;
 
 /**
  * Parses the JSON object of one sample line with Jackson's streaming parser into a {@link Sample}
- * and validates it: {@code pid} (integer), a finite non-negative {@code elapsed_time} and a
- * non-negative integer {@code memory_info.rss} are required; any known counter that is negative,
+ * and validates it: a finite non-negative {@code elapsed_time} and a non-negative integer
+ * {@code memory_info.rss} are required; {@code pid} is optional (TotalDepth's lines have none, then
+ * {@link Sample#hasPid} is false and the caller decides) but if present must be a non-negative
+ * integer; any known counter that is negative,
  * non-finite or not a number makes the whole line malformed. Unknown keys are skipped.
  */
 final class SampleLineParser {
@@ -58,7 +60,10 @@ final class SampleLineParser {
                             return false;
                         }
                         out.pid = p.getLongValue();
-                        out.hasPid = out.pid >= 0;
+                        if (out.pid < 0) {
+                            return false;
+                        }
+                        out.hasPid = true;
                         break;
                     case LogFormat.ELAPSED_TIME:
                         out.elapsed = counter(p, v);
@@ -102,7 +107,7 @@ final class SampleLineParser {
         } catch (IOException | Malformed | RuntimeException e) {
             return false;
         }
-        return out.hasPid && !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+        return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
     }
 
     private static void memoryInfo(JsonParser p, JsonToken start, Sample out) throws IOException, Malformed {

@@ -54,6 +54,24 @@ class GnuplotIntegrationTest {
     }
 
     @Test
+    void gnuplotPlotsLabelsThatStartOrEndWithAQuote() throws Exception {
+        Path log = out.resolve("quotes.log");
+        Files.writeString(log, String.join("\n",
+                "x ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5, "
+                        + "\"label\": \"'; system('touch PWNED'); '\"}",
+                "x ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 2}, \"elapsed_time\": 2.0, \"pid\": 5, "
+                        + "\"label\": \"''\"}",
+                "x ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 3}, \"elapsed_time\": 3.0, \"pid\": 5, "
+                        + "\"label\": \"it's'\"}", ""));
+
+        LogPlotter.plot(List.of(log), out, PlotOptions.defaults().withGnuplot(true));
+
+        String text = parse(out.resolve("quotes.log_5.svg")).getDocumentElement().getTextContent();
+        assertThat(text).contains("'; system('touch PWNED'); '").contains("''").contains("it's'");
+        assertThat(out.resolve("PWNED")).doesNotExist();
+    }
+
+    @Test
     void gnuplotPlotsClockTimeAndLinuxLogsWithoutPageFaults() throws Exception {
         LogPlotter.plot(List.of(log("totaldepth-linux.log")), out,
                 PlotOptions.defaults().withGnuplot(true).withTime(TimeAxis.CLOCK));

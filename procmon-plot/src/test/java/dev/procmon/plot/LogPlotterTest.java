@@ -41,6 +41,16 @@ class LogPlotterTest {
     }
 
     @Test
+    void plotsTotalDepth2019LinesWithoutPidUnderThePidOfTheirLogLayout() throws Exception {
+        PlotResult result = LogPlotter.plot(List.of(log("totaldepth-2019-no-pid.log")), out, PlotOptions.defaults());
+
+        assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(86611L);
+        assertThat(out.resolve("totaldepth-2019-no-pid.log_86611.svg")).isRegularFile();
+        assertThat(Files.readAllLines(out.resolve("totaldepth-2019-no-pid.log_86611.dat")))
+                .filteredOn(l -> !l.startsWith("#")).hasSize(4);
+    }
+
+    @Test
     void summarisesEachProcess() throws Exception {
         ProcessSummary s = LogPlotter.plot(List.of(log("totaldepth-macos.log")), out, PlotOptions.defaults())
                 .processes().get(0);
@@ -142,7 +152,7 @@ class LogPlotterTest {
         LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
 
         String plt = Files.readString(out.resolve("escaping.log_666.plt"));
-        assertThat(plt).contains("set label 3 'x'' ; system(\"touch PWNED\") ; ''' at ")
+        assertThat(plt).contains("set label 3 'x' . \"'\" . ' ; system(\"touch PWNED\") ; ' . \"'\" . '' at ")
                 .contains("set label 4 'x\" . system(\"touch PWNED\") . \"' at ")
                 .contains("set label 5 '`touch PWNED`' at ")
                 .contains("set label 2 'line one line two  three' at ")

@@ -47,6 +47,50 @@ class LogReaderTest {
     }
 
     @Test
+    void takesThePidOfATotalDepth2019LineWithoutPidFromTheDefaultLayoutBeforeTheMarker() throws Exception {
+        ParsedLog parsed = read(log("totaldepth-2019-no-pid.log"));
+
+        assertThat(parsed.malformedLines()).isZero();
+        assertThat(parsed.tables()).extracting(SampleTable::pid).containsExactly(86611L);
+        SampleTable t = parsed.tables().get(0);
+        assertThat(t.size()).isEqualTo(4);
+        assertThat(t.rss.get(1)).isEqualTo(162922496);
+        assertThat(t.elapsed.get(3)).isEqualTo(12.42771601676941);
+    }
+
+    @Test
+    void givesALineWithoutPidInAnUnknownLayoutPidZero() throws Exception {
+        Path file = tmp.resolve("other-layout.log");
+        Files.writeString(file, String.join("\n",
+                "[main] 86611 INFO ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0}",
+                "2019-10-31 14:09:53,726 - - 12x - (ProcMon) - INFO - ProcessLoggingThread-JSON "
+                        + "{\"memory_info\": {\"rss\": 2}, \"elapsed_time\": 2.0}",
+                "x - - 99999999999 - ( ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 3}, \"elapsed_time\": 3.0}",
+                ""));
+
+        ParsedLog parsed = read(file);
+
+        assertThat(parsed.malformedLines()).isZero();
+        assertThat(parsed.tables()).extracting(SampleTable::pid, SampleTable::size)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 3));
+    }
+
+    @Test
+    void keepsALineWithAnExplicitButInvalidPidMalformedWhateverTheLayout() throws Exception {
+        Path file = tmp.resolve("bad-pid.log");
+        String prefix = "2019-10-31 14:09:53,726 - - 86611 - (ProcMon   ) - INFO     - ProcessLoggingThread-JSON ";
+        String body = "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": ";
+        Files.writeString(file, String.join("\n",
+                prefix + body + "-1}", prefix + body + "1.5}", prefix + body + "\"86611\"}", prefix + body + "null}",
+                prefix + body + "99999999999999999999999}", prefix + body + "7}", ""));
+
+        ParsedLog parsed = read(file);
+
+        assertThat(parsed.malformedLines()).isEqualTo(5);
+        assertThat(parsed.tables()).extracting(SampleTable::pid).containsExactly(7L);
+    }
+
+    @Test
     void readsTotalDepthLinuxLinesWithoutPageFaults() throws Exception {
         SampleTable t = read(log("totaldepth-linux.log")).tables().get(0);
 
@@ -189,6 +233,32 @@ class LogReaderTest {
 
         assertThat(parsed.malformedLines()).isEqualTo(2);
         assertThat(parsed.firstMalformed()).containsExactly(file + ":1", file + ":3");
+        assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo(5);
+    }
+
+    @Test
+    void countsAnOverlongLineAsMalformedWhereverItsMarkerIs() throws IOException, PlotInputException {
+        Path file = tmp.resolve("overlong.log");
+        byte[] marker = "ProcessLoggingThread-JSON {\"pid\": 1}".getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int before : new int[] {6 << 20, LogScanner.MAX_LINE - 10, LogScanner.MAX_LINE + 3}) {
+                byte[] garbage = new byte[before];
+                java.util.Arrays.fill(garbage, (byte) 'g');
+                out.write(garbage);  // the marker after the first MAX_LINE bytes, or across a chunk boundary
+                out.write(marker);
+                out.write('\n');
+            }
+            out.write("z ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 5}, \"elapsed_time\": 2.0, \"pid\": 9}\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] last = new byte[5 << 20];
+            java.util.Arrays.fill(last, (byte) 'g');
+            out.write(last);
+            out.write(marker);  // an overlong last line without a line end
+        }
+
+        ParsedLog parsed = read(file);
+
+        assertThat(parsed.firstMalformed()).containsExactly(file + ":1", file + ":2", file + ":3", file + ":5");
         assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo(5);
     }
 

@@ -98,7 +98,7 @@ class SampleLineFastPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"procmon-jvm.log", "totaldepth-linux.log", "totaldepth-macos.log", "multi-pid.log",
-        "escaping.log", "reused-pid.log"})
+        "escaping.log", "reused-pid.log", "totaldepth-2019-no-pid.log"})
     void ordinaryFixturesTakeTheFastPath(String name) throws IOException {
         for (byte[] json : sampleObjects(Fixtures.log(name))) {
             assertThat(agree(json)).as(new String(json, StandardCharsets.UTF_8)).isTrue();
