@@ -513,6 +513,20 @@ final class SampleLineFastPath {
                 return DEFER; // a leading zero: invalid JSON
             }
         } else if (c >= '1' && c <= '9') {
+            // Eight digits at a time while they are there (rss, vms and the heap sizes have 8-11).
+            while (digits <= MAX_LONG_DIGITS - Long.BYTES && i + Long.BYTES <= to) {
+                long w = (long) LONGS.get(b, i);
+                if (((w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                        != 0x3333333333333333L) {
+                    break;
+                }
+                w = (w & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
+                w = (w & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
+                w = (w & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+                m = m * 100_000_000L + w;
+                digits += Long.BYTES;
+                i += Long.BYTES;
+            }
             while (i < to && (c = b[i]) >= '0' && c <= '9') {
                 if (++digits <= MAX_LONG_DIGITS) {
                     m = m * 10 + (c - '0');

@@ -145,6 +145,22 @@ class SampleLineFastPathTest {
         agree(line(elapsed, ""));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"7", "12345678", "123456789", "99999999", "100000000", "1234567890123456",
+        "12345678901234567", "123456789012345678", "999999999999999999", "1234567890123456789",
+        "9223372036854775807", "9223372036854775808", "1234567/", "1234567:", "12345678/", "12345678:9",
+        "1234567812345678.5", "12345678.12345678"})
+    void integersEightDigitsAtATimeAgree(String n) {
+        // As rss (integer required), as pid, and as a counter; the 8-byte window sees what follows.
+        String elapsed = n.matches("[0-9.]+") ? n : "1.0";
+        agree("{\"memory_info\": {\"rss\": " + n + "}, \"elapsed_time\": " + elapsed + ", \"pid\": " + n + "}");
+        agree("{\"memory_info\": {\"rss\": " + n + ", \"pfaults\": " + n + "}, \"elapsed_time\": 2.0}");
+        if (n.matches("[0-9]+")) {
+            assertThat(agree("{\"memory_info\": {\"rss\": " + n + "}, \"elapsed_time\": 1.0, \"pid\": 1}"))
+                    .isEqualTo(n.length() <= 18);
+        }
+    }
+
     @Test
     void veryLongDigitStringsAgree() {
         agree(line("1" + "0".repeat(999), ""));
