@@ -3,6 +3,9 @@ package dev.procmon.plot;
 import dev.procmon.core.LogFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,7 +20,6 @@ final class LogScanner {
     static final int MAX_LINE = 4 << 20;
 
     private static final byte[] MARKER = LogFormat.MARKER.getBytes(StandardCharsets.US_ASCII);
-    private static final byte MARKER_FIRST = MARKER[0];
 
     /** Receives the lines that carry the marker. */
     interface Sink {
@@ -154,8 +156,38 @@ final class LogScanner {
         return true;
     }
 
+    // indexOf and indexOfMarker run over every byte of the log (issue 7, item 4: the extract must
+    // keep up with a plain line split), so they are hand-written: indexOf tests eight bytes per step
+    // (SWAR: a word with the byte XORed away has a zero byte), indexOfMarker skips ahead Horspool-style
+    // on the byte under the marker's last position, so a line without the marker is mostly jumped over.
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final int M = MARKER.length;
+    private static final byte MARKER_LAST = MARKER[M - 1];
+    /** How far the marker may move on when the byte under its last position is {@code c}. */
+    private static final byte[] SKIP = new byte[256];
+
+    static {
+        Arrays.fill(SKIP, (byte) M);
+        for (int j = 0; j < M - 1; j++) {
+            SKIP[MARKER[j] & 0xff] = (byte) (M - 1 - j);
+        }
+    }
+
     static int indexOf(byte[] b, int from, int to, byte x) {
-        for (int i = from; i < to; i++) {
+        long pattern = (x & 0xffL) * ONES;
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long w = (long) LONGS.get(b, i) ^ pattern;
+            // The lowest set high bit marks the first zero byte (bits above it may be false hits).
+            long zero = (w - ONES) & ~w & HIGHS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == x) {
                 return i;
             }
@@ -164,19 +196,24 @@ final class LogScanner {
     }
 
     static int indexOfMarker(byte[] b, int from, int to) {
-        int last = to - MARKER.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != MARKER_FIRST) {
-                continue;
+        int i = from + M - 1;
+        while (i < to) {
+            byte c = b[i];
+            if (c == MARKER_LAST && markerEndsAt(b, i)) {
+                return i - (M - 1);
             }
-            for (int j = 1; j < MARKER.length; j++) {
-                if (b[i + j] != MARKER[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+            i += SKIP[c & 0xff];
         }
         return -1;
+    }
+
+    private static boolean markerEndsAt(byte[] b, int last) {
+        int start = last - (M - 1);
+        for (int j = 0; j < M - 1; j++) {
+            if (b[start + j] != MARKER[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

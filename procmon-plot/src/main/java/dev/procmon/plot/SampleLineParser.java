@@ -32,11 +32,19 @@ final class SampleLineParser {
         }
     }
 
+    /** Parses the usual lines; whatever it does not fully understand comes here to Jackson. */
+    private final SampleLineFastPath fastPath = new SampleLineFastPath();
+
     /**
      * @return true if {@code bytes[offset, offset + length)} starts with a valid sample object, then
      *     in {@code out}; false if malformed, truncated or invalid (never throws)
      */
     boolean parse(byte[] bytes, int offset, int length, Sample out) {
+        return fastPath.parse(bytes, offset, offset + length, out) || parseWithJackson(bytes, offset, length, out);
+    }
+
+    /** {@link #parse} by Jackson alone: the reference the fast path must agree with. */
+    boolean parseWithJackson(byte[] bytes, int offset, int length, Sample out) {
         out.reset();
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

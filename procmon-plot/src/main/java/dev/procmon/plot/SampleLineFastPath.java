@@ -1,0 +1,669 @@
+package dev.procmon.plot;
+
+import dev.procmon.core.LogFormat;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A hand-written parser for the sample object as procmon and TotalDepth write it: ASCII, one JSON
+ * object of known keys with plain non-negative numbers, {@code null}s, simple strings and the nested
+ * {@code memory_info}, {@code cpu_times} and {@code jvm} objects.
+ *
+ * <p>Why hand-written: this runs once per sample line, the hot path of reading a log (issue 7,
+ * item 4), and a general JSON parser spent most of the extract time on it. It is only a shortcut:
+ * it says yes ({@code true}, {@code out} filled) only for a line it understood completely and that is
+ * valid; on anything else - a negative number, an exponent, a duplicate key, an escape in a key,
+ * non-ASCII bytes, an unexpected value type, a missing required key, a number too long - it says no
+ * and {@link SampleLineParser} parses the line again with Jackson, which decides. So its results
+ * must equal Jackson's wherever it says yes ({@code SampleLineFastPathTest} checks that).
+ */
+final class SampleLineFastPath {
+
+    /** Returned by the scanning helpers instead of a position: give the line to Jackson. */
+    private static final int DEFER = -1;
+    /** Longer number text than this is left to Jackson (its own limit is 1000 characters). */
+    private static final int MAX_NUMBER_TEXT = 64;
+    /** Longer keys than this are left to Jackson (its own limit on names). */
+    private static final int MAX_KEY = 64;
+    /** Integers with more digits may not fit a long: left to Jackson. */
+    private static final int MAX_LONG_DIGITS = 18;
+    /** Below this a long is an exact double. */
+    private static final long EXACT_MANTISSA = 1L << 53;
+    /** Powers of ten that are exact doubles; m / 10^k is then correctly rounded for m < 2^53. */
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+
+    /** Declared before the {@link Keys} tables, whose constructor uses it. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    // Keys, top level.
+    private static final byte[] TIMESTAMP = key(LogFormat.TIMESTAMP);
+    private static final byte[] MEMORY_INFO = key(LogFormat.MEMORY_INFO);
+    private static final byte[] CPU_TIMES = key(LogFormat.CPU_TIMES);
+    private static final byte[] ELAPSED_TIME = key(LogFormat.ELAPSED_TIME);
+    private static final byte[] PID = key(LogFormat.PID);
+    private static final byte[] JVM = key(LogFormat.JVM);
+    private static final byte[] LABEL = key(LogFormat.LABEL);
+    private static final byte[] LABELS_DROPPED = key(LogFormat.LABELS_DROPPED);
+    private static final byte[] NUM_PROCS = key(LogFormat.NUM_PROCS);
+    // memory_info
+    private static final byte[] RSS = key(LogFormat.RSS);
+    private static final byte[] VMS = key(LogFormat.VMS);
+    private static final byte[] PFAULTS = key(LogFormat.PFAULTS);
+    private static final byte[] PAGEINS = key(LogFormat.PAGEINS);
+    // cpu_times
+    private static final byte[] USER = key(LogFormat.USER);
+    private static final byte[] SYSTEM = key(LogFormat.SYSTEM);
+    private static final byte[] CHILDREN_USER = key(LogFormat.CHILDREN_USER);
+    private static final byte[] CHILDREN_SYSTEM = key(LogFormat.CHILDREN_SYSTEM);
+    // jvm
+    private static final byte[] HEAP_USED = key(LogFormat.HEAP_USED);
+    private static final byte[] HEAP_COMMITTED = key(LogFormat.HEAP_COMMITTED);
+    private static final byte[] NON_HEAP_USED = key(LogFormat.NON_HEAP_USED);
+    private static final byte[] GC_COUNT = key(LogFormat.GC_COUNT);
+    private static final byte[] GC_TIME = key(LogFormat.GC_TIME);
+    private static final byte[] THREADS = key(LogFormat.THREADS);
+
+    /** Key ids: bit positions in the "seen" masks (a repeated key is left to Jackson). */
+    private static final int K_UNKNOWN = -1;
+    private static final int K_TIMESTAMP = 0;
+    private static final int K_MEMORY_INFO = 1;
+    private static final int K_CPU_TIMES = 2;
+    private static final int K_ELAPSED_TIME = 3;
+    private static final int K_PID = 4;
+    private static final int K_NUM_PROCS = 5;
+    private static final int K_JVM = 6;
+    private static final int K_LABELS_DROPPED = 7;
+    private static final int K_LABEL = 8;
+    private static final int K_RSS = 0;
+    private static final int K_VMS = 1;
+    private static final int K_PFAULTS = 2;
+    private static final int K_PAGEINS = 3;
+    private static final int K_USER = 0;
+    private static final int K_SYSTEM = 1;
+    private static final int K_CHILDREN_USER = 2;
+    private static final int K_CHILDREN_SYSTEM = 3;
+    private static final int K_HEAP_USED = 0;
+    private static final int K_HEAP_COMMITTED = 1;
+    private static final int K_NON_HEAP_USED = 2;
+    private static final int K_GC_COUNT = 3;
+    private static final int K_GC_TIME = 4;
+    private static final int K_THREADS = 5;
+
+    /** Each in the order SampleLineWriter writes them: the key after key k is looked for first at k + 1. */
+    private static final Keys TOP = new Keys(TIMESTAMP, MEMORY_INFO, CPU_TIMES, ELAPSED_TIME, PID, NUM_PROCS, JVM,
+        LABELS_DROPPED, LABEL);
+    private static final Keys MEMORY = new Keys(RSS, VMS, PFAULTS, PAGEINS);
+    private static final Keys CPU = new Keys(USER, SYSTEM, CHILDREN_USER, CHILDREN_SYSTEM);
+    private static final Keys JVM_KEYS = new Keys(HEAP_USED, HEAP_COMMITTED, NON_HEAP_USED, GC_COUNT, GC_TIME, THREADS);
+
+    /**
+     * The keys of one object, each also as {@code key"} in one or two little-endian words, so the
+     * expected key is recognised with one or two long compares (keys are at most 15 bytes).
+     */
+    private static final class Keys {
+        final byte[][] keys;
+        final int[] length;
+        final long[] head;
+        final long[] headMask;
+        final long[] tail;
+
+        Keys(byte[]... keys) {
+            this.keys = keys;
+            int n = keys.length;
+            length = new int[n];
+            head = new long[n];
+            headMask = new long[n];
+            tail = new long[n];
+            for (int k = 0; k < n; k++) {
+                byte[] q = Arrays.copyOf(keys[k], keys[k].length + 1);
+                q[q.length - 1] = '"';
+                if (q.length > 2 * Long.BYTES) {
+                    throw new IllegalArgumentException("key too long");
+                }
+                length[k] = q.length;
+                byte[] padded = Arrays.copyOf(q, 2 * Long.BYTES);
+                head[k] = (long) LONGS.get(padded, 0);
+                headMask[k] = q.length >= Long.BYTES ? -1L : (1L << (8 * q.length)) - 1;
+                tail[k] = q.length > Long.BYTES ? (long) LONGS.get(q, q.length - Long.BYTES) : 0;
+            }
+        }
+
+        /** Whether {@code b[from, from + length[k])} is key k and its closing quote; needs 16 bytes. */
+        boolean at(byte[] b, int from, int k) {
+            int len = length[k];
+            if (((long) LONGS.get(b, from) & headMask[k]) != head[k]) {
+                return false;
+            }
+            return len <= Long.BYTES || (long) LONGS.get(b, from + len - Long.BYTES) == tail[k];
+        }
+    }
+
+    /** The last number read: its value, whether it was an integer token, and (then) as a long. */
+    private double number;
+    private boolean integer;
+    private long longValue;
+    /** The last key's index in its {@link Keys}, or {@link #K_UNKNOWN}. */
+    private int keyId;
+    /** The last string value, decoded (only when asked for). */
+    private String text;
+    private final char[] chars = new char[32];
+    private int charCount;
+    private final StringBuilder unescaped = new StringBuilder(64);
+
+    private static byte[] key(String k) {
+        return k.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * @return true if {@code b[from, to)} is a sample object this parser fully understood and that is
+     *     valid, then in {@code out}; false if the line must be parsed by Jackson ({@code out} is then
+     *     garbage)
+     */
+    boolean parse(byte[] b, int from, int to, Sample out) {
+        out.reset();
+        int i = ws(b, from, to);
+        if (i >= to || b[i] != '{') {
+            return false;
+        }
+        int seen = 0;
+        int hint = 0;
+        i = ws(b, i + 1, to);
+        while (true) {
+            i = key(b, i, to, TOP, hint);
+            if (i == DEFER) {
+                return false;
+            }
+            int k = keyId;
+            hint = k + 1;
+            if (k >= 0) {
+                if ((seen & 1 << k) != 0) {
+                    return false;
+                }
+                seen |= 1 << k;
+            }
+            switch (k) {
+                case K_TIMESTAMP:
+                    i = string(b, i, to, false);
+                    if (i != DEFER) {
+                        out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
+                    }
+                    break;
+                case K_MEMORY_INFO:
+                    i = memoryInfo(b, i, to, out);
+                    break;
+                case K_CPU_TIMES:
+                    i = isNull(b, i, to) ? i + 4 : cpuTimes(b, i, to, out);
+                    break;
+                case K_ELAPSED_TIME:
+                    i = number(b, i, to);
+                    out.elapsed = number;
+                    break;
+                case K_PID:
+                    i = number(b, i, to);
+                    if (!integer) {
+                        return false;
+                    }
+                    out.pid = longValue;
+                    out.hasPid = true;
+                    break;
+                case K_JVM:
+                    i = isNull(b, i, to) ? i + 4 : jvm(b, i, to, out);
+                    break;
+                case K_LABEL:
+                    i = string(b, i, to, true);
+                    out.label = text;
+                    break;
+                case K_LABELS_DROPPED:
+                case K_NUM_PROCS:
+                    i = isNull(b, i, to) ? i + 4 : number(b, i, to);
+                    break;
+                default:
+                    i = skipScalar(b, i, to);
+                    break;
+            }
+            if (i == DEFER) {
+                return false;
+            }
+            i = ws(b, i, to);
+            if (i >= to) {
+                return false;
+            }
+            if (b[i] == '}') {
+                break;
+            }
+            if (b[i] != ',') {
+                return false;
+            }
+            i = ws(b, i + 1, to);
+        }
+        // What follows the object is ignored, as SampleLineParser does. The pid is optional (TotalDepth's
+        // 2019 lines have none; the caller takes it from the text before the marker), as there.
+        return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+    }
+
+    private int memoryInfo(byte[] b, int i, int to, Sample out) {
+        if (i >= to || b[i] != '{') {
+            return DEFER;
+        }
+        int seen = 0;
+        int hint = 0;
+        i = ws(b, i + 1, to);
+        while (true) {
+            i = key(b, i, to, MEMORY, hint);
+            if (i == DEFER) {
+                return DEFER;
+            }
+            int k = keyId;
+            hint = k + 1;
+            if (k >= 0) {
+                if ((seen & 1 << k) != 0) {
+                    return DEFER;
+                }
+                seen |= 1 << k;
+            }
+            switch (k) {
+                case K_RSS:
+                    i = number(b, i, to);
+                    if (!integer) {
+                        return DEFER;
+                    }
+                    out.rss = number;
+                    break;
+                case K_PFAULTS:
+                    i = optionalNumber(b, i, to);
+                    out.pfaults = number;
+                    break;
+                case K_VMS:
+                case K_PAGEINS:
+                    i = optionalNumber(b, i, to);
+                    break;
+                default:
+                    i = skipScalar(b, i, to);
+                    break;
+            }
+            i = next(b, i, to);
+            if (i == DEFER || b[i - 1] == '}') {
+                return i;
+            }
+        }
+    }
+
+    private int cpuTimes(byte[] b, int i, int to, Sample out) {
+        if (i >= to || b[i] != '{') {
+            return DEFER;
+        }
+        int seen = 0;
+        int hint = 0;
+        i = ws(b, i + 1, to);
+        while (true) {
+            i = key(b, i, to, CPU, hint);
+            if (i == DEFER) {
+                return DEFER;
+            }
+            int k = keyId;
+            hint = k + 1;
+            if (k >= 0) {
+                if ((seen & 1 << k) != 0) {
+                    return DEFER;
+                }
+                seen |= 1 << k;
+            }
+            switch (k) {
+                case K_USER:
+                    i = optionalNumber(b, i, to);
+                    out.user = number;
+                    break;
+                case K_SYSTEM:
+                    i = optionalNumber(b, i, to);
+                    out.system = number;
+                    break;
+                case K_CHILDREN_USER:
+                case K_CHILDREN_SYSTEM:
+                    i = optionalNumber(b, i, to);
+                    break;
+                default:
+                    i = skipScalar(b, i, to);
+                    break;
+            }
+            i = next(b, i, to);
+            if (i == DEFER || b[i - 1] == '}') {
+                return i;
+            }
+        }
+    }
+
+    private int jvm(byte[] b, int i, int to, Sample out) {
+        if (i >= to || b[i] != '{') {
+            return DEFER;
+        }
+        int seen = 0;
+        int hint = 0;
+        i = ws(b, i + 1, to);
+        while (true) {
+            i = key(b, i, to, JVM_KEYS, hint);
+            if (i == DEFER) {
+                return DEFER;
+            }
+            int k = keyId;
+            hint = k + 1;
+            if (k >= 0) {
+                if ((seen & 1 << k) != 0) {
+                    return DEFER;
+                }
+                seen |= 1 << k;
+            }
+            switch (k) {
+                case K_HEAP_USED:
+                    i = optionalNumber(b, i, to);
+                    out.heapUsed = number;
+                    break;
+                case K_HEAP_COMMITTED:
+                case K_NON_HEAP_USED:
+                case K_GC_COUNT:
+                case K_GC_TIME:
+                case K_THREADS:
+                    i = optionalNumber(b, i, to);
+                    break;
+                default:
+                    i = skipScalar(b, i, to);
+                    break;
+            }
+            i = next(b, i, to);
+            if (i == DEFER || b[i - 1] == '}') {
+                return i;
+            }
+        }
+    }
+
+    /**
+     * After a member's value of a nested object: skips to the next key (past {@code ,}) or past the
+     * closing {@code }}.
+     */
+    private static int next(byte[] b, int i, int to) {
+        if (i == DEFER) {
+            return DEFER;
+        }
+        i = ws(b, i, to);
+        if (i >= to) {
+            return DEFER;
+        }
+        if (b[i] == '}') {
+            return i + 1;
+        }
+        if (b[i] != ',') {
+            return DEFER;
+        }
+        i = ws(b, i + 1, to);
+        // The caller tells the two outcomes apart by b[i - 1]: '}' only after the object's end (the
+        // byte before a key's quote is ',' or whitespace).
+        return i < to && b[i] == '"' ? i : DEFER;
+    }
+
+    /** Whitespace as JSON knows it. */
+    private static int ws(byte[] b, int i, int to) {
+        while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * A key without escapes, then {@code :}; sets {@link #keyId} (tried first: key {@code hint} of
+     * {@code keys}); returns the value's position.
+     */
+    private int key(byte[] b, int i, int to, Keys keys, int hint) {
+        if (i >= to || b[i] != '"') {
+            return DEFER;
+        }
+        int from = ++i;
+        if (hint < keys.keys.length && from + 2 * Long.BYTES <= to && keys.at(b, from, hint)) {
+            keyId = hint;
+            i = from + keys.length[hint];
+        } else {
+            int limit = Math.min(to, from + MAX_KEY);
+            while (i < limit && b[i] != '"') {
+                byte c = b[i];
+                if (c == '\\' || c < 0x20) { // also all bytes >= 0x80 (negative)
+                    return DEFER;
+                }
+                i++;
+            }
+            if (i >= limit) {
+                return DEFER;
+            }
+            keyId = id(b, from, i, keys.keys, hint);
+            i++;
+        }
+        i = ws(b, i, to);
+        if (i >= to || b[i] != ':') {
+            return DEFER;
+        }
+        return ws(b, i + 1, to);
+    }
+
+    /**
+     * @param hint where to look first: one past the previous key's index (keys mostly come in order)
+     * @return the index in {@code keys} of the last key read, or {@link #K_UNKNOWN}
+     */
+    private static int id(byte[] b, int keyFrom, int keyTo, byte[][] keys, int hint) {
+        int len = keyTo - keyFrom;
+        int n = keys.length;
+        int k = hint < n ? hint : 0;
+        outer:
+        for (int tried = 0; tried < n; tried++, k = k + 1 < n ? k + 1 : 0) {
+            byte[] key = keys[k];
+            if (key.length != len) {
+                continue;
+            }
+            for (int j = 0; j < len; j++) {
+                if (b[keyFrom + j] != key[j]) {
+                    continue outer;
+                }
+            }
+            return k;
+        }
+        return K_UNKNOWN;
+    }
+
+    private static boolean isNull(byte[] b, int i, int to) {
+        return i + 4 <= to && b[i] == 'n' && b[i + 1] == 'u' && b[i + 2] == 'l' && b[i + 3] == 'l';
+    }
+
+    /** {@code null} (number = NaN) or a number. */
+    private int optionalNumber(byte[] b, int i, int to) {
+        if (isNull(b, i, to)) {
+            number = Double.NaN;
+            return i + 4;
+        }
+        return number(b, i, to);
+    }
+
+    /** The value of a key this parser does not know: a number, {@code null} or a plain string. */
+    private int skipScalar(byte[] b, int i, int to) {
+        if (i >= to) {
+            return DEFER;
+        }
+        if (b[i] == '"') {
+            return string(b, i, to, false);
+        }
+        return optionalNumber(b, i, to);
+    }
+
+    /**
+     * A non-negative JSON number without exponent: {@code 0|[1-9][0-9]*} then optionally
+     * {@code .[0-9]+}. Sets number, integer and (for an integer) longValue.
+     */
+    private int number(byte[] b, int i, int to) {
+        int start = i;
+        long m = 0;
+        int digits = 0;
+        if (i >= to) {
+            return DEFER;
+        }
+        byte c = b[i];
+        if (c == '0') {
+            i++;
+            if (i < to && b[i] >= '0' && b[i] <= '9') {
+                return DEFER; // a leading zero: invalid JSON
+            }
+        } else if (c >= '1' && c <= '9') {
+            // Eight digits at a time while they are there (rss, vms and the heap sizes have 8-11).
+            while (digits <= MAX_LONG_DIGITS - Long.BYTES && i + Long.BYTES <= to) {
+                long w = (long) LONGS.get(b, i);
+                if (((w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                        != 0x3333333333333333L) {
+                    break;
+                }
+                w = (w & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
+                w = (w & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
+                w = (w & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+                m = m * 100_000_000L + w;
+                digits += Long.BYTES;
+                i += Long.BYTES;
+            }
+            while (i < to && (c = b[i]) >= '0' && c <= '9') {
+                if (++digits <= MAX_LONG_DIGITS) {
+                    m = m * 10 + (c - '0');
+                }
+                i++;
+            }
+        } else {
+            return DEFER; // '-', NaN, Infinity, a string, ...
+        }
+        if (i >= to || b[i] != '.') {
+            if (i < to && (b[i] == 'e' || b[i] == 'E')) {
+                return DEFER;
+            }
+            if (digits > MAX_LONG_DIGITS) {
+                return DEFER;
+            }
+            integer = true;
+            longValue = m;
+            number = m;
+            return i;
+        }
+        i++;
+        int fraction = 0;
+        while (i < to && (c = b[i]) >= '0' && c <= '9') {
+            if (m != 0 || c != '0') {
+                digits++;
+            }
+            if (digits <= MAX_LONG_DIGITS) {
+                m = m * 10 + (c - '0');
+            }
+            fraction++;
+            i++;
+        }
+        if (fraction == 0 || (i < to && (b[i] == 'e' || b[i] == 'E'))) {
+            return DEFER;
+        }
+        integer = false;
+        if (digits <= MAX_LONG_DIGITS && m < EXACT_MANTISSA && fraction < POW10.length) {
+            number = m / POW10[fraction];
+        } else if (i - start <= MAX_NUMBER_TEXT) {
+            number = Double.parseDouble(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
+        } else {
+            return DEFER;
+        }
+        return i;
+    }
+
+    /**
+     * A string of printable ASCII with JSON's escapes. With {@code decode}, the text is left in
+     * {@link #text}. Without, the string must be escape-free, and its first {@link #chars}.length
+     * characters are left in {@link #chars}, their count in {@link #charCount} (for the timestamp, which
+     * is shorter; a longer string is then too long for {@link TimestampText} too).
+     */
+    private int string(byte[] b, int i, int to, boolean decode) {
+        if (i >= to || b[i] != '"') {
+            return DEFER;
+        }
+        int from = ++i;
+        byte c = 0;
+        while (i < to && (c = b[i]) != '"' && c != '\\' && c >= 0x20) {
+            i++;
+        }
+        if (i >= to) {
+            return DEFER;
+        }
+        if (c == '"') {
+            int len = i - from;
+            if (decode) {
+                text = new String(b, from, len, StandardCharsets.ISO_8859_1);
+            } else {
+                if (len > chars.length) {
+                    len = chars.length; // cannot be a timestamp; TimestampText rejects it by length
+                }
+                for (int j = 0; j < len; j++) {
+                    chars[j] = (char) b[from + j];
+                }
+                charCount = len;
+            }
+            return i + 1;
+        }
+        if (c != '\\' || !decode) {
+            return DEFER; // a control character or non-ASCII byte; or an escape in a timestamp
+        }
+        StringBuilder sb = unescaped;
+        sb.setLength(0);
+        for (int j = from; j < i; j++) {
+            sb.append((char) b[j]);
+        }
+        while (true) {
+            if (i >= to) {
+                return DEFER;
+            }
+            c = b[i];
+            if (c == '"') {
+                text = sb.toString();
+                return i + 1;
+            }
+            if (c < 0x20) {
+                return DEFER;
+            }
+            if (c != '\\') {
+                sb.append((char) c);
+                i++;
+                continue;
+            }
+            if (i + 1 >= to) {
+                return DEFER;
+            }
+            switch (b[i + 1]) {
+                case '"' -> sb.append('"');
+                case '\\' -> sb.append('\\');
+                case '/' -> sb.append('/');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    if (i + 6 > to) {
+                        return DEFER;
+                    }
+                    int v = 0;
+                    for (int j = i + 2; j < i + 6; j++) {
+                        int h = Character.digit(b[j], 16);
+                        if (h < 0) {
+                            return DEFER;
+                        }
+                        v = v << 4 | h;
+                    }
+                    sb.append((char) v);
+                    i += 4;
+                }
+                default -> {
+                    return DEFER;
+                }
+            }
+            i += 2;
+        }
+    }
+}
