@@ -24,9 +24,6 @@ public final class LogReader {
     /** How many malformed line locations are kept. */
     static final int MALFORMED_KEPT = 5;
 
-    /** The pid of a line whose JSON has no {@code pid} and whose prefix is not TotalDepth's layout. */
-    static final long UNKNOWN_PID = 0;
-
     private LogReader() {
     }
 
@@ -55,7 +52,7 @@ public final class LogReader {
             state.fileName = name;
             long totalBytes = total;
             long base = done[0];
-            try (InputStream raw = Files.newInputStream(f);
+            try (InputStream raw = new java.io.FileInputStream(f.toFile());
                  InputStream counted = new Counting(raw, n -> {
                      done[0] = base + n;
                      progress.progress(done[0], totalBytes);
@@ -142,8 +139,13 @@ public final class LogReader {
                 return;
             }
             if (!sample.hasPid) {
+                // TotalDepth's 2019 lines have no pid key; its default layout has one before the marker.
                 long pid = LogScanner.totalDepthPid(bytes, lineStart, marker);
-                sample.pid = pid < 0 ? UNKNOWN_PID : pid;
+                if (pid < 0) {
+                    malformedLine(lineNumber);
+                    return;
+                }
+                sample.pid = pid;
                 sample.hasPid = true;
             }
             samples++;

@@ -221,8 +221,10 @@ final class LogReaderFuzzTest {
                     public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
                         if (parser.parse(bytes, from, to - from, s)) {
                             long pid = s.hasPid ? s.pid : LogScanner.totalDepthPid(bytes, lineStart, marker);
-                            rows.add(new Row(pid < 0 ? LogReader.UNKNOWN_PID : pid, s.elapsed, s.rss, s.user, s.system,
-                                    s.pfaults));
+                            if (pid < 0) {
+                                return;
+                            }
+                            rows.add(new Row(pid, s.elapsed, s.rss, s.user, s.system, s.pfaults));
                             if (s.label != null) {
                                 labelTexts.add(s.label);
                             }

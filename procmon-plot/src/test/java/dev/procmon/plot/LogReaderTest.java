@@ -59,20 +59,40 @@ class LogReaderTest {
     }
 
     @Test
-    void givesALineWithoutPidInAnUnknownLayoutPidZero() throws Exception {
+    void aLineWithoutPidInAnUnknownLayoutIsMalformed() throws Exception {
         Path file = tmp.resolve("other-layout.log");
         Files.writeString(file, String.join("\n",
                 "[main] 86611 INFO ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0}",
                 "2019-10-31 14:09:53,726 - - 12x - (ProcMon) - INFO - ProcessLoggingThread-JSON "
                         + "{\"memory_info\": {\"rss\": 2}, \"elapsed_time\": 2.0}",
                 "x - - 99999999999 - ( ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 3}, \"elapsed_time\": 3.0}",
+                "y ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 4}, \"elapsed_time\": 4.0, \"pid\": 7}",
                 ""));
 
         ParsedLog parsed = read(file);
 
-        assertThat(parsed.malformedLines()).isZero();
+        // No layout pid, a non-numeric one, one out of range: three malformed lines, one sample.
+        assertThat(parsed.malformedLines()).isEqualTo(3);
+        assertThat(parsed.firstMalformed()).containsExactly(file + ":1", file + ":2", file + ":3");
         assertThat(parsed.tables()).extracting(SampleTable::pid, SampleTable::size)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 3));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(7L, 1));
+    }
+
+    @Test
+    void readsALogFromANamedPipe() throws Exception {
+        Path fifo = tmp.resolve("pipe.log");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 5}, \"elapsed_time\": 1.0, \"pid\": 8}\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        ParsedLog parsed = read(fifo);
+        writer.join();
+        assertThat(parsed.tables()).extracting(SampleTable::pid).containsExactly(8L);
     }
 
     @Test
