@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * Issue 7, item 6: recording another process. {@link #childSample} is one {@link ProcStatSampler}
  * sample of a child pid (what {@code procmon record} pays per tick for one process).
  * {@link #treeOf51} is one {@link ProcessTreeSampler} sample of this JVM and its 50 children
- * ({@code sleep 600}): it lists /proc and reads every process's stat (open/read/close), so its cost
- * grows with every process on the machine, not only the tree's; {@code procCount} is written to a
- * file at tear-down so bench/run can give the per-process cost. {@link #fiftyChildrenStat} is the
+ * ({@code sleep 600}): it walks the children files down from the root and reads each member's stat
+ * (open/read/close), so its cost grows with the tree (and the threads of its members), not with the
+ * machine; {@code procCount} (processes on the machine) is written to a file at tear-down so
+ * bench/run can show that it does not matter. {@link #fiftyChildrenStat} is the
  * building block with descriptors kept open: one read + parse of each child's stat.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -3,7 +3,11 @@ package dev.procmon.core;
 /** The raw fields of one {@code /proc/<pid>/stat} read, in the kernel's units (ticks, pages). */
 final class ProcStat {
     long pid;
+    /** Field 3, the state letter ('R', 'S', 'Z'...), as a byte. */
+    byte state;
     long ppid;
+    /** Field 20, the threads of the process (tells a tree walk whether to list its tasks). */
+    long numThreads;
     long minflt;
     long majflt;
     long utime;
@@ -16,7 +20,9 @@ final class ProcStat {
 
     void copyFrom(ProcStat o) {
         pid = o.pid;
+        state = o.state;
         ppid = o.ppid;
+        numThreads = o.numThreads;
         minflt = o.minflt;
         majflt = o.majflt;
         utime = o.utime;

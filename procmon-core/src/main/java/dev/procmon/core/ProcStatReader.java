@@ -79,6 +79,7 @@ final class ProcStatReader implements AutoCloseable {
         // After ") " comes field 3 (state); field numbers below are those of proc(5).
         int field = 3;
         int i = close + 2;
+        into.state = i < length ? line[i] : 0;
         while (i < length && field <= 24) {
             int start = i;
             while (i < length && line[i] != ' ' && line[i] != '\n') {
@@ -92,6 +93,7 @@ final class ProcStatReader implements AutoCloseable {
                 case 15 -> into.stime = number(line, start, i);
                 case 16 -> into.cutime = number(line, start, i);
                 case 17 -> into.cstime = number(line, start, i);
+                case 20 -> into.numThreads = number(line, start, i);
                 case 22 -> into.starttime = number(line, start, i);
                 case 23 -> into.vsize = number(line, start, i);
                 case 24 -> into.rssPages = number(line, start, i);

@@ -34,6 +34,8 @@ class ProcStatReaderTest {
         assertThat(s.starttime).isEqualTo(941914);
         assertThat(s.vsize).isEqualTo(3133440);
         assertThat(s.rssPages).isEqualTo(353);
+        assertThat(s.state).isEqualTo((byte) 'R');
+        assertThat(s.numThreads).isEqualTo(1);
     }
 
     @Test
@@ -47,6 +49,8 @@ class ProcStatReaderTest {
         assertThat(s.stime).isEqualTo(40);
         assertThat(s.vsize).isEqualTo(9999);
         assertThat(s.rssPages).isEqualTo(42);
+        assertThat(s.state).isEqualTo((byte) 'S');
+        assertThat(s.numThreads).isEqualTo(3);
     }
 
     @Test

@@ -17,8 +17,22 @@ class ProcessTreeSamplerTest {
 
     /** A stat line in proc(5)'s layout with the fields the sampler reads. */
     private static String stat(long pid, long ppid, long utime, long rssPages) {
-        return pid + " (fake name) S " + ppid + " 1 1 0 -1 0 10 0 1 0 " + utime + " 2 3 4 20 0 1 0 100 4096 "
-                + rssPages + " 0\n";
+        return stat(pid, ppid, utime, rssPages, 1);
+    }
+
+    private static String stat(long pid, long ppid, long utime, long rssPages, int threads) {
+        return pid + " (fake name) S " + ppid + " 1 1 0 -1 0 10 0 1 0 " + utime + " 2 3 4 20 0 " + threads
+                + " 0 100 4096 " + rssPages + " 0\n";
+    }
+
+    /** Writes {@code <proc>/<pid>/task/<tid>/children} with the given pids, as the kernel does ("1 2 "). */
+    private static void children(Path proc, long pid, long tid, long... pids) throws IOException {
+        Path dir = Files.createDirectories(proc.resolve(pid + "/task/" + tid));
+        StringBuilder text = new StringBuilder();
+        for (long p : pids) {
+            text.append(p).append(' ');
+        }
+        Files.writeString(dir.resolve("children"), text);
     }
 
     private static void process(Path proc, long pid, String stat) throws IOException {
@@ -59,6 +73,89 @@ class ProcessTreeSamplerTest {
             // cutime (3 per fake process) summed over the tree: 9 ticks more than this JVM's own.
             assertThat(sum.childrenUserMicros - alone.childrenUserMicros)
                     .isEqualTo(9 * 1_000_000L / kernel.clockTicksPerSecond());
+        }
+    }
+
+    @Test
+    void withoutChildrenFilesTheFullScanIsUsed(@TempDir Path proc) throws IOException {
+        try (ProcessTreeSampler tree = new ProcessTreeSampler(ProcStatSampler.open(SELF, MonitorClock.SYSTEM),
+                proc.toFile())) {
+            assertThat(tree.walksChildren()).isFalse();
+        }
+        try (ProcessTreeSampler tree = ProcessTreeSampler.open(SELF, MonitorClock.SYSTEM)) {
+            assertThat(tree.walksChildren()).as("this kernel lists children (CONFIG_PROC_CHILDREN)").isTrue();
+        }
+    }
+
+    @Test
+    void theWalkFollowsEveryThreadsChildrenOnceAndSkipsTheGoneTheReparentedAndCycles(@TempDir Path proc)
+            throws IOException {
+        long child = SELF + 100_001;          // forked by the root's main thread
+        long threadChild = SELF + 100_002;    // forked by another thread of the root
+        long grandchild = SELF + 100_003;     // child of a two-threaded child, forked by its second thread
+        long gone = SELF + 100_004;           // listed, but exited before its stat was read
+        long reparented = SELF + 100_005;     // listed under child, but its ppid is now 1
+        long unrelated = SELF + 100_006;      // in /proc, never listed
+        long tid = SELF + 100_100;
+        Files.createDirectories(proc.resolve(Long.toString(SELF)));
+        // The root is this JVM (read through the real /proc): its task directory is listed.
+        children(proc, SELF, SELF, child, gone);
+        children(proc, SELF, tid, threadChild, child);                  // child listed twice
+        process(proc, child, stat(child, SELF, 100, 1000, 2));
+        children(proc, child, child, reparented);
+        children(proc, child, child + 1, grandchild, SELF);             // a cycle back to the root
+        process(proc, threadChild, stat(threadChild, SELF, 200, 2000));
+        children(proc, threadChild, threadChild);                       // no children
+        process(proc, grandchild, stat(grandchild, child, 300, 3000));
+        // grandchild has no children file (exited between its stat and its listing): no children.
+        process(proc, reparented, stat(reparented, 1, 5000, 50_000));
+        children(proc, reparented, reparented);
+        process(proc, unrelated, stat(unrelated, SELF, 7000, 70_000));
+        children(proc, unrelated, unrelated);
+        KernelConstants kernel = KernelConstants.read();
+
+        ProcStatSampler root = ProcStatSampler.open(SELF, MonitorClock.SYSTEM);
+        try (ProcessTreeSampler tree = new ProcessTreeSampler(root, proc.toFile(), true)) {
+            for (int round = 0; round < 3; round++) { // the seen-set is reset between samples
+                Sample alone = new Sample();
+                root.sample(alone);
+                Sample sum = new Sample();
+                tree.sample(sum);
+                assertThat(sum.numProcs).isEqualTo(4);
+                long othersRss = (1000 + 2000 + 3000) * kernel.pageSize();
+                assertThat(sum.rssBytes - alone.rssBytes).isBetween(othersRss - (8L << 20), othersRss + (8L << 20));
+                assertThat(sum.childrenUserMicros - alone.childrenUserMicros)
+                        .isEqualTo(9 * 1_000_000L / kernel.clockTicksPerSecond());
+            }
+        }
+    }
+
+    @Test
+    void aRealGrandchildIsCountedAndAProcessOutsideTheTreeIsNot() throws Exception {
+        // Outside: a sleep of this JVM's, not a descendant of the recorded shell.
+        Process outside = new ProcessBuilder("sleep", "60").start();
+        // The shell's child is a subshell whose own child is a sleep: a grandchild of the root.
+        Process shell = new ProcessBuilder("sh", "-c", "(sleep 60; :) & wait").start();
+        try (ProcessTreeSampler walk = ProcessTreeSampler.open(shell.pid(), MonitorClock.SYSTEM);
+                ProcessTreeSampler scan = new ProcessTreeSampler(ProcStatSampler.open(shell.pid(), MonitorClock.SYSTEM),
+                        new File("/proc"), false)) {
+            assertThat(walk.walksChildren()).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (shell.descendants().count() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(shell.descendants().map(ProcessHandle::pid)).hasSize(2).doesNotContain(outside.pid());
+            Sample s = new Sample();
+            walk.sample(s);
+            assertThat(s.numProcs).as("shell, subshell, sleep; not the outside sleep").isEqualTo(3);
+            Sample full = new Sample();
+            scan.sample(full);
+            assertThat(full.numProcs).as("the full scan agrees").isEqualTo(3);
+            assertThat(outside.isAlive()).isTrue();
+        } finally {
+            shell.descendants().forEach(ProcessHandle::destroyForcibly);
+            shell.destroyForcibly().waitFor();
+            outside.destroyForcibly().waitFor();
         }
     }
 
