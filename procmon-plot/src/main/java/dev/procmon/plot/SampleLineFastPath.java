@@ -81,19 +81,10 @@ final class SampleLineFastPath {
     private static final int K_LABELS_DROPPED = 7;
     private static final int K_LABEL = 8;
     private static final int K_RSS = 0;
-    private static final int K_VMS = 1;
     private static final int K_PFAULTS = 2;
-    private static final int K_PAGEINS = 3;
     private static final int K_USER = 0;
     private static final int K_SYSTEM = 1;
-    private static final int K_CHILDREN_USER = 2;
-    private static final int K_CHILDREN_SYSTEM = 3;
     private static final int K_HEAP_USED = 0;
-    private static final int K_HEAP_COMMITTED = 1;
-    private static final int K_NON_HEAP_USED = 2;
-    private static final int K_GC_COUNT = 3;
-    private static final int K_GC_TIME = 4;
-    private static final int K_THREADS = 5;
 
     /** Each in the order SampleLineWriter writes them: the key after key k is looked for first at k + 1. */
     private static final Keys TOP = new Keys(TIMESTAMP, MEMORY_INFO, CPU_TIMES, ELAPSED_TIME, PID, NUM_PROCS, JVM,
@@ -195,10 +186,10 @@ final class SampleLineFastPath {
                     }
                     break;
                 case K_MEMORY_INFO:
-                    i = memoryInfo(b, i, to, out);
+                    i = nested(b, i, to, MEMORY, out);
                     break;
                 case K_CPU_TIMES:
-                    i = isNull(b, i, to) ? i + 4 : cpuTimes(b, i, to, out);
+                    i = isNull(b, i, to) ? i + 4 : nested(b, i, to, CPU, out);
                     break;
                 case K_ELAPSED_TIME:
                     i = number(b, i, to);
@@ -213,7 +204,7 @@ final class SampleLineFastPath {
                     out.hasPid = true;
                     break;
                 case K_JVM:
-                    i = isNull(b, i, to) ? i + 4 : jvm(b, i, to, out);
+                    i = isNull(b, i, to) ? i + 4 : nested(b, i, to, JVM_KEYS, out);
                     break;
                 case K_LABEL:
                     i = string(b, i, to, true);
@@ -247,7 +238,11 @@ final class SampleLineFastPath {
         return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
     }
 
-    private int memoryInfo(byte[] b, int i, int to, Sample out) {
+    /**
+     * One of the nested objects ({@code memory_info}, {@code cpu_times}, {@code jvm}): they differ only
+     * in their keys and in which values a sample keeps, see {@link #member}.
+     */
+    private int nested(byte[] b, int i, int to, Keys keys, Sample out) {
         if (i >= to || b[i] != '{') {
             return DEFER;
         }
@@ -255,7 +250,7 @@ final class SampleLineFastPath {
         int hint = 0;
         i = ws(b, i + 1, to);
         while (true) {
-            i = key(b, i, to, MEMORY, hint);
+            i = key(b, i, to, keys, hint);
             if (i == DEFER) {
                 return DEFER;
             }
@@ -267,26 +262,7 @@ final class SampleLineFastPath {
                 }
                 seen |= 1 << k;
             }
-            switch (k) {
-                case K_RSS:
-                    i = number(b, i, to);
-                    if (!integer) {
-                        return DEFER;
-                    }
-                    out.rss = number;
-                    break;
-                case K_PFAULTS:
-                    i = optionalNumber(b, i, to);
-                    out.pfaults = number;
-                    break;
-                case K_VMS:
-                case K_PAGEINS:
-                    i = optionalNumber(b, i, to);
-                    break;
-                default:
-                    i = skipScalar(b, i, to);
-                    break;
-            }
+            i = k < 0 ? skipScalar(b, i, to) : member(b, i, to, keys, k, out);
             i = next(b, i, to);
             if (i == DEFER || b[i - 1] == '}') {
                 return i;
@@ -294,91 +270,27 @@ final class SampleLineFastPath {
         }
     }
 
-    private int cpuTimes(byte[] b, int i, int to, Sample out) {
-        if (i >= to || b[i] != '{') {
-            return DEFER;
-        }
-        int seen = 0;
-        int hint = 0;
-        i = ws(b, i + 1, to);
-        while (true) {
-            i = key(b, i, to, CPU, hint);
-            if (i == DEFER) {
+    /** A known member's value: rss must be an integer; every other one is an optional number. */
+    private int member(byte[] b, int i, int to, Keys keys, int k, Sample out) {
+        if (keys == MEMORY && k == K_RSS) {
+            i = number(b, i, to);
+            if (!integer) {
                 return DEFER;
             }
-            int k = keyId;
-            hint = k + 1;
-            if (k >= 0) {
-                if ((seen & 1 << k) != 0) {
-                    return DEFER;
-                }
-                seen |= 1 << k;
-            }
-            switch (k) {
-                case K_USER:
-                    i = optionalNumber(b, i, to);
-                    out.user = number;
-                    break;
-                case K_SYSTEM:
-                    i = optionalNumber(b, i, to);
-                    out.system = number;
-                    break;
-                case K_CHILDREN_USER:
-                case K_CHILDREN_SYSTEM:
-                    i = optionalNumber(b, i, to);
-                    break;
-                default:
-                    i = skipScalar(b, i, to);
-                    break;
-            }
-            i = next(b, i, to);
-            if (i == DEFER || b[i - 1] == '}') {
-                return i;
-            }
+            out.rss = number;
+            return i;
         }
-    }
-
-    private int jvm(byte[] b, int i, int to, Sample out) {
-        if (i >= to || b[i] != '{') {
-            return DEFER;
+        i = optionalNumber(b, i, to);
+        if (keys == MEMORY && k == K_PFAULTS) {
+            out.pfaults = number;
+        } else if (keys == CPU && k == K_USER) {
+            out.user = number;
+        } else if (keys == CPU && k == K_SYSTEM) {
+            out.system = number;
+        } else if (keys == JVM_KEYS && k == K_HEAP_USED) {
+            out.heapUsed = number;
         }
-        int seen = 0;
-        int hint = 0;
-        i = ws(b, i + 1, to);
-        while (true) {
-            i = key(b, i, to, JVM_KEYS, hint);
-            if (i == DEFER) {
-                return DEFER;
-            }
-            int k = keyId;
-            hint = k + 1;
-            if (k >= 0) {
-                if ((seen & 1 << k) != 0) {
-                    return DEFER;
-                }
-                seen |= 1 << k;
-            }
-            switch (k) {
-                case K_HEAP_USED:
-                    i = optionalNumber(b, i, to);
-                    out.heapUsed = number;
-                    break;
-                case K_HEAP_COMMITTED:
-                case K_NON_HEAP_USED:
-                case K_GC_COUNT:
-                case K_GC_TIME:
-                case K_THREADS:
-                    i = optionalNumber(b, i, to);
-                    break;
-                default:
-                    i = skipScalar(b, i, to);
-                    break;
-            }
-            i = next(b, i, to);
-            if (i == DEFER || b[i - 1] == '}') {
-                return i;
-            }
-        }
+        return i;
     }
 
     /**
