@@ -73,7 +73,7 @@ public final class PlotCommand implements Callable<Integer> {
         }
         List<Path> logs = paths.subList(0, paths.size() - 1);
         Path outDir = paths.get(paths.size() - 1);
-        ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        ProgressBar bar = stderrIsTerminal() ? new ProgressBar(err) : null;
         PlotOptions options = PlotOptions.defaults()
                 .withTime(time)
                 .withGnuplot(gnuplot)
@@ -95,6 +95,19 @@ public final class PlotCommand implements Callable<Integer> {
             err.println("procmon plot: " + ErrorMessage.of(e));
             err.flush();
             return 1;
+        }
+    }
+
+    /**
+     * Whether stderr, where the bar goes, is a terminal. On Linux /proc tells for fd 2 itself; elsewhere
+     * {@code System.console()} (stdin and stdout) is the best Java 17 can say.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
         }
     }
 

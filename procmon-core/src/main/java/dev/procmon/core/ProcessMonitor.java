@@ -227,20 +227,22 @@ public final class ProcessMonitor implements AutoCloseable {
         }
         if (stopped) {
             tick(true);
+            try {
+                sampler.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("procmon: closing the sampler failed", e);
+            }
+            try {
+                sink.close();
+            } catch (Exception e) {
+                LOG.debug("procmon: closing the sink failed", e);
+            }
         } else {
+            // The stuck thread still owns the sampler and the sink: closing them under it could make
+            // it write into a closed file or read a reused descriptor, so they are left to it.
             LOG.warn("procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
                     stopTimeoutNanos / 1_000_000);
             thread.interrupt();
-        }
-        try {
-            sampler.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("procmon: closing the sampler failed", e);
-        }
-        try {
-            sink.close();
-        } catch (Exception e) {
-            LOG.debug("procmon: closing the sink failed", e);
         }
         if (Thread.currentThread() != shutdownHook) {
             try {
