@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.procmon.core.LogFormat;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Parses the JSON object of one sample line with Jackson's streaming parser into a {@link Sample}
@@ -75,13 +76,13 @@ final class SampleLineParser {
                         p.skipChildren();
                         break;
                     case LogFormat.MEMORY_INFO:
-                        memoryInfo(p, v, out);
+                        nested(p, v, MEMORY_KEYS, out);
                         break;
                     case LogFormat.CPU_TIMES:
-                        cpuTimes(p, v, out);
+                        nested(p, v, CPU_KEYS, out);
                         break;
                     case LogFormat.JVM:
-                        jvm(p, v, out);
+                        nested(p, v, JVM_KEYS, out);
                         break;
                     case LogFormat.LABEL:
                         if (v == JsonToken.VALUE_STRING) {
@@ -110,13 +111,31 @@ final class SampleLineParser {
         return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
     }
 
-    private static void memoryInfo(JsonParser p, JsonToken start, Sample out) throws IOException, Malformed {
+    /** The members each nested object knows; any other member is skipped, whatever its value. */
+    private static final Set<String> MEMORY_KEYS = Set.of(LogFormat.RSS, LogFormat.VMS, LogFormat.PFAULTS, LogFormat.PAGEINS);
+    private static final Set<String> CPU_KEYS = Set.of(LogFormat.USER, LogFormat.SYSTEM, LogFormat.CHILDREN_USER,
+            LogFormat.CHILDREN_SYSTEM);
+    private static final Set<String> JVM_KEYS = Set.of(LogFormat.HEAP_USED, LogFormat.HEAP_COMMITTED,
+            LogFormat.NON_HEAP_USED, LogFormat.GC_COUNT, LogFormat.GC_TIME, LogFormat.THREADS);
+
+    /**
+     * One of the nested objects ({@code memory_info}, which may not be null, {@code cpu_times},
+     * {@code jvm}): rss must be a non-negative integer, every other known member an optional counter.
+     */
+    private static void nested(JsonParser p, JsonToken start, Set<String> keys, Sample out) throws IOException, Malformed {
+        if (start == JsonToken.VALUE_NULL && keys != MEMORY_KEYS) {
+            return;
+        }
         if (start != JsonToken.START_OBJECT) {
             throw Malformed.INSTANCE;
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
+            if (!keys.contains(name)) {
+                p.skipChildren();
+                continue;
+            }
             switch (name) {
                 case LogFormat.RSS:
                     if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
@@ -128,68 +147,17 @@ final class SampleLineParser {
                 case LogFormat.PFAULTS:
                     out.pfaults = optionalCounter(p, v);
                     break;
-                case LogFormat.VMS:
-                case LogFormat.PAGEINS:
-                    optionalCounter(p, v);
-                    break;
-                default:
-                    p.skipChildren();
-                    break;
-            }
-        }
-    }
-
-    private static void cpuTimes(JsonParser p, JsonToken start, Sample out) throws IOException, Malformed {
-        if (start == JsonToken.VALUE_NULL) {
-            return;
-        }
-        if (start != JsonToken.START_OBJECT) {
-            throw Malformed.INSTANCE;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (name) {
                 case LogFormat.USER:
                     out.user = optionalCounter(p, v);
                     break;
                 case LogFormat.SYSTEM:
                     out.system = optionalCounter(p, v);
                     break;
-                case LogFormat.CHILDREN_USER:
-                case LogFormat.CHILDREN_SYSTEM:
-                    optionalCounter(p, v);
-                    break;
-                default:
-                    p.skipChildren();
-                    break;
-            }
-        }
-    }
-
-    private static void jvm(JsonParser p, JsonToken start, Sample out) throws IOException, Malformed {
-        if (start == JsonToken.VALUE_NULL) {
-            return;
-        }
-        if (start != JsonToken.START_OBJECT) {
-            throw Malformed.INSTANCE;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (name) {
                 case LogFormat.HEAP_USED:
                     out.heapUsed = optionalCounter(p, v);
                     break;
-                case LogFormat.HEAP_COMMITTED:
-                case LogFormat.NON_HEAP_USED:
-                case LogFormat.GC_COUNT:
-                case LogFormat.GC_TIME:
-                case LogFormat.THREADS:
-                    optionalCounter(p, v);
-                    break;
                 default:
-                    p.skipChildren();
+                    optionalCounter(p, v);
                     break;
             }
         }
