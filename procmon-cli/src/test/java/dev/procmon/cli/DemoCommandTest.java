@@ -2,9 +2,6 @@ package dev.procmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.procmon.core.LogFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,30 +29,6 @@ class DemoCommandTest {
         return ProcmonCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
     }
 
-    /** rss and label of one sample line, read with a JSON parser. */
-    private record Point(long rss, String label) {
-        static Point of(String line) {
-            String json = line.substring(line.indexOf('{', line.indexOf(LogFormat.MARKER)));
-            long rss = -1;
-            String label = null;
-            try (JsonParser p = new JsonFactory().createParser(json)) {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    if (t == JsonToken.FIELD_NAME && p.currentName().equals(LogFormat.RSS)) {
-                        p.nextToken();
-                        rss = p.getLongValue();
-                    } else if (t == JsonToken.FIELD_NAME && p.currentName().equals(LogFormat.LABEL)) {
-                        p.nextToken();
-                        label = p.getText();
-                    }
-                }
-            } catch (IOException e) {
-                throw new AssertionError(line, e);
-            }
-            return new Point(rss, label);
-        }
-    }
-
     @Test
     void theDemoLogShowsRssRisingWithEachStringAndFallingWhenItIsReleased() throws IOException {
         assertThat(procmon("demo", dir.toString(), "--seed", "7", "--count", "2", "--min-mb", "96", "--max-mb", "128",
@@ -65,12 +38,12 @@ class DemoCommandTest {
         // TotalDepth's layout before the marker.
         assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - - \\d+ - \\(main      \\) - INFO     - .*");
         assertThat(lines).anyMatch(l -> l.matches(".* - \\(ProcMon   \\) - INFO     - ProcessLoggingThread-JSON-START \\{.*"));
-        List<Point> points = lines.stream().filter(l -> l.contains(LogFormat.MARKER)).map(Point::of).toList();
-        long baseline = points.get(0).rss();
+        Recording r = Recording.of(dir.resolve("demo.log"));
+        double baseline = r.number(0, LogFormat.RSS);
 
         List<Integer> labelled = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            if (points.get(i).label() != null) {
+        for (int i = 0; i < r.size(); i++) {
+            if (r.label(i) != null) {
                 labelled.add(i);
             }
         }
@@ -78,23 +51,24 @@ class DemoCommandTest {
         Pattern bytes = Pattern.compile("String of ([0-9,]+) bytes");
         for (int k = 0; k < labelled.size(); k++) {
             int from = labelled.get(k);
-            int to = k + 1 < labelled.size() ? labelled.get(k + 1) : points.size();
-            Matcher m = bytes.matcher(points.get(from).label());
+            int to = k + 1 < labelled.size() ? labelled.get(k + 1) : r.size();
+            Matcher m = bytes.matcher(r.label(from));
             assertThat(m.matches()).isTrue();
             long size = Long.parseLong(m.group(1).replace(",", ""));
             assertThat(size).isBetween(96L << 20, 128L << 20);
-            List<Point> window = points.subList(from, to);
-            int peakAt = 0;
-            for (int i = 0; i < window.size(); i++) {
-                if (window.get(i).rss() > window.get(peakAt).rss()) {
+            int peakAt = from;
+            for (int i = from; i < to; i++) {
+                if (r.number(i, LogFormat.RSS) > r.number(peakAt, LogFormat.RSS)) {
                     peakAt = i;
                 }
             }
-            assertThat(window.get(peakAt).rss() - baseline).as("rise while string %d is held", k)
-                    .isGreaterThanOrEqualTo((long) (0.8 * size));
-            long after = window.subList(peakAt, window.size()).stream().mapToLong(Point::rss).min().orElseThrow();
-            assertThat(window.get(peakAt).rss() - after).as("fall after string %d is released", k)
-                    .isGreaterThanOrEqualTo((long) (0.8 * size));
+            double peak = r.number(peakAt, LogFormat.RSS);
+            assertThat(peak - baseline).as("rise while string %d is held", k).isGreaterThanOrEqualTo(0.8 * size);
+            double after = peak;
+            for (int i = peakAt; i < to; i++) {
+                after = Math.min(after, r.number(i, LogFormat.RSS));
+            }
+            assertThat(peak - after).as("fall after string %d is released", k).isGreaterThanOrEqualTo(0.8 * size);
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString().replaceAll("_\\d+", "_PID")))

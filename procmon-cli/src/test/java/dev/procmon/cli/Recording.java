@@ -1,5 +1,8 @@
 package dev.procmon.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.procmon.core.LogFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +16,7 @@ import java.util.regex.Pattern;
 /** Reads back the lines of a recording: markers and the few numbers the tests look at. */
 record Recording(List<String> lines) {
 
+    private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern NUMBER = Pattern.compile("\"([a-z_]+)\": (-?[0-9.]+)");
 
     static Recording of(Path log) {
@@ -57,6 +61,23 @@ record Recording(List<String> lines) {
             max = Math.max(max, number(i, key));
         }
         return max;
+    }
+
+    /** The label of line i, decoded by a JSON parser, or null if the line has none. */
+    String label(int i) {
+        String line = lines.get(i);
+        try (JsonParser p = JSON.createParser(line.substring(line.indexOf('{', line.indexOf(LogFormat.MARKER))))) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME && p.currentName().equals(LogFormat.LABEL)) {
+                    p.nextToken();
+                    return p.getText();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(line, e);
+        }
     }
 
     /** user + system + children_user + children_system of line i. */
