@@ -30,6 +30,16 @@ final class SampleLineWriter {
      */
     StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label,
                          long labelsDropped) {
+        return format(marker, s, epochMicros, elapsedNanos, label, null, labelsDropped);
+    }
+
+    /**
+     * As above, for a label that starts or ends a phase.
+     *
+     * @param phase {@code start} or {@code end} for a phase's label line, or null
+     */
+    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label, String phase,
+                         long labelsDropped) {
         StringBuilder b = line;
         b.setLength(0);
         b.append(marker).append(" {\"").append(LogFormat.TIMESTAMP).append("\": \"");
@@ -68,6 +78,10 @@ final class SampleLineWriter {
         if (label != null) {
             key(b, false, LogFormat.LABEL);
             string(b, label);
+            if (phase != null) {
+                key(b, false, LogFormat.PHASE);
+                string(b, phase);
+            }
         }
         return b.append('}');
     }
