@@ -169,6 +169,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private Duration interval = Duration.ofSeconds(1);
         private String loggerName = DEFAULT_LOGGER;
         private Level level = Level.INFO;
+        private Consumer<Sample> jvmReader;
         private Consumer<String> consumer;
         private Path file;
         private long pid = -1;
@@ -176,7 +177,6 @@ public final class ProcessMonitor implements AutoCloseable {
         private boolean includeChildren;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
-        private Consumer<Sample> jvmReader;
         private Duration stopTimeout = Duration.ofSeconds(5);
 
         private Builder() {
@@ -245,12 +245,12 @@ public final class ProcessMonitor implements AutoCloseable {
         }
 
         Builder clock(MonitorClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = clock;
             return this;
         }
 
         Builder sampler(Sampler sampler) {
-            this.sampler = Objects.requireNonNull(sampler, "sampler");
+            this.sampler = sampler;
             return this;
         }
 
