@@ -107,7 +107,7 @@ public final class ProcessMonitor implements AutoCloseable {
         return sampler.failures();
     }
 
-    /** Schedule instants missed because the ProcMon thread was held up (reported once at WARN). */
+    /** Schedule instants missed because the ProcMon thread was held up (reported once, at INFO). */
     long skippedSamples() {
         return loop.skipped();
     }

@@ -142,7 +142,8 @@ final class SamplingLoop implements Runnable {
         skipped += n;
         if (!reportedSkips) {
             reportedSkips = true;
-            GuardedLog.warn("procmon: the ProcMon thread was held up and could not sample on time ({} sample(s) "
+            // INFO, not WARN: a starved thread on a busy host is a fact about the host, not a failure.
+            GuardedLog.info("procmon: the ProcMon thread was held up and could not sample on time ({} sample(s) "
                     + "skipped at a {} s interval); later skips are counted, not reported", n, intervalNanos / 1e9);
         }
     }
