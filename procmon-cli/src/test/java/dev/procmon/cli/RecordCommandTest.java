@@ -3,6 +3,7 @@ package dev.procmon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procmon.core.LogFormat;
+import dev.procmon.plot.PlotResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
 class RecordCommandTest {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final PlotResult NOTHING_PLOTTED = new PlotResult(List.of(), 0, List.of());
 
     @TempDir
     Path dir;
@@ -32,7 +34,7 @@ class RecordCommandTest {
     }
 
     private int record(String... args) {
-        return record(new RecordCommand(), args);
+        return record(new RecordCommand(RecordCommand.defaultPlotter()), args);
     }
 
     private Path log() {
@@ -124,7 +126,7 @@ class RecordCommandTest {
         assertThat(r.marker(0)).isEqualTo(LogFormat.MARKER_START);
         assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
         assertThat(r.number(r.size() - 1, LogFormat.PID)).isEqualTo((double) p.pid());
-        assertThat(err.toString()).isEmpty();
+        assertThat(errLines()).containsExactly("procmon record: process " + p.pid() + " has exited; recording ended");
     }
 
     @Test
@@ -158,6 +160,7 @@ class RecordCommandTest {
             assertThat(directory).isDirectory();
             seen.add(Recording.of(log).lastMarker());
             seen.add(directory.getFileName().toString());
+            return NOTHING_PLOTTED;
         };
         Path plots = dir.resolve("out/plots");
         assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--log", log().toString(),
@@ -172,6 +175,7 @@ class RecordCommandTest {
         Plotter plotter = (log, directory) -> {
             seen.add(Recording.of(log));
             logs.add(log);
+            return NOTHING_PLOTTED;
         };
         assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--plot", dir.toString(),
                 "--", "sleep", "0.3")).isZero();
@@ -210,7 +214,7 @@ class RecordCommandTest {
 
     @Test
     void withoutProcItSaysRecordNeedsLinux() {
-        assertThat(record(new RecordCommand((log, directory) -> { }, dir.resolve("proc")), "--", "true"))
+        assertThat(record(new RecordCommand((log, directory) -> NOTHING_PLOTTED, dir.resolve("proc"), false), "--", "true"))
                 .isEqualTo(1);
         assertThat(errLines()).hasSize(1);
         assertThat(errLines().get(0)).startsWith("procmon record: record needs Linux");
@@ -220,7 +224,7 @@ class RecordCommandTest {
     void badIntervalsAreUsageErrors() {
         for (String bad : List.of("-1", "0", "0.0", "NaN", "Infinity", "abc", "1e400", "0x10", "1d", "1e-12", "")) {
             StringWriter e = new StringWriter();
-            int code = new CommandLine(new RecordCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(e))
+            int code = new CommandLine(new RecordCommand((log, directory) -> NOTHING_PLOTTED)).setOut(new PrintWriter(out)).setErr(new PrintWriter(e))
                     .execute("--interval", bad, "--", "true");
             assertThat(code).as("--interval '%s'", bad).isEqualTo(2);
             assertThat(e.toString()).as("--interval '%s'", bad).contains("--interval");
