@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * the memory of the last live reading (nothing, if there was none: the process holds no memory
  * now), {@code user}/{@code system} as last read, and the rest of the totals in
  * {@code children_user}/{@code children_system}, so that the four add up to what the kernel
- * accounted and none of them goes down. Faults: {@code pfaults}/{@code pageins} become the totals.
+ * accounted and none of them goes down; the faults likewise, {@code pfaults}/{@code pageins} as last
+ * read and the rest in {@code children_pfaults}/{@code children_pageins}.
  *
  * <p>What the kernel does not count cannot be added: a descendant that outlives its parent is
  * re-parented (to init or a subreaper) and its CPU is charged there, not here.
@@ -131,8 +132,8 @@ final class ReapedChildSampler implements Sampler {
         long majors = now[3] - baseline.cmajflt();
         into.childrenUserMicros = Math.max(known(into.childrenUserMicros), user - known(into.userMicros));
         into.childrenSystemMicros = Math.max(known(into.childrenSystemMicros), system - known(into.systemMicros));
-        into.pageFaults = Math.max(known(into.pageFaults), faults);
-        into.majorFaults = Math.max(known(into.majorFaults), majors);
+        into.childrenPfaults = Math.max(known(into.childrenPfaults), faults - known(into.pageFaults));
+        into.childrenPageins = Math.max(known(into.childrenPageins), majors - known(into.majorFaults));
     }
 
     private static long known(long value) {
@@ -177,7 +178,21 @@ final class ReapedChildSampler implements Sampler {
         to.systemMicros = from.systemMicros;
         to.childrenUserMicros = from.childrenUserMicros;
         to.childrenSystemMicros = from.childrenSystemMicros;
+        to.childrenPfaults = from.childrenPfaults;
+        to.childrenPageins = from.childrenPageins;
+        to.pssBytes = from.pssBytes;
+        to.ussBytes = from.ussBytes;
         to.numProcs = from.numProcs;
+        to.numThreads = from.numThreads;
+        to.numFds = from.numFds;
+        to.voluntaryCtxSwitches = from.voluntaryCtxSwitches;
+        to.involuntaryCtxSwitches = from.involuntaryCtxSwitches;
+        to.readBytes = from.readBytes;
+        to.writeBytes = from.writeBytes;
+        to.readChars = from.readChars;
+        to.writeChars = from.writeChars;
+        to.cgroupMemoryMax = from.cgroupMemoryMax;
+        to.cgroupMemoryCurrent = from.cgroupMemoryCurrent;
     }
 
     private void closeLive() {
