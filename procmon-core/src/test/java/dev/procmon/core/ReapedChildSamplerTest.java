@@ -115,9 +115,9 @@ class ReapedChildSamplerTest {
         Path stat = dir.resolve("stat");
         // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
         Files.writeString(stat, "42 (a) b) (c) S 1 42 42 0 -1 4194560 100 7 3 2 50 60 70 80 20 0 1 0 9 10 11\n");
-        assertThat(ReapedChildSampler.readChildCounters(stat)).containsExactly(70, 80, 7, 2);
+        assertThat(ChildCounters.read(stat)).isEqualTo(new ChildCounters(70, 80, 7, 2));
         Files.writeString(stat, "42 (a) S 1 2\n");
-        assertThatThrownBy(() -> ReapedChildSampler.readChildCounters(stat)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ChildCounters.read(stat)).isInstanceOf(IOException.class)
                 .hasMessageContaining(stat.toString());
     }
 }
