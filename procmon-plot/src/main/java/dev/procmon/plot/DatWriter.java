@@ -1,12 +1,13 @@
 package dev.procmon.plot;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
  * Writes a table as gnuplot data: a {@code #} header, then one whitespace-separated row per sample,
  * the sample's labels as a trailing {@code # comment}. See {@code docs/plot.md} for the columns.
+ * Rows are formatted into one reused byte buffer ({@link AsciiRow}), no object per row.
  */
 final class DatWriter {
 
@@ -17,37 +18,44 @@ final class DatWriter {
     private DatWriter() {
     }
 
-    static void write(Writer out, String logName, SampleTable table, DerivedSeries d) throws IOException {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append("# procmon plot data: ").append(OutputEscaper.datComment(logName)).append(" pid ").append(table.pid());
+    static void write(OutputStream out, String logName, SampleTable table, DerivedSeries d) throws IOException {
+        AsciiRow row = new AsciiRow();
+        row.ascii("# procmon plot data: ").utf8(OutputEscaper.datComment(logName)).ascii(" pid ").integer(table.pid());
         if (table.run() > 1) {
-            sb.append(" run ").append(table.run());
+            row.ascii(" run ").integer(table.run());
         }
-        sb.append('\n');
-        sb.append("# MB = 1048576 bytes; CPU % of one core; NaN = not in the log\n");
-        sb.append("# ").append(COLUMNS).append(" # label\n");
-        out.write(sb.toString());
+        row.ch('\n');
+        row.ascii("# MB = 1048576 bytes; CPU % of one core; NaN = not in the log or not possible\n");
+        row.ascii("# ").ascii(COLUMNS).ascii(" # label\n");
         List<SampleTable.Label> labels = table.labels();
         int nextLabel = 0;
+        double[] rss = d.rssMb();
+        double[] faults = d.faultsPerSecond();
+        double[] mean = d.meanCpu();
+        double[] instant = d.instantCpu();
+        double[] heap = d.heapMb();
+        long pid = table.pid();
         for (int i = 0; i < table.size(); i++) {
-            sb.setLength(0);
-            DecimalText.append(sb, table.elapsed.get(i), 6).append(' ');
-            DecimalText.append(sb, d.rssMb()[i], 3).append(' ');
-            DecimalText.append(sb, d.faultsPerSecond()[i], 1).append(' ');
-            DecimalText.append(sb, table.user.get(i), 6).append(' ');
-            DecimalText.append(sb, d.meanCpu()[i], 3).append(' ');
-            DecimalText.append(sb, d.instantCpu()[i], 3).append(' ');
-            sb.append(TimestampText.format(table.timestamp.get(i))).append(' ');
-            sb.append(table.pid()).append(' ');
-            DecimalText.append(sb, d.heapMb()[i], 3).append(' ');
-            DecimalText.append(sb, table.system.get(i), 6);
+            row.decimal(table.elapsed.get(i), 6).ch(' ');
+            row.decimal(rss[i], 3).ch(' ');
+            row.decimal(faults[i], 1).ch(' ');
+            row.decimal(table.user.get(i), 6).ch(' ');
+            row.decimal(mean[i], 3).ch(' ');
+            row.decimal(instant[i], 3).ch(' ');
+            row.timestamp(table.timestamp.get(i)).ch(' ');
+            row.integer(pid).ch(' ');
+            row.decimal(heap[i], 3).ch(' ');
+            row.decimal(table.system.get(i), 6);
             String sep = " # ";
             while (nextLabel < labels.size() && labels.get(nextLabel).index() == i) {
-                sb.append(sep).append(OutputEscaper.datComment(labels.get(nextLabel++).text()));
+                row.ascii(sep).utf8(OutputEscaper.datComment(labels.get(nextLabel++).text()));
                 sep = " | ";
             }
-            sb.append('\n');
-            out.write(sb.toString());
+            row.ch('\n');
+            if (row.size() > (1 << 15)) {
+                row.writeTo(out);
+            }
         }
+        row.writeTo(out);
     }
 }

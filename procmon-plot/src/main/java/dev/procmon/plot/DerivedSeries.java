@@ -3,7 +3,9 @@ package dev.procmon.plot;
 /**
  * The series plotted and written for one {@link SampleTable}, derived from consecutive samples; the
  * first sample is taken against zero at process start (t = 0, no CPU, no faults). MB is 1,048,576
- * bytes. NaN where an input is missing.
+ * bytes. NaN where an input is missing or a value cannot be true (see {@link CpuRateLimit} and
+ * docs/plot.md): a counter that goes back is a reset, drawn as a gap; an impossible CPU step is spread
+ * over the following intervals; no derived value is ever infinite or negative.
  *
  * @param x seconds: elapsed time, or wall-clock seconds since 1970 (local time as if UTC) for
  *     {@link TimeAxis#CLOCK}
@@ -12,46 +14,58 @@ package dev.procmon.plot;
  * @param faultsPerSecond delta(pfaults) / delta(t)
  * @param meanCpu (user + system) / t * 100
  * @param instantCpu delta(user + system) / delta(t) * 100
+ * @param cores the core count the CPU rates were held to
  */
 record DerivedSeries(double[] x, double[] rssMb, double[] heapMb, double[] faultsPerSecond, double[] meanCpu,
-        double[] instantCpu) {
+        double[] instantCpu, int cores) {
 
     static final double MB = 1024.0 * 1024.0;
 
     static DerivedSeries of(SampleTable t, TimeAxis axis) {
+        return of(t, axis, 0);
+    }
+
+    /** @param cores the recording machine's cores, or 0 to estimate them (see {@link CpuRateLimit#cores}) */
+    static DerivedSeries of(SampleTable t, TimeAxis axis, int cores) {
         int n = t.size();
         double[] x = new double[n];
         double[] rss = new double[n];
         double[] heap = new double[n];
         double[] faults = new double[n];
         double[] mean = new double[n];
-        double[] instant = new double[n];
+        double[] time = new double[n];
+        double[] cpu = new double[n];
         double prevT = 0;
         double prevFaults = 0;
-        double prevCpu = 0;
         for (int i = 0; i < n; i++) {
-            double time = t.elapsed.get(i);
+            time[i] = t.elapsed.get(i);
             long stamp = t.timestamp.get(i);
-            x[i] = axis == TimeAxis.ELAPSED ? time
+            x[i] = axis == TimeAxis.ELAPSED ? time[i]
                     : stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6;
-            rss[i] = t.rss.get(i) / MB;
-            heap[i] = t.heapUsed.get(i) / MB;
+            rss[i] = finite(t.rss.get(i) / MB);
+            heap[i] = finite(t.heapUsed.get(i) / MB);
             // A log without system time (the JDK-only fallback writes total CPU as user) counts user alone.
             double system = t.system.get(i);
-            double cpu = t.user.get(i) + (Double.isNaN(system) ? 0 : system);
-            double dt = time - prevT;
+            cpu[i] = t.user.get(i) + (Double.isNaN(system) ? 0 : system);
+            double dt = time[i] - prevT;
             double pf = t.pfaults.get(i);
-            faults[i] = dt > 0 ? (pf - prevFaults) / dt : Double.NaN;
-            instant[i] = dt > 0 ? (cpu - prevCpu) / dt * 100 : Double.NaN;
-            mean[i] = time > 0 ? cpu / time * 100 : Double.NaN;
-            prevT = time;
+            // A fault count that goes back is a reset (a counter wrapped, a process left the tree): a gap.
+            faults[i] = dt > 0 && pf >= prevFaults ? finite((pf - prevFaults) / dt) : Double.NaN;
+            prevT = time[i];
             if (!Double.isNaN(pf)) {
                 prevFaults = pf;
             }
-            if (!Double.isNaN(cpu)) {
-                prevCpu = cpu;
-            }
         }
-        return new DerivedSeries(x, rss, heap, faults, mean, instant);
+        int c = cores > 0 ? cores : CpuRateLimit.cores(time, cpu);
+        double[] instant = CpuRateLimit.rates(time, cpu, c);
+        for (int i = 0; i < n; i++) {
+            double m = time[i] > 0 ? cpu[i] / time[i] * 100 : Double.NaN;
+            mean[i] = m <= CpuRateLimit.limit(c, time[i]) ? m : Double.NaN;
+        }
+        return new DerivedSeries(x, rss, heap, faults, mean, instant, c);
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : Double.NaN;
     }
 }
