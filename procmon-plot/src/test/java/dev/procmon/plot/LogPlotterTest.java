@@ -26,13 +26,15 @@ class LogPlotterTest {
     private static final PlotOptions BOTH = PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG));
 
     @Test
-    void writesDatPltSvgAndPngPerProcessNamedAfterTheLastLogGiven() throws Exception {
+    void writesDatPltSvgAndPngPerProcessNamedAfterTheFileWhoseContentIsNewest() throws Exception {
+        // Given newest first (as the shell lists app.log app.log.1): read oldest content first, and
+        // named after the file with the newest content (2023 here, the 2019 log is older).
         PlotResult result = LogPlotter.plot(List.of(log("totaldepth-linux.log"), log("totaldepth-macos.log")), out, BOTH);
 
-        assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(4242L, 86611L);
-        assertThat(result.processes().get(1).files()).extracting(p -> p.getFileName().toString()).containsExactly(
-                "totaldepth-macos.log_86611.dat", "totaldepth-macos.log_86611.plt", "totaldepth-macos.log_86611.svg",
-                "totaldepth-macos.log_86611.png");
+        assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(86611L, 4242L);
+        assertThat(result.processes().get(0).files()).extracting(p -> p.getFileName().toString()).containsExactly(
+                "totaldepth-linux.log_86611.dat", "totaldepth-linux.log_86611.plt", "totaldepth-linux.log_86611.svg",
+                "totaldepth-linux.log_86611.png");
         for (ProcessSummary s : result.processes()) {
             for (Path f : s.files()) {
                 assertThat(f).isRegularFile();
@@ -226,7 +228,7 @@ class LogPlotterTest {
 
     @Test
     void failsWithAClearMessageWhenGnuplotIsNotInstalled() {
-        assertThatThrownBy(() -> GnuplotRunner.run(out, "x.plt", "procmon-no-such-gnuplot"))
+        assertThatThrownBy(() -> GnuplotRunner.run(out, "x", "procmon-no-such-gnuplot"))
                 .isInstanceOf(java.io.IOException.class)
                 .hasMessage("gnuplot is not installed or not on the PATH (needed for --gnuplot)");
     }
