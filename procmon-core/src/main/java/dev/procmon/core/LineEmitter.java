@@ -86,6 +86,6 @@ final class LineEmitter {
     private void write(Kind kind, Sample s, long epochMicros, long elapsedNanos, QueuedLabel label, long dropped) {
         started = true;
         sink.write(writer.format(kind.marker, s, epochMicros, elapsedNanos,
-                label == null ? null : label.text(), label == null ? null : label.phase(), dropped));
+                label == null ? null : label.text(), dropped, label == null ? null : label.phase()));
     }
 }

@@ -175,9 +175,11 @@ public final class ProcessMonitor implements AutoCloseable {
         private long pid = -1;
         private boolean jvm = true;
         private boolean includeChildren;
+        private MemoryDetail memory = MemoryDetail.RSS;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private ReapedChildSampler.Baseline childBaseline;
 
         private Builder() {
         }
@@ -244,6 +246,30 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How much to find out about memory (default {@link MemoryDetail#RSS});
+         * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
+         * (a single process; Linux only).
+         */
+        public Builder memory(MemoryDetail memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
+         * Declares that the {@link #pid(long) pid} will be a child this JVM starts after this call
+         * and waits for (Linux): this process's children counters are read now, and once the child
+         * has been reaped its lines carry its exact final totals from them (CPU times and page
+         * faults, its reaped descendants included), a child gone before its first reading included.
+         * Call it just before starting the child; nothing else this JVM reaps in between may run.
+         *
+         * @throws UncheckedIOException when {@code /proc/self/stat} cannot be read
+         */
+        public Builder launchedChild() {
+            this.childBaseline = ReapedChildSampler.Baseline.now(Path.of("/proc/self/stat"), clock);
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -282,7 +308,10 @@ public final class ProcessMonitor implements AutoCloseable {
         public ProcessMonitor start() {
             Sampler s;
             try {
-                s = sampler != null ? sampler : SamplerChoice.open(pid, includeChildren, clock);
+                s = sampler != null ? sampler
+                        : childBaseline != null ? ReapedChildSampler.open(pid, childBaseline,
+                                () -> SamplerChoice.open(pid, includeChildren, clock, memory))
+                        : SamplerChoice.open(pid, includeChildren, clock, memory);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }

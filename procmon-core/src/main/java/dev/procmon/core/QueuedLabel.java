@@ -6,8 +6,8 @@ package dev.procmon.core;
  */
 record QueuedLabel(String text, String phase) {
 
-    static final String PHASE_START = "start";
-    static final String PHASE_END = "end";
+    static final String PHASE_START = LogFormat.PHASE_START;
+    static final String PHASE_END = LogFormat.PHASE_END;
 
     /** Cut here, not only when written: one char more than a line keeps, so the writer marks the cut. */
     static QueuedLabel of(String text, String phase) {

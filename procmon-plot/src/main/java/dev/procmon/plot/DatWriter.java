@@ -1,53 +1,70 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 
 /**
  * Writes a table as gnuplot data: a {@code #} header, then one whitespace-separated row per sample,
- * the sample's labels as a trailing {@code # comment}. See {@code docs/plot.md} for the columns.
+ * the sample's labels as a trailing {@code # comment}. The columns are {@link DatLayout}'s (see
+ * {@code docs/plot.md}). Rows are formatted into one reused byte buffer ({@link AsciiRow}), no object
+ * per row.
  */
 final class DatWriter {
-
-    /** The column header, after {@code # }. */
-    static final String COLUMNS =
-            "t_s rss_mb pfaults_per_s user_s mean_cpu_pct inst_cpu_pct timestamp pid heap_used_mb system_s";
 
     private DatWriter() {
     }
 
-    static void write(Writer out, String logName, SampleTable table, DerivedSeries d) throws IOException {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append("# procmon plot data: ").append(OutputEscaper.datComment(logName)).append(" pid ").append(table.pid());
-        if (table.run() > 1) {
-            sb.append(" run ").append(table.run());
+    static void write(OutputStream out, String logName, SampleTable table, DerivedSeries d) throws IOException {
+        DatLayout layout = DatLayout.of(table);
+        List<DatColumn> columns = layout.columns();
+        int width = columns.size();
+        double[][] values = new double[width][];
+        int[] decimals = new int[width];
+        LogField[] fields = new LogField[width];
+        for (int c = 0; c < width; c++) {
+            DatColumn column = columns.get(c);
+            fields[c] = column.field();
+            decimals[c] = column.decimals();
+            if (fields[c] != LogField.TIMESTAMP && fields[c] != LogField.PID) {
+                values[c] = column.values().apply(table, d);
+            }
         }
-        sb.append('\n');
-        sb.append("# MB = 1048576 bytes; CPU % of one core; NaN = not in the log\n");
-        sb.append("# ").append(COLUMNS).append(" # label\n");
-        out.write(sb.toString());
+        AsciiRow row = new AsciiRow();
+        row.ascii("# procmon plot data: ").utf8(OutputEscaper.datComment(logName)).ascii(" pid ").integer(table.pid());
+        if (table.run() > 1) {
+            row.ascii(" run ").integer(table.run());
+        }
+        row.ch('\n');
+        row.ascii("# MB = 1048576 bytes; CPU % of one core; NaN = not in the log or not possible\n");
+        row.ascii("# ").ascii(layout.header()).ascii(" # label\n");
         List<SampleTable.Label> labels = table.labels();
         int nextLabel = 0;
+        long pid = table.pid();
         for (int i = 0; i < table.size(); i++) {
-            sb.setLength(0);
-            DecimalText.append(sb, table.elapsed.get(i), 6).append(' ');
-            DecimalText.append(sb, d.rssMb()[i], 3).append(' ');
-            DecimalText.append(sb, d.faultsPerSecond()[i], 1).append(' ');
-            DecimalText.append(sb, table.user.get(i), 6).append(' ');
-            DecimalText.append(sb, d.meanCpu()[i], 3).append(' ');
-            DecimalText.append(sb, d.instantCpu()[i], 3).append(' ');
-            sb.append(TimestampText.format(table.timestamp.get(i))).append(' ');
-            sb.append(table.pid()).append(' ');
-            DecimalText.append(sb, d.heapMb()[i], 3).append(' ');
-            DecimalText.append(sb, table.system.get(i), 6);
+            for (int c = 0; c < width; c++) {
+                if (c > 0) {
+                    row.ch(' ');
+                }
+                if (fields[c] == LogField.TIMESTAMP) {
+                    row.timestamp(table.timestamp.get(i));
+                } else if (fields[c] == LogField.PID) {
+                    row.integer(pid);
+                } else {
+                    row.decimal(values[c][i], decimals[c]);
+                }
+            }
             String sep = " # ";
             while (nextLabel < labels.size() && labels.get(nextLabel).index() == i) {
-                sb.append(sep).append(OutputEscaper.datComment(labels.get(nextLabel++).text()));
+                row.ascii(sep).utf8(OutputEscaper.datComment(labels.get(nextLabel++).text()));
                 sep = " | ";
             }
-            sb.append('\n');
-            out.write(sb.toString());
+            row.ch('\n');
+            if (row.size() > (1 << 15)) {
+                row.writeTo(out);
+            }
         }
+        row.writeTo(out);
     }
 }
