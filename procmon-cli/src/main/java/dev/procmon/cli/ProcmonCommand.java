@@ -37,11 +37,26 @@ public final class ProcmonCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ProcmonCommand());
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        cl.setParameterExceptionHandler(ProcmonCommand::usageError);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ErrorMessage.of(e));
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * A usage error: one line naming the option and what it accepts, then where help is, exit 2
+     * (never the whole usage text, never a Java type or exception name).
+     */
+    static int usageError(ParameterException e, String[] args) {
+        CommandLine c = e.getCommandLine();
+        String name = c.getCommandSpec().qualifiedName();
+        String message = e.getMessage() == null ? "invalid command line" : e.getMessage();
+        c.getErr().println(name + ": " + message.replace('\n', ' ').replace('\r', ' '));
+        c.getErr().println("Try '" + name + " --help'");
+        c.getErr().flush();
+        return 2;
     }
 
     /** The version from the build (a filtered resource), so it never drifts from the POM. */

@@ -96,6 +96,7 @@ public final class LogReader {
                         + " samples; plotted what was read");
                 if (stop != null) {
                     stop.endRead();
+                    stop.readingDone();
                 }
                 if (state.samples > 0) {
                     continue;
@@ -125,6 +126,9 @@ public final class LogReader {
         }
         if (state.samples == 0) {
             throw new PlotInputException(displayName(ordered.get(ordered.size() - 1)) + ": no samples read (stopped by a signal)");
+        }
+        if (stop != null) {
+            stop.readingDone();
         }
         return new ParsedLog(state.tables, state.malformed, state.firstMalformed, ordered, notices);
     }
