@@ -287,6 +287,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private long pid = -1;
         private boolean jvm = true;
         private boolean includeChildren;
+        private MemoryDetail memory = MemoryDetail.RSS;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
@@ -356,6 +357,16 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How much to find out about memory (default {@link MemoryDetail#RSS});
+         * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
+         * (a single process; Linux only).
+         */
+        public Builder memory(MemoryDetail memory) {
+            this.memory = java.util.Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -404,7 +415,7 @@ public final class ProcessMonitor implements AutoCloseable {
             if (Files.isReadable(Path.of("/proc/self/stat"))) {
                 try {
                     return includeChildren ? ProcessTreeSampler.open(target, clock)
-                            : ProcStatSampler.open(target, clock);
+                            : ProcStatSampler.open(target, clock, memory);
                 } catch (IOException e) {
                     if (target != self || includeChildren) {
                         throw e;

@@ -84,7 +84,7 @@ final class RotatedOrder {
                 }
             }, true);
         } catch (Found found) {
-            return new First(f, sample.timestampMicros, sample.elapsed);
+            return new First(f, sample.timestampMicros, sample.elapsed());
         } catch (IOException | RuntimeException e) {
             // unreadable here means unreadable when read: reported then
         }
