@@ -37,7 +37,10 @@ public final class ProcmonCommand implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ProcmonCommand());
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-        cl.setParameterExceptionHandler(ProcmonCommand::usageError);
+        CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+        // procmon plot: one line (issue 13); the other commands keep picocli's usage text for now.
+        cl.setParameterExceptionHandler((e, args) -> "plot".equals(e.getCommandLine().getCommandName())
+                ? usageError(e, args) : standard.handleParseException(e, args));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ErrorMessage.of(e));
             return 1;
