@@ -49,7 +49,7 @@ final class DatWriter {
         Rows rows = new Rows(table, values, kind, decimals);
         int n = table.size();
         if (n <= CHUNK) {
-            rows.format(0, n).writeTo(out);
+            rows.format(0, n, new AsciiRow()).writeTo(out);
             return;
         }
         // A million rows: formatted in chunks by a second thread and this one, written in order, at
@@ -60,16 +60,24 @@ final class DatWriter {
             return t;
         });
         try {
+            // WINDOW buffers, reused: the chunks cost no garbage once the buffers have grown.
+            ArrayDeque<AsciiRow> free = new ArrayDeque<>();
+            for (int i = 0; i < WINDOW; i++) {
+                free.add(new AsciiRow());
+            }
             ArrayDeque<Future<AsciiRow>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < n || !pending.isEmpty()) {
-                while (next < n && pending.size() < WINDOW) {
+                while (next < n && !free.isEmpty()) {
                     int from = next;
                     int to = Math.min(n, from + CHUNK);
-                    pending.add(pool.submit(() -> rows.format(from, to)));
+                    AsciiRow buffer = free.poll();
+                    pending.add(pool.submit(() -> rows.format(from, to, buffer)));
                     next = to;
                 }
-                pending.poll().get().writeTo(out);
+                AsciiRow done = pending.poll().get();
+                done.writeTo(out);
+                free.add(done);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,8 +114,8 @@ final class DatWriter {
             this.labels = table.labels();
         }
 
-        AsciiRow format(int from, int to) {
-            AsciiRow row = new AsciiRow();
+        /** @return {@code row}, holding rows {@code [from, to)} */
+        AsciiRow format(int from, int to, AsciiRow row) {
             int nextLabel = firstLabelAtOrAfter(from);
             long pid = table.pid();
             int nc = kind.length;
