@@ -30,6 +30,10 @@ final class ChartBuilder {
             series.add(new Chart.Series("JVM heap used (MB), left axis", "#1565c0", 1.5, false, x, d.heapMb(),
                     DatLayout.fixedNumber(LogField.HEAP_USED), 1));
         }
+        Chart.Series limit = PanelBuilder.memoryLimit(table, d);
+        if (limit != null) {
+            series.add(limit);
+        }
         if (table.has(LogField.PFAULTS)) {
             series.add(new Chart.Series("Page faults (" + DecimalText.format(FAULTS_PER, 0) + "/s), right axis",
                     "#00acc1", 1.0, true, x, divide(d.faultsPerSecond(), FAULTS_PER),

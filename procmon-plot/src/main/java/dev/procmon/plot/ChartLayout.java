@@ -40,6 +40,8 @@ final class ChartLayout {
     final List<Line> lines = new ArrayList<>();
     final LabelLayout.Result labels;
     final List<LegendEntry> legend;
+    /** The activity panel under the chart (I/O, threads, descriptors), or null when the log has none. */
+    final PanelLayout panel;
 
     /** One series as pixel runs. */
     record Line(Chart.Series series, List<double[]> runs) {
@@ -50,6 +52,11 @@ final class ChartLayout {
     }
 
     ChartLayout(Chart chart) {
+        this(chart, null);
+    }
+
+    /** @param panelChart the activity panel ({@link PanelBuilder}), or null */
+    ChartLayout(Chart chart, Chart panelChart) {
         this.chart = chart;
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
@@ -95,6 +102,7 @@ final class ChartLayout {
             LegendEntry note = legend.remove(legend.size() - 1);
             legend.add(new LegendEntry(note.x(), note.y(), null, 0, labels.describe()));
         }
+        panel = panelChart == null ? null : new PanelLayout(panelChart, this);
     }
 
     private static double headroom(double max) {
@@ -131,6 +139,11 @@ final class ChartLayout {
 
     private static double limit(double p) {
         return Math.max(-PIXEL_LIMIT, Math.min(PIXEL_LIMIT, p));
+    }
+
+    /** @return the canvas height: the chart's, and the panel's band when there is one */
+    int height() {
+        return HEIGHT + (panel == null ? 0 : (int) PanelLayout.HEIGHT);
     }
 
     /** @return the marks to draw, in order */

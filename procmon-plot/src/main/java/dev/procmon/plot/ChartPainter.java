@@ -80,7 +80,10 @@ final class ChartPainter {
             }
             marks.add(text(tx, e.y(), 0, e.text()));
         }
-        return new Scene(ChartLayout.WIDTH, ChartLayout.HEIGHT, new double[] {left, top, right - left, bottom - top},
+        if (l.panel != null) {
+            marks.addAll(l.panel.marks());
+        }
+        return new Scene(ChartLayout.WIDTH, l.height(), new double[] {left, top, right - left, bottom - top},
                 OutputEscaper.plain(c.title()), marks);
     }
 

@@ -64,7 +64,8 @@ public final class LogPlotter {
         for (SampleTable table : plotted) {
             String name = base + "_" + table.pid() + (table.run() > 1 ? "-" + table.run() : "");
             DerivedSeries d = DerivedSeries.of(table, options.time(), options.cores());
-            ChartLayout layout = new ChartLayout(ChartBuilder.build(logName, table, d, options.time()));
+            ChartLayout layout = new ChartLayout(ChartBuilder.build(logName, table, d, options.time()),
+                    PanelBuilder.build(table, d, options.time()));
             if (layout.labels.capped()) {
                 notices.add(name + ": " + layout.labels.describe() + "; every label is in " + name + ".dat");
             }

@@ -237,7 +237,7 @@ public final class LogReader {
                 }
                 sample.pid = pid;
                 sample.hasPid = true;
-                sample.values[LogField.PID.ordinal()] = pid;
+                sample.set(LogField.PID.ordinal(), pid);
             }
             samples++;
             sample.label = LabelText.kept(sample.label);
