@@ -77,11 +77,29 @@ public final class ProcmonCommand implements Runnable {
             SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
             cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         }
+        CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+        // procmon plot: one line (issue 13); the other commands keep picocli's usage text for now.
+        cl.setParameterExceptionHandler((e, rest) -> "plot".equals(e.getCommandLine().getCommandName())
+                ? usageError(e, rest) : standard.handleParseException(e, rest));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ErrorMessage.of(e));
             return 1;
         });
         return cl;
+    }
+
+    /**
+     * A usage error: one line naming the option and what it accepts, then where help is, exit 2
+     * (never the whole usage text, never a Java type or exception name).
+     */
+    static int usageError(ParameterException e, String[] args) {
+        CommandLine c = e.getCommandLine();
+        String name = c.getCommandSpec().qualifiedName();
+        String message = e.getMessage() == null ? "invalid command line" : e.getMessage();
+        c.getErr().println(name + ": " + message.replace('\n', ' ').replace('\r', ' '));
+        c.getErr().println("Try '" + name + " --help'");
+        c.getErr().flush();
+        return 2;
     }
 
     /** The version from the build (a filtered resource), so it never drifts from the POM. */

@@ -31,9 +31,10 @@ class ProcmonCommandTest {
     }
 
     @Test
-    void plotWithMissingArgumentsExits2WithUsageText() {
+    void plotWithMissingArgumentsExits2WithOneLineAndWhereHelpIs() {
         assertThat(procmon("plot")).isEqualTo(2);
-        assertThat(err.toString()).contains("LOG... OUTDIR", "requires at least 2 values", "Usage: procmon plot");
+        assertThat(err.toString()).contains("LOG... OUTDIR", "requires at least 2 values")
+                .endsWith("\nTry 'procmon plot --help'\n").doesNotContain("Usage:");
         assertThat(procmon("plot", "only-one.log")).isEqualTo(2);
     }
 

@@ -82,7 +82,7 @@ final class AsciiRow {
         return this;
     }
 
-    /** Appends a non-negative or negative whole number. */
+    /** Appends a whole number. */
     AsciiRow integer(long v) {
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
@@ -91,11 +91,18 @@ final class AsciiRow {
             ch('-');
             v = -v;
         }
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
+        room(20);
+        int start = n;
+        do {
+            buf[n++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        for (int i = start, j = n - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
         }
-        return padded(v, digits);
+        return this;
     }
 
     private AsciiRow padded(long v, int width) {

@@ -4,10 +4,11 @@ package dev.procmon.plot;
  * What CPU rate can be true: a process (tree) uses at most {@code cores x 100 %}, plus one clock tick
  * ({@link #TICK} s) per interval, because the kernel counts CPU time in whole ticks. A step above that
  * (a clock jump, a corrupt line, an old log whose reading and time stamp were taken apart) is not a
- * spike: the interval is merged with the following ones until their average is possible, and that
- * average is drawn for all of them (the CPU seconds stay where they were counted, in total). If no
- * later sample makes it possible, the intervals are a gap. A cumulative CPU that goes back is a reset:
- * that interval is a gap and counting starts again from the new value.
+ * spike: the interval is merged with its neighbours (the one before first, then after, alternately)
+ * until their average is possible, and that average is drawn for all of them (so the CPU seconds drawn
+ * add up to those counted). If no neighbour makes it possible, that one interval is a gap. A cumulative
+ * CPU that goes back is a reset: that interval is a gap and counting starts again from the new value;
+ * merging never crosses a reset or a gap.
  */
 final class CpuRateLimit {
 
@@ -58,59 +59,65 @@ final class CpuRateLimit {
     static double[] rates(double[] time, double[] cpu, int cores) {
         int n = time.length;
         double[] r = new double[n];
-        double prevT = 0;
-        double prevCpu = 0;
-        int i = 0;
-        while (i < n) {
-            double dt = time[i] - prevT;
-            if (Double.isNaN(cpu[i]) || !(dt > 0)) {
+        // Interval i runs from sample i-1 (or the process start: t 0, CPU 0) to sample i.
+        int segmentStart = 0;
+        for (int i = 0; i < n; i++) {
+            if (!usable(time, cpu, i)) {
                 r[i] = Double.NaN;
-                if (dt > 0 || Double.isNaN(time[i])) {
-                    prevT = Double.isNaN(time[i]) ? prevT : time[i];
-                }
-                i++;
+                segmentStart = i + 1;
                 continue;
             }
-            double dc = cpu[i] - prevCpu;
-            if (dc < 0) {
-                r[i] = Double.NaN;
-                prevT = time[i];
-                prevCpu = cpu[i];
-                i++;
-                continue;
-            }
-            double rate = dc / dt * 100;
-            if (rate <= limit(cores, dt)) {
+            double rate = (cpu[i] - cpuBefore(cpu, i)) / (time[i] - timeBefore(time, i)) * 100;
+            if (rate <= limit(cores, time[i] - timeBefore(time, i))) {
                 r[i] = rate;
-                prevT = time[i];
-                prevCpu = cpu[i];
-                i++;
                 continue;
             }
-            // Impossible: merge with the following intervals until the average is possible.
-            int j = i + 1;
+            // Impossible: merge with the neighbouring intervals of the same segment (back first, as a
+            // reading taken late leaves its own interval short), until their average is possible.
+            int a = i;
+            int b = i;
             double avg = Double.NaN;
-            while (j < n) {
-                if (Double.isNaN(cpu[j]) || cpu[j] < cpu[j - 1] || !(time[j] > time[j - 1])) {
+            while (true) {
+                double span = time[b] - timeBefore(time, a);
+                double v = (cpu[b] - cpuBefore(cpu, a)) / span * 100;
+                if (v <= limit(cores, span)) {
+                    avg = v;
                     break;
                 }
-                double span = time[j] - prevT;
-                double a = (cpu[j] - prevCpu) / span * 100;
-                if (a <= limit(cores, span)) {
-                    avg = a;
+                boolean canBack = a > segmentStart;
+                boolean canForward = b + 1 < n && usable(time, cpu, b + 1);
+                if (canBack && (b - i >= i - a || !canForward)) {
+                    a--;
+                } else if (canForward) {
+                    b++;
+                } else {
                     break;
                 }
-                j++;
             }
-            int end = Double.isNaN(avg) ? j - 1 : j;
-            for (int k = i; k <= end && k < n; k++) {
+            if (Double.isNaN(avg)) {
+                r[i] = Double.NaN;
+                continue;
+            }
+            for (int k = a; k <= b; k++) {
                 r[k] = avg;
             }
-            int last = Math.min(end, n - 1);
-            prevT = time[last];
-            prevCpu = cpu[last];
-            i = last + 1;
+            i = b;
         }
         return r;
+    }
+
+    /** Sample i closes a countable interval: its time moved on and its CPU did not go back. */
+    private static boolean usable(double[] time, double[] cpu, int i) {
+        double dt = time[i] - timeBefore(time, i);
+        double dc = cpu[i] - cpuBefore(cpu, i);
+        return dt > 0 && dc >= 0;
+    }
+
+    private static double timeBefore(double[] time, int i) {
+        return i == 0 ? 0 : time[i - 1];
+    }
+
+    private static double cpuBefore(double[] cpu, int i) {
+        return i == 0 ? 0 : cpu[i - 1];
     }
 }

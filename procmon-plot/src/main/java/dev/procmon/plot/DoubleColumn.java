@@ -15,6 +15,18 @@ final class DoubleColumn {
         values[size++] = v;
     }
 
+    /** Makes room for {@code capacity} values, so the table can store without a check per value. */
+    void reserve(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, Math.max(capacity, values.length * 2));
+        }
+    }
+
+    /** Appends without a capacity check: the caller has {@link #reserve reserved} room. */
+    void append(double v) {
+        values[size++] = v;
+    }
+
     double get(int i) {
         return values[i];
     }

@@ -8,7 +8,7 @@ import java.io.Writer;
 /**
  * Writes a gnuplot script that, run as {@code gnuplot NAME.plt} in the output directory, reads
  * {@code NAME.dat} and writes {@code NAME.svg}: the same picture as procmon's own renderers, because
- * ranges, tick steps, colours, the label markers (one per pixel column, capped like the drawing) and
+ * ranges, tick steps, colours, the label markers (one per 4-pixel slot, capped like the drawing) and
  * their text positions are all read from the {@link ChartLayout}. Every string is a single-quoted
  * gnuplot string from {@link OutputEscaper#gnuplotString}, and the terminal is {@code noenhanced}, so
  * label text is only ever text. The output name is the variable {@code procmon_output} when it is

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Places labels: one dashed marker per pixel column that holds labels (the first label of the
- * column; so at most one marker per pixel, however many labels a log has), and the marker's text
+ * Places labels: one dashed marker per {@link #MARKER_SPACING}-pixel slot that holds labels (the first
+ * label of the slot; so at most about 260 markers, however many labels a log has), and the marker's text
  * rotated to read upwards beside it so that no two texts overlap: first all in one band the height
  * of the plot; if neighbours crowd, in two or three staggered bands (each text shortened to its band,
  * with an ellipsis, the whole text kept as a tooltip); a text that still has no room is left out (its
@@ -17,6 +17,11 @@ import java.util.Locale;
 final class LabelLayout {
 
     static final int MAX_BANDS = 3;
+    /**
+     * Markers are at least this many pixels apart (the first label of each slot gets one): denser
+     * dashed markers merge into stripes that hide the data.
+     */
+    static final double MARKER_SPACING = 4;
     /** Average glyph advance as a fraction of the font size (an estimate both renderers honour). */
     static final double CHAR_WIDTH = 0.58;
 
@@ -61,7 +66,7 @@ final class LabelLayout {
 
     static Result place(List<Chart.ChartLabel> labels, PolylineDecimator.Mapping px, double left, double right,
             double top, double bottom, double fontSize) {
-        // One marker per pixel column, in x order.
+        // One marker per slot, in x order.
         Integer[] order = new Integer[labels.size()];
         double[] xs = new double[labels.size()];
         for (int i = 0; i < order.length; i++) {
@@ -77,7 +82,7 @@ final class LabelLayout {
             if (!(x >= left - 0.5 && x <= right + 0.5)) {
                 continue;
             }
-            long c = (long) Math.floor(x);
+            long c = (long) Math.floor(x / MARKER_SPACING);
             if (c != column) {
                 column = c;
                 kept.add(labels.get(i));

@@ -69,28 +69,99 @@ public final class LogPlotter {
             if (layout.labels.capped()) {
                 notices.add(name + ": " + layout.labels.describe() + "; every label is in " + name + ".dat");
             }
+            // The .dat (a row per sample) is written on a second thread while the images are drawn.
+            DatTask dat = new DatTask(() -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
+            dat.start();
             List<Path> files = new ArrayList<>();
-            files.add(OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
-            files.add(OutputFiles.write(outDir, name + ".plt", out -> {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                GnuplotScriptWriter.write(w, name, layout);
-                w.flush();
-            }));
-            if (options.gnuplot()) {
-                files.add(GnuplotRunner.run(outDir, name));
-            }
-            Scene scene = null;
-            for (OutputFormat format : OutputFormat.values()) {
-                if (!options.formats().contains(format) || options.gnuplot() && format == OutputFormat.SVG) {
-                    continue;
+            try {
+                files.add(OutputFiles.write(outDir, name + ".plt", out -> {
+                    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    GnuplotScriptWriter.write(w, name, layout);
+                    w.flush();
+                }));
+                if (options.gnuplot()) {
+                    dat.join();
+                    files.add(GnuplotRunner.run(outDir, name));
                 }
-                Scene s = scene == null ? layout.scene() : scene;
-                scene = s;
-                files.add(OutputFiles.write(outDir, name + "." + format.extension(), out -> format.renderer().render(s, out)));
+                Scene scene = null;
+                for (OutputFormat format : OutputFormat.values()) {
+                    if (!options.formats().contains(format) || options.gnuplot() && format == OutputFormat.SVG) {
+                        continue;
+                    }
+                    Scene s = scene == null ? layout.scene() : scene;
+                    scene = s;
+                    files.add(OutputFiles.write(outDir, name + "." + format.extension(), out -> format.renderer().render(s, out)));
+                }
+            } catch (IOException | RuntimeException e) {
+                dat.awaitQuietly();
+                throw e;
             }
+            files.add(0, dat.join());
             summaries.add(summary(logName, table, d, files));
         }
         return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed(), notices);
+    }
+
+    /** Writes one file on a thread of its own; {@link #join()} gives its path or its failure. */
+    private static final class DatTask {
+        private final Thread thread;
+        private Path path;
+        private IOException failure;
+        private RuntimeException crash;
+
+        DatTask(IoSupplier work) {
+            thread = new Thread(() -> {
+                try {
+                    path = work.get();
+                } catch (IOException e) {
+                    failure = e;
+                } catch (RuntimeException e) {
+                    crash = e;
+                }
+            }, "procmon-plot-dat");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Waits for the thread without reporting its outcome (another failure is being reported). */
+        void awaitQuietly() {
+            try {
+                join();
+            } catch (IOException | RuntimeException ignored) {
+                // the caller's failure is the one the user sees
+            }
+        }
+
+        Path join() throws IOException {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (crash != null) {
+                throw crash;
+            }
+            return path;
+        }
+    }
+
+    /** Work that gives a path or fails with an IOException. */
+    @FunctionalInterface
+    private interface IoSupplier {
+        Path get() throws IOException;
     }
 
     private static boolean hasTimestamp(SampleTable t) {

@@ -98,6 +98,7 @@ public final class LogReader {
                         + " samples; plotted what was read");
                 if (stop != null) {
                     stop.endRead();
+                    stop.readingDone();
                 }
                 if (state.samples > 0) {
                     continue;
@@ -127,6 +128,9 @@ public final class LogReader {
         }
         if (state.samples == 0) {
             throw new PlotInputException(displayName(ordered.get(ordered.size() - 1)) + ": no samples read (stopped by a signal)");
+        }
+        if (stop != null) {
+            stop.readingDone();
         }
         return new ParsedLog(state.tables, state.malformed, state.firstMalformed, ordered, notices);
     }
@@ -233,7 +237,7 @@ public final class LogReader {
                 }
                 sample.pid = pid;
                 sample.hasPid = true;
-                sample.values[LogField.PID.ordinal()] = pid;
+                sample.set(LogField.PID.ordinal(), pid);
             }
             samples++;
             sample.label = LabelText.kept(sample.label);

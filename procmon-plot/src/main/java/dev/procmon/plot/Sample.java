@@ -12,8 +12,20 @@ final class Sample {
 
     static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
-    /** By {@link LogField#ordinal()}; only the numeric fields are ever set. */
+    /** By {@link LogField#ordinal()}; only the numeric fields are ever set, and only through {@link #set}. */
     final double[] values = new double[LogField.values().length];
+    /** Bit {@code ordinal} set for every field {@link #set} since the last {@link #reset}. */
+    long present;
+
+    static {
+        if (LogField.values().length > Long.SIZE) {
+            throw new ExceptionInInitializerError("more log fields than the present mask holds");
+        }
+    }
+
+    Sample() {
+        Arrays.fill(values, Double.NaN);
+    }
     long pid;
     boolean hasPid;
     /** Local wall-clock time as microseconds since 1970-01-01T00:00 (as if UTC), or {@link #NO_TIMESTAMP}. */
@@ -21,6 +33,11 @@ final class Sample {
     String label;
     /** The {@code phase} of a label line ({@code start}, {@code end}), or null. */
     String phase;
+
+    void set(int ordinal, double v) {
+        values[ordinal] = v;
+        present |= 1L << ordinal;
+    }
 
     double get(LogField f) {
         return values[f.ordinal()];
@@ -30,8 +47,12 @@ final class Sample {
         return values[LogField.ELAPSED_TIME.ordinal()];
     }
 
+    /** Back to no values: only the fields set since the last reset are cleared (this runs per line). */
     void reset() {
-        Arrays.fill(values, Double.NaN);
+        for (long m = present; m != 0; m &= m - 1) {
+            values[Long.numberOfTrailingZeros(m)] = Double.NaN;
+        }
+        present = 0;
         pid = 0;
         hasPid = false;
         timestampMicros = NO_TIMESTAMP;

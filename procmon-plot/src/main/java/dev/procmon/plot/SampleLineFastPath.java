@@ -45,6 +45,15 @@ final class SampleLineFastPath {
     /** Returned by {@link #id} for a key the schema does not know. */
     private static final int K_UNKNOWN = -1;
 
+    /** What a key's value is, from its field in the schema. */
+    private static final int T_NUMBER = 0;
+    private static final int T_WHOLE = 1;
+    private static final int T_PID = 2;
+    private static final int T_OBJECT = 3;
+    private static final int T_TIMESTAMP = 4;
+    private static final int T_LABEL = 5;
+    private static final int T_PHASE = 6;
+
     /**
      * The key tables, from the schema: the top level's, and each object's by its ordinal. Keys are in
      * write order, so the key after key k is looked for first at k + 1.
@@ -59,6 +68,10 @@ final class SampleLineFastPath {
      */
     private static final class Keys {
         final LogField[] fields;
+        /** Per key, what its value is ({@link #T_NUMBER} ...), its field's ordinal and flags: read per value. */
+        final int[] type;
+        final int[] slot;
+        final boolean[] nullable;
         final byte[][] keys;
         final int[] length;
         final long[][] words;
@@ -71,11 +84,23 @@ final class SampleLineFastPath {
                 throw new IllegalArgumentException("more keys than the seen mask holds");
             }
             keys = new byte[n][];
+            type = new int[n];
+            slot = new int[n];
+            nullable = new boolean[n];
             length = new int[n];
             words = new long[n][];
             lastMask = new long[n];
             for (int k = 0; k < n; k++) {
-                keys[k] = this.fields[k].key().getBytes(StandardCharsets.US_ASCII);
+                LogField f = this.fields[k];
+                type[k] = f == LogField.PID ? T_PID : f == LogField.PHASE ? T_PHASE : switch (f.kind()) {
+                    case OBJECT -> T_OBJECT;
+                    case TIMESTAMP -> T_TIMESTAMP;
+                    case TEXT -> T_LABEL;
+                    default -> f.wholeNumber() ? T_WHOLE : T_NUMBER;
+                };
+                slot[k] = f.ordinal();
+                nullable[k] = f.nullable();
+                keys[k] = f.key().getBytes(StandardCharsets.US_ASCII);
                 byte[] q = Arrays.copyOf(keys[k], keys[k].length + 1);
                 q[q.length - 1] = '"';
                 if (q.length > MAX_KEY) {
@@ -148,7 +173,7 @@ final class SampleLineFastPath {
                     return false;
                 }
                 seen |= 1 << k;
-                i = field(b, i, to, TOP.fields[k], out);
+                i = field(b, i, to, TOP, k, out);
             } else {
                 i = skipScalar(b, i, to);
             }
@@ -172,50 +197,47 @@ final class SampleLineFastPath {
         return SampleCheck.hasRequired(out);
     }
 
-    /** A known field's value, as the schema says; returns the position after it, or {@link #DEFER}. */
-    private int field(byte[] b, int i, int to, LogField f, Sample out) {
-        switch (f.kind()) {
-            case OBJECT:
-                if (isNull(b, i, to)) {
-                    return f.nullable() ? i + 4 : DEFER;
+    /** Key k's value, as the schema says; returns the position after it, or {@link #DEFER}. */
+    private int field(byte[] b, int i, int to, Keys keys, int k, Sample out) {
+        int type = keys.type[k];
+        if (type <= T_PID) {
+            i = keys.nullable[k] ? optionalNumber(b, i, to) : number(b, i, to);
+            if (i == DEFER) {
+                return DEFER;
+            }
+            if (type != T_NUMBER && !Double.isNaN(number)) { // NaN: a nullable field's null
+                if (!integer) {
+                    return DEFER;
                 }
-                return nested(b, i, to, MEMBERS[f.ordinal()], out);
-            case TIMESTAMP:
+                if (type == T_PID) {
+                    out.pid = longValue;
+                    out.hasPid = true;
+                }
+            }
+            out.set(keys.slot[k], number);
+            return i;
+        }
+        switch (type) {
+            case T_OBJECT:
+                if (isNull(b, i, to)) {
+                    return keys.nullable[k] ? i + 4 : DEFER;
+                }
+                return nested(b, i, to, MEMBERS[keys.slot[k]], out);
+            case T_TIMESTAMP:
                 i = string(b, i, to, false);
                 if (i != DEFER) {
                     out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
                 }
                 return i;
-            case TEXT:
+            default:
                 i = string(b, i, to, true);
-                if (f == LogField.PHASE) {
+                if (type == T_PHASE) {
                     out.phase = text;
                 } else {
                     out.label = text;
                 }
                 return i;
-            default:
-                return number(b, i, to, f, out);
         }
-    }
-
-    /** A number: null only if nullable (NaN); a whole number must be an integer token. */
-    private int number(byte[] b, int i, int to, LogField f, Sample out) {
-        i = f.nullable() ? optionalNumber(b, i, to) : number(b, i, to);
-        if (i == DEFER) {
-            return DEFER;
-        }
-        if (f.wholeNumber() && !Double.isNaN(number)) { // NaN: a nullable field's null
-            if (!integer) {
-                return DEFER;
-            }
-            if (f == LogField.PID) {
-                out.pid = longValue;
-                out.hasPid = true;
-            }
-        }
-        out.values[f.ordinal()] = number;
-        return i;
     }
 
     /** One of the nested objects ({@code memory_info}, {@code cpu_times}, {@code jvm}, ...). */
@@ -238,7 +260,7 @@ final class SampleLineFastPath {
                     return DEFER;
                 }
                 seen |= 1 << k;
-                i = field(b, i, to, keys.fields[k], out);
+                i = field(b, i, to, keys, k, out);
             } else {
                 i = skipScalar(b, i, to);
             }

@@ -125,7 +125,7 @@ final class SampleLineParser {
     /** A number: null only if nullable (then NaN); a whole number must be a non-negative long. */
     private static void number(JsonParser p, JsonToken v, LogField f, Sample out) throws IOException, Malformed {
         if (v == JsonToken.VALUE_NULL && f.nullable()) {
-            out.values[f.ordinal()] = Double.NaN;
+            out.set(f.ordinal(), Double.NaN);
             return;
         }
         if (f.wholeNumber()) {
@@ -134,14 +134,14 @@ final class SampleLineParser {
                 throw Malformed.INSTANCE;
             }
             long n = p.getLongValue();
-            out.values[f.ordinal()] = n;
+            out.set(f.ordinal(), n);
             if (f == LogField.PID) {
                 out.pid = n;
                 out.hasPid = true;
             }
             return;
         }
-        out.values[f.ordinal()] = counter(p, v);
+        out.set(f.ordinal(), counter(p, v));
     }
 
     /** A finite non-negative number. */

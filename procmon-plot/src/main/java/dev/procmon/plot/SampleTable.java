@@ -15,14 +15,20 @@ import java.util.List;
 public final class SampleTable {
 
     private static final LogField[] FIELDS = LogField.values();
-    /** The ordinals of the numeric fields: the table's columns. */
-    private static final int[] NUMERIC = Arrays.stream(LogField.values()).filter(LogField::isNumber)
-            .mapToInt(Enum::ordinal).toArray();
+    /** Bit {@code ordinal} of every numeric field: the possible columns. */
+    private static final long NUMERIC_MASK = Arrays.stream(LogField.values()).filter(LogField::isNumber)
+            .mapToLong(f -> 1L << f.ordinal()).reduce(0, (a, b) -> a | b);
 
     private final long pid;
     private final int run;
     /** By {@link LogField#ordinal()}; null until the field's first value (or its first look-up). */
-    private final DoubleColumn[] columns = new DoubleColumn[LogField.values().length];
+    private final DoubleColumn[] columns = new DoubleColumn[FIELDS.length];
+    /** The ordinals of the columns made so far, in the order made; bits of the same in {@code materialized}. */
+    private final int[] order = new int[FIELDS.length];
+    private int count;
+    private long materialized;
+    /** Room every column has. */
+    private int capacity = 64;
     final LongColumn timestamp = new LongColumn();
     private int size;
     private final List<Label> labels = new ArrayList<>();
@@ -92,10 +98,13 @@ public final class SampleTable {
         DoubleColumn c = columns[field.ordinal()];
         if (c == null) {
             c = new DoubleColumn();
+            c.reserve(capacity);
             for (int i = 0; i < size; i++) {
-                c.add(Double.NaN);
+                c.append(Double.NaN);
             }
             columns[field.ordinal()] = c;
+            order[count++] = field.ordinal();
+            materialized |= 1L << field.ordinal();
         }
         return c;
     }
@@ -110,16 +119,21 @@ public final class SampleTable {
 
     void add(Sample s) {
         if (size == 0 || s.elapsed() != lastElapsed()) {
-            for (int o : NUMERIC) {
-                double v = s.values[o];
-                DoubleColumn c = columns[o];
-                if (c == null) {
-                    if (Double.isNaN(v)) {
-                        continue;
-                    }
-                    c = column(FIELDS[o]);
+            long fresh = s.present & ~materialized & NUMERIC_MASK;
+            for (; fresh != 0; fresh &= fresh - 1) {
+                column(FIELDS[Long.numberOfTrailingZeros(fresh)]);
+            }
+            if (size == capacity) {
+                capacity *= 2;
+                for (int i = 0; i < count; i++) {
+                    columns[order[i]].reserve(capacity);
                 }
-                c.add(v);
+            }
+            // Per sample the hot loop: one store per column the table has (a field no line has costs nothing).
+            double[] v = s.values;
+            for (int i = 0; i < count; i++) {
+                int o = order[i];
+                columns[o].append(v[o]);
             }
             timestamp.add(s.timestampMicros);
             size++;

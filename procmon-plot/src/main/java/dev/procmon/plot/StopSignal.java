@@ -9,13 +9,26 @@ public final class StopSignal {
 
     private Thread reader;
     private boolean stopped;
+    private boolean readAll;
 
-    /** Stops reading now (idempotent); the plot goes on with the samples read so far. */
-    public synchronized void stop() {
+    /**
+     * Stops reading now (idempotent); the plot goes on with the samples read so far.
+     *
+     * @return true if a plot will follow (a read was under way or done); false if reading had not
+     *     begun (e.g. still opening a pipe nobody writes to), so there is nothing to wait for
+     */
+    public synchronized boolean stop() {
         stopped = true;
         if (reader != null) {
             reader.interrupt();
+            return true;
         }
+        return readAll;
+    }
+
+    /** Reading is complete; what follows is writing the outputs. */
+    synchronized void readingDone() {
+        readAll = true;
     }
 
     /** @return true once {@link #stop()} was called */

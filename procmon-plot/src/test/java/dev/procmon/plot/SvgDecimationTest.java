@@ -68,7 +68,7 @@ class SvgDecimationTest {
 
     @Test
     void leavesOutTextsThatStillCrowdAfterStaggering() {
-        List<LabelLayout.Placed> placed = place(100.0, 101.0, 102.0, 103.0);
+        List<LabelLayout.Placed> placed = place(100.0, 104.0, 108.0, 112.0);
 
         assertThat(placed).extracting(LabelLayout.Placed::text).containsExactly("a", "b", "c", null);
     }
