@@ -78,8 +78,8 @@ public final class ProcmonCommand implements Runnable {
             cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
         }
         CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
-        // procmon plot: one line (issue 13); the other commands keep picocli's usage text for now.
-        cl.setParameterExceptionHandler((e, rest) -> "plot".equals(e.getCommandLine().getCommandName())
+        // A usage error is one line and where help is; a bare `procmon` keeps picocli's usage text.
+        cl.setParameterExceptionHandler((e, rest) -> e.getCommandLine() != cl
                 ? usageError(e, rest) : standard.handleParseException(e, rest));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ErrorMessage.of(e));
@@ -95,7 +95,10 @@ public final class ProcmonCommand implements Runnable {
     static int usageError(ParameterException e, String[] args) {
         CommandLine c = e.getCommandLine();
         String name = c.getCommandSpec().qualifiedName();
-        String message = e.getMessage() == null ? "invalid command line" : e.getMessage();
+        String message = e.getMessage() == null ? "invalid command line" : e.getMessage()
+                // picocli names the Java type it could not convert to; say what the user must give.
+                .replaceAll("is not an? (long|int|short|byte)\\b", "is not a whole number")
+                .replaceAll("is not an? (double|float)\\b", "is not a number");
         c.getErr().println(name + ": " + message.replace('\n', ' ').replace('\r', ' '));
         c.getErr().println("Try '" + name + " --help'");
         c.getErr().flush();
