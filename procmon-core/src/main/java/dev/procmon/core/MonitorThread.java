@@ -17,6 +17,9 @@ final class MonitorThread {
     MonitorThread(Runnable loop, Runnable onShutdown) {
         thread = new Thread(loop, NAME);
         thread.setDaemon(true);
+        // The last line of defence: whatever still escapes the loop (an OutOfMemoryError thrown again
+        // while it reports the first) ends the thread here, never in the host's default handler.
+        thread.setUncaughtExceptionHandler(MonitorThread::swallow);
         hook = new Thread(onShutdown, NAME + "-shutdown");
     }
 
@@ -33,6 +36,10 @@ final class MonitorThread {
             removeHook();
             throw e;
         }
+    }
+
+    private static void swallow(Thread t, Throwable e) {
+        GuardedLog.debug("procmon: the ProcMon thread ended with {}", GuardedLog.describe(e));
     }
 
     boolean isCurrent() {

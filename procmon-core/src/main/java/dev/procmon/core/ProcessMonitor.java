@@ -54,7 +54,8 @@ public final class ProcessMonitor implements AutoCloseable {
         sampler = new GuardedSampler(s, jvm);
         sink = new GuardedSink(out);
         LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock);
-        loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2);
+        loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2,
+                () -> OpenMonitors.remove(labels));
         thread = new MonitorThread(loop, this::close);
     }
 
