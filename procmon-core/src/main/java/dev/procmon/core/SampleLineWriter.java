@@ -64,12 +64,13 @@ final class SampleLineWriter {
         }
         if (s.hasJvm) {
             b.append(", \"").append(LogFormat.JVM).append("\": {");
-            integer(b, true, LogFormat.HEAP_USED, s.heapUsed);
-            integer(b, false, LogFormat.HEAP_COMMITTED, s.heapCommitted);
-            integer(b, false, LogFormat.NON_HEAP_USED, s.nonHeapUsed);
-            integer(b, false, LogFormat.GC_COUNT, s.gcCount);
-            seconds(b, false, LogFormat.GC_TIME, s.gcMillis * 1_000);
-            integer(b, false, LogFormat.THREADS, s.threads);
+            first = true;
+            first = integer(b, first, LogFormat.HEAP_USED, s.heapUsed);
+            first = integer(b, first, LogFormat.HEAP_COMMITTED, s.heapCommitted);
+            first = integer(b, first, LogFormat.NON_HEAP_USED, s.nonHeapUsed);
+            first = integer(b, first, LogFormat.GC_COUNT, s.gcCount);
+            first = seconds(b, first, LogFormat.GC_TIME, s.gcMillis * 1_000);
+            integer(b, first, LogFormat.THREADS, s.threads);
             b.append('}');
         }
         if (labelsDropped > 0) {
