@@ -381,4 +381,43 @@ class HostileHostTest {
             assertThat(ProcessMonitor.label("after close")).isFalse();
         });
     }
+    @Test
+    void labelsFromManyThreadsReachTwoMonitorsInOneAndTheSameOrder() {
+        assertTimeoutPreemptively(HANG, () -> {
+            for (int round = 0; round < 100; round++) {
+                CollectingSink a = new CollectingSink();
+                CollectingSink b = new CollectingSink();
+                ProcessMonitor ma = ProcessMonitor.builder().interval(Duration.ofMillis(1))
+                        .sampler(new FakeSampler(new FakeClock(), 1)).sink(a).start();
+                ProcessMonitor mb = ProcessMonitor.builder().interval(Duration.ofMillis(1))
+                        .sampler(new FakeSampler(new FakeClock(), 1)).sink(b).start();
+                CyclicBarrier go = new CyclicBarrier(4);
+                List<Thread> labellers = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    String who = "t" + i + "-";
+                    Thread t = new Thread(() -> {
+                        try {
+                            go.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        for (int n = 0; n < 200; n++) {
+                            ProcessMonitor.label(who + n);
+                        }
+                    });
+                    t.start();
+                    labellers.add(t);
+                }
+                for (Thread t : labellers) {
+                    t.join();
+                }
+                ma.close();
+                mb.close();
+                List<String> inA = a.parsed().stream().map(l -> l.values().get(LogFormat.LABEL)).filter(l -> l != null).toList();
+                List<String> inB = b.parsed().stream().map(l -> l.values().get(LogFormat.LABEL)).filter(l -> l != null).toList();
+                assertThat(inA).hasSize(800);
+                assertThat(inB).as("round %d: the same labels in the same order in both monitors", round).isEqualTo(inA);
+            }
+        });
+    }
 }
