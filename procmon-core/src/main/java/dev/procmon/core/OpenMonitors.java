@@ -26,8 +26,13 @@ final class OpenMonitors {
         }
     }
 
-    /** Removes the queue and closes it to further offers (what it holds stays to be drained). */
+    /**
+     * Closes the queue to further offers (what it holds stays to be drained), then removes it.
+     * Closing comes first so that a monitor that ends by an error (even one thrown while this
+     * copies the array) never takes another label.
+     */
     static void remove(LabelQueue queue) {
+        queue.close();
         synchronized (LOCK) {
             LabelQueue[] now = open;
             for (int i = 0; i < now.length; i++) {
@@ -40,7 +45,6 @@ final class OpenMonitors {
                 }
             }
         }
-        queue.close();
     }
 
     /** Offers the label to every open monitor of this process; true if at least one took it. */
