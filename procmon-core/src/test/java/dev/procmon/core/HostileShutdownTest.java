@@ -43,4 +43,31 @@ class HostileShutdownTest {
             assertThat(lines.stream().filter(l -> l.marker().equals(LogFormat.MARKER_STOP))).hasSize(1);
         }
     }
+    @ParameterizedTest
+    @ValueSource(strings = {"every", "locked"})
+    void aSinkThatCallsSystemExitAgainOrHoldsItsLockDoesNotHangTheJvm(String how)
+            throws IOException, InterruptedException {
+        Path log = dir.resolve("exit.log");
+        Path out = dir.resolve("exit.out");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ExitAgainInSinkMain.class.getName(), log.toString(), how)
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended by itself").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(child.exitValue()).as(Files.readString(out)).isEqualTo(3);
+        List<ParsedLine> lines = Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(lines.get(0).marker()).isEqualTo(LogFormat.MARKER_START);
+        if (how.equals("every")) {
+            // The hook's STOP line reaches the sink (which then calls exit again, in vain).
+            assertThat(lines).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
+                    .last().isEqualTo(LogFormat.MARKER_STOP);
+        } else {
+            // The exiting thread holds the sink's lock for good: no STOP line can be written, but the JVM ends.
+            assertThat(lines).extracting(ParsedLine::marker).doesNotContain(LogFormat.MARKER_STOP);
+        }
+    }
 }
