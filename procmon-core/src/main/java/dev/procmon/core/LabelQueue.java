@@ -52,8 +52,4 @@ final class LabelQueue {
     synchronized void close() {
         closed = true;
     }
-
-    synchronized int size() {
-        return size;
-    }
 }

@@ -17,6 +17,9 @@ final class MonitorThread {
     MonitorThread(Runnable loop, Runnable onShutdown) {
         thread = new Thread(loop, NAME);
         thread.setDaemon(true);
+        // The last line of defence: whatever still escapes the loop (an OutOfMemoryError thrown again
+        // while it reports the first) ends the thread here, never in the host's default handler.
+        thread.setUncaughtExceptionHandler(MonitorThread::swallow);
         hook = new Thread(onShutdown, NAME + "-shutdown");
     }
 
@@ -35,6 +38,10 @@ final class MonitorThread {
         }
     }
 
+    private static void swallow(Thread t, Throwable e) {
+        GuardedLog.debug("procmon: the ProcMon thread ended with {}", GuardedLog.describe(e));
+    }
+
     boolean isCurrent() {
         return Thread.currentThread() == thread;
     }
@@ -43,20 +50,39 @@ final class MonitorThread {
      * Wakes the thread and waits for it to end, keeping the caller's interrupt status.
      *
      * @param giveUp checked between short waits: true ends the wait at once (the thread will not end)
-     * @return whether the thread ended within the timeout
+     * @return whether the thread ended by the deadline
      */
-    boolean awaitEnd(long timeoutNanos, BooleanSupplier giveUp) {
+    boolean awaitEnd(long deadlineNanos, BooleanSupplier giveUp) {
         LockSupport.unpark(thread);
+        return join(thread, deadlineNanos, giveUp);
+    }
+
+    /**
+     * Runs {@code work} on a daemon thread of its own and waits for it until the deadline: for work
+     * that calls the sink from the shutdown hook, where the sink may never return (it calls
+     * {@code System.exit} again, which blocks a hook for ever, or waits for a lock that the thread
+     * blocked in {@code System.exit} holds) and the hook must still end.
+     *
+     * @return whether the work ended by the deadline
+     */
+    static boolean runBounded(Runnable work, long deadlineNanos) {
+        Thread worker = new Thread(work, NAME + "-stop");
+        worker.setDaemon(true);
+        worker.setUncaughtExceptionHandler(MonitorThread::swallow);
+        worker.start();
+        return join(worker, deadlineNanos, () -> false);
+    }
+
+    private static boolean join(Thread t, long deadlineNanos, BooleanSupplier giveUp) {
         boolean interrupted = false;
-        long deadline = System.nanoTime() + timeoutNanos;
         try {
-            while (thread.isAlive()) {
-                long remaining = deadline - System.nanoTime();
+            while (t.isAlive()) {
+                long remaining = deadlineNanos - System.nanoTime();
                 if (remaining <= 0 || giveUp.getAsBoolean()) {
                     return false;
                 }
                 try {
-                    thread.join(Math.max(1, Math.min(10, remaining / 1_000_000)));
+                    t.join(Math.max(1, Math.min(10, remaining / 1_000_000)));
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

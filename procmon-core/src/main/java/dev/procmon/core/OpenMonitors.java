@@ -6,7 +6,9 @@ import java.util.Arrays;
  * The label queues of the monitors of <em>this</em> process that are open now: where
  * {@link ProcessMonitor#label} delivers. A label goes to every one of them (two monitors both carry
  * it); a monitor of another process is never here; with none open a label is refused, not kept.
- * Copy on write: {@link #offer} reads one volatile array and allocates nothing.
+ * {@link #offer} allocates nothing and returns at once when none is open; it holds the lock
+ * while it offers one label to every queue (short: never across I/O or a wait for the ProcMon
+ * thread), so that labels from several threads reach every monitor in one and the same order.
  */
 final class OpenMonitors {
 
@@ -24,8 +26,13 @@ final class OpenMonitors {
         }
     }
 
-    /** Removes the queue and closes it to further offers (what it holds stays to be drained). */
+    /**
+     * Closes the queue to further offers (what it holds stays to be drained), then removes it.
+     * Closing comes first so that a monitor that ends by an error (even one thrown while this
+     * copies the array) never takes another label.
+     */
     static void remove(LabelQueue queue) {
+        queue.close();
         synchronized (LOCK) {
             LabelQueue[] now = open;
             for (int i = 0; i < now.length; i++) {
@@ -38,14 +45,19 @@ final class OpenMonitors {
                 }
             }
         }
-        queue.close();
     }
 
     /** Offers the label to every open monitor of this process; true if at least one took it. */
     static boolean offer(QueuedLabel label) {
+        LabelQueue[] now = open;
+        if (now.length == 0) {
+            return false;
+        }
         boolean taken = false;
-        for (LabelQueue queue : open) {
-            taken |= queue.offer(label);
+        synchronized (LOCK) {
+            for (LabelQueue queue : now) {
+                taken |= queue.offer(label);
+            }
         }
         return taken;
     }

@@ -54,7 +54,8 @@ public final class ProcessMonitor implements AutoCloseable {
         sampler = new GuardedSampler(s, jvm);
         sink = new GuardedSink(out);
         LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock);
-        loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2);
+        loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2,
+                () -> OpenMonitors.remove(labels));
         thread = new MonitorThread(loop, this::close);
     }
 
@@ -133,15 +134,19 @@ public final class ProcessMonitor implements AutoCloseable {
      */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + stopTimeoutNanos;
         OpenMonitors.remove(labels);
         loop.requestStop();
         if (thread.isCurrent()) {
             loop.writeStop();
-        } else if (!thread.awaitEnd(stopTimeoutNanos, this::sinkCalledExit)) {
+        } else if (!thread.awaitEnd(deadline, this::sinkCalledExit)) {
             if (sinkCalledExit()) {
                 // The sink called System.exit: the ProcMon thread waits for this very hook and never
-                // returns, so the hook writes the STOP line and closes for it.
-                loop.finish();
+                // returns, so the hook has the STOP line written and the monitor closed for it, by a
+                // thread it need not wait for beyond the stop timeout (the sink may exit again).
+                if (!MonitorThread.runBounded(loop::finish, deadline)) {
+                    sink.shut();
+                }
             } else {
                 // The stuck thread still owns the sampler and the sink: closing them under it could make
                 // it read a reused descriptor, so they are left to it; but it writes nothing more.

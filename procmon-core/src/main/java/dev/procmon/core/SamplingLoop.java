@@ -26,6 +26,7 @@ final class SamplingLoop implements Runnable {
     private final long stopBudgetNanos;
     private final AtomicBoolean stopClaimed = new AtomicBoolean();
     private final AtomicBoolean closedResources = new AtomicBoolean();
+    private final Runnable closeLabels;
     private volatile boolean stopping;
 
     private Sample scratch = new Sample();
@@ -37,13 +38,14 @@ final class SamplingLoop implements Runnable {
     private volatile long skipped;
 
     SamplingLoop(GuardedSampler sampler, GuardedSink sink, LineEmitter emitter, MonitorClock clock,
-                 long intervalNanos, long stopBudgetNanos) {
+                 long intervalNanos, long stopBudgetNanos, Runnable closeLabels) {
         this.sampler = sampler;
         this.sink = sink;
         this.emitter = emitter;
         this.clock = clock;
         this.intervalNanos = intervalNanos;
         this.stopBudgetNanos = stopBudgetNanos;
+        this.closeLabels = closeLabels;
         this.schedule = new FixedRateSchedule(clock.nanoTime(), intervalNanos);
     }
 
@@ -85,24 +87,38 @@ final class SamplingLoop implements Runnable {
         stopping = true;
     }
 
-    /** Writes the STOP line (once, whoever calls) and closes the sampler and the sink (once). */
+    /**
+     * Writes the STOP line (once, whoever calls) and closes the sampler and the sink (once), these
+     * even when the STOP line fails with an error (the loop may be ending because of one).
+     */
     void finish() {
-        writeStop();
-        if (closedResources.compareAndSet(false, true)) {
-            sampler.close();
-            sink.close();
+        try {
+            writeStop();
+        } finally {
+            if (closedResources.compareAndSet(false, true)) {
+                sampler.close();
+                sink.close();
+            }
         }
     }
 
-    /** Writes the STOP line with a fresh reading (the last good one if it fails); once only. */
+    /**
+     * Writes the STOP line with a fresh reading (the last good one if it fails); once only. First
+     * closes the label queue, whether {@code close()} or a failure ends the loop: a monitor that
+     * writes no more lines must not accept labels.
+     */
     void writeStop() {
         if (!stopClaimed.compareAndSet(false, true)) {
             return;
         }
-        if (read() || haveLast) {
-            emitter.emitStop(last, lastEpochMicros, lastElapsedNanos, clock.nanoTime() + stopBudgetNanos);
+        try {
+            closeLabels.run();
+            if (read() || haveLast) {
+                emitter.emitStop(last, lastEpochMicros, lastElapsedNanos, clock.nanoTime() + stopBudgetNanos);
+            }
+        } finally {
+            sink.shut();
         }
-        sink.shut();
     }
 
     long skipped() {

@@ -71,6 +71,24 @@ class SampleLineWriterTest {
     }
 
     @Test
+    void anUnknownJvmFigureIsLeftOutAndTheLineStaysValidJson() {
+        // JvmStats once read heap_used as committed - free from two reads; a heap growing between them
+        // made it negative, the writer left it out but still wrote the comma after it: "jvm": {, ...
+        for (int unknown = 0; unknown < 6; unknown++) {
+            Sample s = sample();
+            s.hasJvm = true;
+            s.heapUsed = unknown == 0 ? -1 : 100;
+            s.heapCommitted = unknown == 1 ? -1 : 200;
+            s.nonHeapUsed = unknown == 2 ? -1 : 300;
+            s.gcCount = unknown == 3 ? -1 : 4;
+            s.gcMillis = unknown == 4 ? -1 : 1234;
+            s.threads = unknown == 5 ? -1 : 9;
+            ParsedLine parsed = ParsedLine.parse(writer.format(LogFormat.MARKER, s, EPOCH_MICROS, 0, null, 0).toString());
+            assertThat(parsed.values().keySet().stream().filter(k -> k.startsWith("jvm."))).hasSize(5);
+        }
+    }
+
+    @Test
     void hostileLabelsStayOneAsciiLineAndRoundTripExactly() {
         String[] labels = {
             "\"}\n2026-11-24 14:10:06,051 ProcessLoggingThread-JSON {\"rss\": 1}",
