@@ -24,6 +24,7 @@ import java.util.List;
  * @param cpuSeconds CPU time at the last sample that has one
  * @param meanCpuPercent {@code cpuSeconds} over the elapsed time of that sample, % of one core
  * @param heapPeakBytes the largest JVM heap used
+ * @param heapPeakSeconds {@code elapsed_time} of the first sample with the largest heap used
  * @param gcTimeSeconds JVM garbage collection time at the last sample that has one
  * @param ioReadBytes bytes read from storage ({@code io.read_bytes}) at the last sample that has one
  * @param ioWriteBytes bytes written to storage ({@code io.write_bytes}) at the last sample that has one
@@ -31,12 +32,20 @@ import java.util.List;
  */
 public record RunSummary(long pid, int run, int samples, int labels, double firstSampleSeconds,
         double durationSeconds, double peakRssBytes, double peakRssSeconds, LocalDateTime peakRssTime,
-        double cpuSeconds, double meanCpuPercent, double heapPeakBytes, double gcTimeSeconds, double ioReadBytes,
+        double cpuSeconds, double meanCpuPercent, double heapPeakBytes, double heapPeakSeconds, double gcTimeSeconds, double ioReadBytes,
         double ioWriteBytes, List<PhaseSummary> phases) {
 
     /** Copies {@code phases}. */
     public RunSummary {
         phases = List.copyOf(phases);
+    }
+
+    /**
+     * @return this summary as the JSON object of {@code NAME.summary.json} (docs/summary-json.md)
+     *     without its {@code format}, {@code version} and {@code log} fields
+     */
+    public String toJson() {
+        return SummaryJson.toJson(this);
     }
 
     /** Summarises a table in one pass over its samples. */

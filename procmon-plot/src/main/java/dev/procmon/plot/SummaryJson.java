@@ -56,7 +56,20 @@ final class SummaryJson {
         }
     }
 
-    /** The run's fields, without the enclosing object: {@code procmon check --json} reuses them. */
+    /** The run as one JSON object, without the file's header fields. */
+    static String toJson(RunSummary s) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.writeStartObject();
+            writeRun(g, s);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.toString();
+    }
+
+    /** The run's fields, without the enclosing object. */
     static void writeRun(JsonGenerator g, RunSummary s) throws IOException {
         g.writeNumberField("pid", s.pid());
         g.writeNumberField("run", s.run());
@@ -74,6 +87,7 @@ final class SummaryJson {
         decimal(g, "cpu_s", s.cpuSeconds());
         decimal(g, "mean_cpu_pct", s.meanCpuPercent());
         bytes(g, "heap_peak_bytes", s.heapPeakBytes());
+        decimal(g, "heap_peak_at_s", s.heapPeakSeconds());
         decimal(g, "gc_time_s", s.gcTimeSeconds());
         bytes(g, "io_read_bytes", s.ioReadBytes());
         bytes(g, "io_write_bytes", s.ioWriteBytes());

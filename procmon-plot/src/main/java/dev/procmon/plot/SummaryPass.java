@@ -56,6 +56,7 @@ final class SummaryPass {
         double rssPeak = Double.NaN;
         int rssPeakAt = -1;
         double heapPeak = Double.NaN;
+        int heapPeakAt = -1;
         int lastCpu = -1;
         for (int i = 0; i < n; i++) {
             double rss = t.rss.get(i);
@@ -64,7 +65,10 @@ final class SummaryPass {
                 rssPeak = rss;
                 rssPeakAt = i;
             }
-            heapPeak = max(heapPeak, heap);
+            if (heap > heapPeak || Double.isNaN(heapPeak) && !Double.isNaN(heap)) {
+                heapPeak = heap;
+                heapPeakAt = i;
+            }
             if (!Double.isNaN(cpu(i))) {
                 lastCpu = i;
             }
@@ -101,7 +105,8 @@ final class SummaryPass {
         long stamp = rssPeakAt < 0 ? Sample.NO_TIMESTAMP : t.timestamp.get(rssPeakAt);
         return new RunSummary(t.pid(), t.run(), n, labels.size(), t.elapsed.get(0), t.elapsed.get(last), rssPeak,
                 rssPeakAt < 0 ? Double.NaN : t.elapsed.get(rssPeakAt), time(stamp),
-                cpuTotal, percent(cpuTotal, cpuAge), heapPeak, lastKnown(t.gcTime), Double.NaN, Double.NaN, out);
+                cpuTotal, percent(cpuTotal, cpuAge), heapPeak,
+                heapPeakAt < 0 ? Double.NaN : t.elapsed.get(heapPeakAt), lastKnown(t.gcTime), Double.NaN, Double.NaN, out);
     }
 
     private static boolean hasPhases(List<SampleTable.Label> labels) {

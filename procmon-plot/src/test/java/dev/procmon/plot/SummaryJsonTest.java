@@ -58,6 +58,18 @@ class SummaryJsonTest {
     }
 
     @Test
+    void theExampleInTheDocsIsWhatProcmonWritesForPhasesLog() throws Exception {
+        String doc = Files.readString(Path.of("../docs/summary-json.md"));
+        int from = doc.indexOf("```json\n") + "```json\n".length();
+        JsonNode example = JSON.readTree(doc.substring(from, doc.indexOf("```", from)));
+        JsonNode actual = written("phases.log");
+        // The example shows the first phase only; everything it shows must be exactly what is written.
+        JsonNode firstPhase = actual.get("phases").get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) actual).putArray("phases").add(firstPhase);
+        assertThat(actual).isEqualTo(example);
+    }
+
+    @Test
     void labelIntervalsAndMissingJvmFigures() throws Exception {
         JsonNode j = written("labels.log");
         assertThat(j.get("heap_peak_bytes").isNull()).isTrue();
