@@ -46,8 +46,16 @@ final class ByteSize implements ITypeConverter<Double> {
 
     /** {@code 381.9 MiB}: how sizes are shown beside budgets. */
     static String format(double bytes) {
-        double mib = bytes / (1 << 20);
-        return Math.abs(mib) >= 10_240 ? String.format(Locale.ROOT, "%.2f GiB", mib / 1024)
-                : String.format(Locale.ROOT, "%.1f MiB", mib);
+        double abs = Math.abs(bytes);
+        if (abs >= 10.0 * (1L << 30)) {
+            return String.format(Locale.ROOT, "%.2f GiB", bytes / (1L << 30));
+        }
+        if (abs >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (1 << 20));
+        }
+        if (abs >= 1 << 10) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / (1 << 10));
+        }
+        return String.format(Locale.ROOT, "%.0f B", bytes);
     }
 }

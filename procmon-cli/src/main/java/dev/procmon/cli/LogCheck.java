@@ -46,8 +46,17 @@ final class LogCheck {
     }
 
     int run(List<Path> logs, Long pid, BudgetOptions options, Baseline baseline) {
+        return run(logs, pid, false, options, baseline);
+    }
+
+    /** Checks only the last run in {@code log}: the one {@code procmon record} has just appended. */
+    int runLast(Path log, BudgetOptions options) {
+        return run(List.of(log), null, true, options, null);
+    }
+
+    private int run(List<Path> logs, Long pid, boolean lastOnly, BudgetOptions options, Baseline baseline) {
         try {
-            return check(logs, pid, options, baseline);
+            return check(logs, pid, lastOnly, options, baseline);
         } catch (CannotCheck e) {
             err.println(command + ": " + e.getMessage());
             return CANNOT_CHECK;
@@ -57,9 +66,13 @@ final class LogCheck {
         }
     }
 
-    private int check(List<Path> logs, Long pid, BudgetOptions options, Baseline baseline) throws CannotCheck {
+    private int check(List<Path> logs, Long pid, boolean lastOnly, BudgetOptions options, Baseline baseline)
+            throws CannotCheck {
         String logName = logs.get(logs.size() - 1).toString();
         List<ProcessRun> runs = select(read(logs), pid, logName);
+        if (lastOnly) {
+            runs = runs.subList(runs.size() - 1, runs.size());
+        }
         List<Verdict> verdicts = new ArrayList<>();
         List<Budget> budgets = options.budgets();
         for (ProcessRun r : runs) {
