@@ -39,9 +39,6 @@ import picocli.CommandLine.Spec;
                 "1 on an error; 2 on a usage error; 127 if the command cannot be started."})
 final class RecordCommand implements Callable<Integer> {
 
-    /** How often --pid checks whether its target is still running. */
-    private static final long POLL_MILLIS = 20;
-
     @Spec
     CommandSpec spec;
 
@@ -217,18 +214,8 @@ final class RecordCommand implements Callable<Integer> {
                         ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
                         : "no process with pid " + target);
             }
-            long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            try {
-                // ProcessHandle.onExit() polls a process that is not our child every few seconds: too coarse.
-                while (signal == 0 && (duration == null || System.nanoTime() - deadline < 0)) {
-                    if (!WatchedProcess.running(procRoot, target)) {
-                        err.println("procmon record: process " + target + " has exited; recording ended");
-                        break;
-                    }
-                    Thread.sleep(POLL_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (WatchedProcess.awaitExit(procRoot, target, duration, () -> signal != 0)) {
+                err.println("procmon record: process " + target + " has exited; recording ended");
             }
             session.close();
             return signal != 0 ? 128 + signal : session.status();

@@ -337,14 +337,4 @@ class RecordCommandTest {
         assertThat(errLines().get(0)).startsWith("procmon record: cannot write the log");
     }
 
-    @Test
-    void noShutdownHookIsLeftBehind() throws Exception {
-        assertThat(record("--log", log().toString(), "--", "true")).isZero();
-        assertThat(Files.exists(log())).isTrue();
-        // A hook left registered would be a live thread object still referenced by the Runtime: removing
-        // a fresh one must be the only removal that succeeds, which it is if ours were removed.
-        Thread probe = new Thread(() -> { });
-        Runtime.getRuntime().addShutdownHook(probe);
-        assertThat(Runtime.getRuntime().removeShutdownHook(probe)).isTrue();
-    }
 }

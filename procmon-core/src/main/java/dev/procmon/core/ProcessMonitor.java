@@ -415,12 +415,8 @@ public final class ProcessMonitor implements AutoCloseable {
 
         private Sampler openSampler() throws IOException {
             if (childBaseline != null) {
-                if (pid <= 0) {
-                    throw new IOException("launchedChild() needs the child's pid");
-                }
-                return new ReapedChildSampler(pid, childBaseline, () -> includeChildren
-                        ? ProcessTreeSampler.open(pid, clock) : ProcStatSampler.open(pid, clock),
-                        Path.of("/proc"), KernelConstants.read().clockTicksPerSecond());
+                return ReapedChildSampler.open(pid, childBaseline, () -> includeChildren
+                        ? ProcessTreeSampler.open(pid, clock) : ProcStatSampler.open(pid, clock));
             }
             long self = ProcessHandle.current().pid();
             long target = pid > 0 ? pid : self;
