@@ -1,5 +1,6 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
 import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
@@ -56,6 +57,11 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--include-children",
             description = "Sum every live descendant into each sample; the line carries num_procs.")
     boolean includeChildren;
+
+    @Option(names = "--memory", paramLabel = "rss|pss", defaultValue = "rss", converter = MemoryDetailConverter.class,
+            description = "pss: also log PSS and USS from /proc/<pid>/smaps_rollup at every sample (costs a "
+                    + "page-table walk; default: ${DEFAULT-VALUE}).")
+    MemoryDetail memory;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
     Path log;
@@ -164,7 +170,7 @@ final class RecordCommand implements Callable<Integer> {
         });
         TerminationSignals signals = trapSignals(stop);
         try {
-            ProcessMonitor.Builder builder = session.monitorBuilder(interval, includeChildren).launchedChild();
+            ProcessMonitor.Builder builder = session.monitorBuilder(interval, includeChildren, memory).launchedChild();
             LaunchedCommand c;
             try {
                 c = LaunchedCommand.start(command, LaunchedCommand.GRACE);
@@ -208,7 +214,7 @@ final class RecordCommand implements Callable<Integer> {
         TerminationSignals signals = trapSignals(() -> { });
         try {
             try {
-                session.start(session.monitorBuilder(interval, includeChildren).pid(target));
+                session.start(session.monitorBuilder(interval, includeChildren, memory).pid(target));
             } catch (UncheckedIOException e) {
                 throw new RecordFailure(WatchedProcess.running(procRoot, target)
                         ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))

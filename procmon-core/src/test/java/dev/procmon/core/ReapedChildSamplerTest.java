@@ -71,12 +71,11 @@ class ReapedChildSamplerTest {
             assertThat(expected).as("the children were busy").isGreaterThan(0.05);
             assertThat(cpu(stop)).as("tree %s: STOP %s, times %s", tree, stop, expected)
                     .isBetween(expected - TOLERANCE_SECONDS, expected + TOLERANCE_SECONDS);
-            for (int i = 1; i < lines.size(); i++) {
-                // In a tree a reaped child's CPU moves from user/system to its parent's children_*;
-                // the sum of the four never goes down, and for a single process none of them does.
-                assertThat(cpu(lines.get(i))).as("the CPU sum never goes down: %s", lines)
-                        .isGreaterThanOrEqualTo(cpu(lines.get(i - 1)) - 1e-9);
-                for (String key : tree ? List.<String>of() : List.of("cpu_times.user", "cpu_times.system",
+            // A single process's counters never go down, the STOP line's included. (In a tree, a child
+            // reaped between the reads of its parent and of itself is missing from one sample: that is
+            // the tree sampler's to keep continuous, not this class's.)
+            for (int i = 1; i < lines.size() && !tree; i++) {
+                for (String key : List.of("cpu_times.user", "cpu_times.system",
                         "cpu_times.children_user", "cpu_times.children_system", "memory_info.pfaults",
                         "memory_info.children_pfaults")) {
                     assertThat(lines.get(i).number(key)).as("%s never goes down: %s", key, lines)
