@@ -32,6 +32,8 @@ public final class ProcmonCommand implements Runnable {
         m.put("plot", PlotCommand::new);
         m.put("record", RecordCommand::new);
         m.put("demo", DemoCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("export", ExportCommand::new);
         m.put("generate-completion", AutoComplete.GenerateCompletion::new);
         return Collections.unmodifiableMap(m);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,6 +69,10 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "DIR", description = "Render the plots into DIR when recording ends.")
     Path plotDirectory;
 
+    /** Budgets held against the recording when it ends (cigate stream; see {@link RecordCheckOptions}). */
+    @Mixin
+    RecordCheckOptions check = new RecordCheckOptions();
+
     @Parameters(paramLabel = "CMD", arity = "0..*",
             description = "The command to launch and record, after '--': -- CMD [ARGS...]")
     List<String> command = new ArrayList<>();
@@ -112,7 +117,7 @@ final class RecordCommand implements Callable<Integer> {
             if (!Files.isReadable(procRoot.resolve("self").resolve("stat"))) {
                 throw new RecordFailure("record needs Linux: " + procRoot + " is not available on this system");
             }
-            RecordingSession session = RecordingSession.open(log, plotDirectory, plotter,
+            RecordingSession session = RecordingSession.open(log, plotDirectory, plotter, check,
                     spec.commandLine().getOut(), err);
             try {
                 return pid != null ? recordPid(session, pid) : recordCommand(session);
@@ -139,6 +144,7 @@ final class RecordCommand implements Callable<Integer> {
         if (duration != null && pid == null) {
             throw new ParameterException(spec.commandLine(), "--duration applies to --pid only");
         }
+        check.validate(spec.commandLine());
     }
 
     /** Catches SIGINT/SIGTERM (if this command is to): records which came, then runs {@code onSignal}. */

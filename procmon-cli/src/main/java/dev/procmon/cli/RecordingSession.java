@@ -24,13 +24,15 @@ final class RecordingSession implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final TeeSink tee;
+    private final RecordCheckOptions check;
 
     private ProcessMonitor monitor;
     private boolean closed;
     private int status;
 
     private RecordingSession(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err,
-            TeeSink tee) {
+            TeeSink tee, RecordCheckOptions check) {
+        this.check = check;
         this.log = log;
         this.plotDirectory = plotDirectory;
         this.plotter = plotter;
@@ -47,6 +49,12 @@ final class RecordingSession implements AutoCloseable {
      */
     static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
             throws RecordFailure {
+        return open(log, plotDirectory, plotter, new RecordCheckOptions(), out, err);
+    }
+
+    /** As above; {@code check} holds budgets against the log when the recording ends. */
+    static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, RecordCheckOptions check,
+            PrintWriter out, PrintWriter err) throws RecordFailure {
         if (log != null) {
             try {
                 Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
@@ -61,15 +69,15 @@ final class RecordingSession implements AutoCloseable {
             } catch (IOException e) {
                 throw new RecordFailure("cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
             }
-            if (log == null) {
-                try {
-                    tee = TeeSink.create(out);
-                } catch (IOException e) {
-                    throw new RecordFailure("cannot create a temporary copy of the log: " + ErrorMessage.of(e));
-                }
+        }
+        if (log == null && (plotDirectory != null || check.enabled())) {
+            try {
+                tee = TeeSink.create(out);
+            } catch (IOException e) {
+                throw new RecordFailure("cannot create a temporary copy of the log: " + ErrorMessage.of(e));
             }
         }
-        return new RecordingSession(log, plotDirectory, plotter, out, err, tee);
+        return new RecordingSession(log, plotDirectory, plotter, out, err, tee, check);
     }
 
     /**
@@ -123,6 +131,14 @@ final class RecordingSession implements AutoCloseable {
                 status = RecordFailure.EXIT_ERROR;
             }
         }
+        if (check.enabled() && logForPlot != null && monitor != null) {
+            // Broken budgets (1) or budgets that could not be checked (2) fail the recording; the
+            // caller lets the command's own failing exit code take precedence.
+            int verdict = check.apply(logForPlot, log != null ? out : err, err);
+            if (verdict != 0) {
+                status = verdict;
+            }
+        }
         if (tee != null) {
             tee.delete();
         }
@@ -130,7 +146,10 @@ final class RecordingSession implements AutoCloseable {
         err.flush();
     }
 
-    /** 0, or {@link RecordFailure#EXIT_ERROR} if the plots could not be rendered. */
+    /**
+     * 0, or {@link RecordFailure#EXIT_ERROR} if the plots could not be rendered, or with {@code --check}
+     * 1 if a budget broke and 2 if one could not be checked.
+     */
     synchronized int status() {
         return status;
     }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Plots logs: reads them, then writes for each process run {@code NAME.dat}, {@code NAME.plt} and
- * the images, where {@code NAME} is {@code <log file name>_<pid>} (or {@code _<pid>-<run>} for a
+ * the images and {@code NAME.summary.json} ({@code docs/summary-json.md}), where {@code NAME} is
+ * {@code <log file name>_<pid>} (or {@code _<pid>-<run>} for a
  * later run of a reused pid) and the log file name is that of the live file of a rotated set (the
  * file whose samples come last), with characters other than {@code [A-Za-z0-9._-]} replaced by
  * {@code _}. At most {@link PlotOptions#maxProcesses()} runs are plotted; every file is written
@@ -97,6 +98,8 @@ public final class LogPlotter {
                 throw e;
             }
             files.add(0, dat.join());
+            RunSummary runSummary = RunSummary.of(table);
+            files.add(OutputFiles.write(outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
             summaries.add(summary(logName, table, d, files));
         }
         return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed(), notices);

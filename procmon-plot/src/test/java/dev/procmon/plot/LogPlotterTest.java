@@ -34,7 +34,7 @@ class LogPlotterTest {
         assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(86611L, 4242L);
         assertThat(result.processes().get(0).files()).extracting(p -> p.getFileName().toString()).containsExactly(
                 "totaldepth-linux.log_86611.dat", "totaldepth-linux.log_86611.plt", "totaldepth-linux.log_86611.svg",
-                "totaldepth-linux.log_86611.png");
+                "totaldepth-linux.log_86611.png", "totaldepth-linux.log_86611.summary.json");
         for (ProcessSummary s : result.processes()) {
             for (Path f : s.files()) {
                 assertThat(f).isRegularFile();
