@@ -132,7 +132,7 @@ class CheckCommandTest {
     @Test
     void nothingToCheckIsAUsageError() {
         assertThat(check(log("phases.log"))).isEqualTo(2);
-        assertThat(err.toString()).startsWith("nothing to check: give a budget");
+        assertThat(err.toString()).startsWith("procmon check: nothing to check: give a budget").contains("Try 'procmon check --help'");
     }
 
     @Test

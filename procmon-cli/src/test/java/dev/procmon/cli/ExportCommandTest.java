@@ -61,10 +61,10 @@ class ExportCommandTest {
         assertThat(err.toString()).isEqualTo("procmon export: " + missing + ": no such file\n");
         err.getBuffer().setLength(0);
         assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "xml")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Invalid value for option '--format': 'xml' is not an export format (csv, jsonl)");
+        assertThat(err.toString()).startsWith("procmon export: Invalid value for option '--format': 'xml' is not an export format (csv, jsonl)");
         err.getBuffer().setLength(0);
         assertThat(procmon("export", CheckCommandTest.log("phases.log"))).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Missing required option: '--format=csv|jsonl'");
+        assertThat(err.toString()).startsWith("procmon export: Missing required option: '--format=csv|jsonl'");
     }
 
     @Test
