@@ -61,6 +61,8 @@ public final class ProcessMonitor implements AutoCloseable {
 
     private volatile boolean closing;
     private boolean closed;
+    /** Labels from other processes ({@link Builder#labelSocket}), or null. */
+    private volatile LabelSocket labelSocket;
 
     private ProcessMonitor(Builder b, Sampler sampler, LineSink sink) {
         this.sampler = sampler;
@@ -244,6 +246,9 @@ public final class ProcessMonitor implements AutoCloseable {
                     stopTimeoutNanos / 1_000_000);
             thread.interrupt();
         }
+        if (labelSocket != null) {
+            labelSocket.close();
+        }
         if (Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -290,6 +295,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private boolean labelSocket;
 
         private Builder() {
         }
@@ -356,6 +362,16 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether other processes of the same user can add labels through a {@link LabelSocket} for
+         * the sampled pid while the monitor is open ({@code procmon label --pid PID TEXT}; default
+         * false). A socket that cannot be opened is reported once at WARN; the monitor runs anyway.
+         */
+        public Builder labelSocket(boolean labelSocket) {
+            this.labelSocket = labelSocket;
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -395,6 +411,13 @@ public final class ProcessMonitor implements AutoCloseable {
             }
             ProcessMonitor monitor = new ProcessMonitor(this, s, sink);
             monitor.begin();
+            if (labelSocket) {
+                try {
+                    monitor.labelSocket = LabelSocket.open(monitor.pid());
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("procmon: no labels from other processes for pid {} ({})", monitor.pid(), describe(e));
+                }
+            }
             return monitor;
         }
 
