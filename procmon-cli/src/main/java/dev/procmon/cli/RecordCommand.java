@@ -4,6 +4,7 @@ import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
 import dev.procmon.plot.PlotOptions;
 
+import dev.procmon.core.LabelSocket;
 import dev.procmon.core.ProcessMonitor;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -88,6 +89,8 @@ public final class RecordCommand implements Callable<Integer> {
     private Writer tee;
     private Path logForPlot;
     private volatile Process child;
+    /** Where {@code procmon label} reaches this session (issue 15), or null. */
+    private LabelSocket labels;
     private boolean finished;
     private int finishStatus;
 
@@ -202,13 +205,16 @@ public final class RecordCommand implements Callable<Integer> {
         addHook(hook);
         try {
             ProcessMonitor.Builder builder = monitorBuilder();
+            ProcessBuilder launch = new ProcessBuilder(cmd).inheritIO();
+            openLabels(ProcessHandle.current().pid(), launch);
             Process c;
             try {
-                c = new ProcessBuilder(cmd).inheritIO().start();
+                c = launch.start();
             } catch (IOException e) {
                 throw new Failure("cannot run " + cmd.get(0) + ": " + ErrorMessage.of(e), EXIT_CANNOT_RUN);
             }
             child = c;
+            aliasLabels(c.pid());
             try {
                 start(builder.pid(c.pid()));
             } catch (UncheckedIOException e) {
@@ -257,6 +263,7 @@ public final class RecordCommand implements Callable<Integer> {
             throw new Failure(handle.get().isAlive() ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
                     : "no process with pid " + target);
         }
+        openLabels(target, null);
         Thread hook = new Thread(this::finish, "procmon-record-shutdown");
         addHook(hook);
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
@@ -292,6 +299,9 @@ public final class RecordCommand implements Callable<Integer> {
         if (monitor != null) {
             monitor.close();
         }
+        if (labels != null) {
+            labels.close();
+        }
         closeTee();
         if (plotDirectory != null && logForPlot != null) {
             try {
@@ -313,6 +323,32 @@ public final class RecordCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return finishStatus;
+    }
+
+    /**
+     * Opens this session's label socket; a launched command finds it through
+     * {@link LabelSocket#ENVIRONMENT_VARIABLE}. Labels are an extra: failing to open is one line.
+     */
+    private synchronized void openLabels(long pid, ProcessBuilder launch) {
+        try {
+            labels = LabelSocket.open(pid);
+            if (launch != null) {
+                launch.environment().put(LabelSocket.ENVIRONMENT_VARIABLE, labels.path().toString());
+            }
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("procmon record: no labels from outside: " + ErrorMessage.of(e));
+        }
+    }
+
+    /** {@code procmon label --pid CHILD} reaches the session too. */
+    private synchronized void aliasLabels(long childPid) {
+        if (labels != null) {
+            try {
+                labels.alias(childPid);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("procmon record: no labels by the command's pid: " + ErrorMessage.of(e));
+            }
+        }
     }
 
     private synchronized void closeTee() {

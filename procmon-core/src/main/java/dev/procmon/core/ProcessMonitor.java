@@ -296,6 +296,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
         private boolean labelSocket;
+        private javax.management.MBeanServerConnection remoteJvm;
 
         private Builder() {
         }
@@ -372,6 +373,15 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds the heap, GC and thread figures of the sampled process's JVM, read from its platform
+         * MXBeans through {@code connection} (JMX, e.g. after attaching to it), to each line.
+         */
+        public Builder jvm(javax.management.MBeanServerConnection connection) {
+            this.remoteJvm = Objects.requireNonNull(connection, "connection");
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -397,6 +407,9 @@ public final class ProcessMonitor implements AutoCloseable {
             Sampler s;
             try {
                 s = sampler != null ? sampler : openSampler();
+                if (remoteJvm != null) {
+                    s = withRemoteJvm(s);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }
@@ -438,6 +451,15 @@ public final class ProcessMonitor implements AutoCloseable {
                 throw new IOException("sampling another process or children needs Linux /proc");
             }
             return new MxBeanSampler(clock);
+        }
+
+        private Sampler withRemoteJvm(Sampler s) throws IOException {
+            try {
+                return new RemoteJvmSampler(s, remoteJvm);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(s);
+                throw e;
+            }
         }
 
         private static void closeQuietly(Sampler s) {
