@@ -51,7 +51,11 @@ public final class LabelSocket implements AutoCloseable {
      */
     public static boolean send(Path socket, String label) throws IOException {
         if (Files.isDirectory(socket.getParent())) {
-            LabelDirectory.check(socket.getParent());
+            try {
+                LabelDirectory.check(socket.getParent());
+            } catch (IOException e) {
+                throw new IOException(socket + ": refused: " + e.getMessage() + " (only its user can label it)", e);
+            }
         }
         return LabelClient.send(socket, label);
     }
