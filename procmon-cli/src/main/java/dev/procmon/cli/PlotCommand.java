@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code procmon plot LOG... OUTDIR}: writes .dat, .plt and images per process found in the logs. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.")
+        description = {"Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.",
+            "A JDK Flight Recorder file (.jfr) is read as a log too: its CPU load, heap, threads, RSS",
+            "(JDK 21+) and GC pauses of 20 ms or more as labels."})
 public final class PlotCommand implements Callable<Integer> {
 
     @Spec
@@ -79,8 +81,8 @@ public final class PlotCommand implements Callable<Integer> {
                 .withGnuplot(gnuplot)
                 .withFormats(formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats))
                 .withProgress(bar == null ? ProgressListener.NONE : bar);
-        try {
-            PlotResult result = LogPlotter.plot(logs, outDir, options);
+        try (JfrInput input = JfrInput.of(logs, out)) {
+            PlotResult result = LogPlotter.plot(input.logs(), outDir, options);
             if (bar != null) {
                 bar.clear();
             }

@@ -90,9 +90,10 @@ public final class LogPlotter {
     }
 
     private static ProcessSummary summary(String logName, SampleTable t, DerivedSeries d, List<Path> files) {
-        double peak = 0;
+        // NaN when no line has RSS (a JFR recording of JDK 20 or older); lines without it are skipped.
+        double peak = Double.NaN;
         for (double v : d.rssMb()) {
-            peak = Math.max(peak, v);
+            peak = Double.isNaN(peak) || v > peak ? v : peak;
         }
         int n = t.size();
         double duration = t.elapsed.get(n - 1) - t.elapsed.get(0);

@@ -30,8 +30,9 @@ public record ProcessSummary(String logName, long pid, int run, int samples, dou
     public String describe() {
         String who = run == 1 ? "pid " + pid : "pid " + pid + " (run " + run + ")";
         String cpu = Double.isNaN(meanCpuPercent) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", meanCpuPercent);
-        return String.format(Locale.ROOT, "%s: %s: %d %s over %.1f s, peak RSS %.1f MB, mean CPU %s, %d %s",
-                logName, who, samples, samples == 1 ? "sample" : "samples", durationSeconds, peakRssMb, cpu,
+        String rss = Double.isNaN(peakRssMb) ? "n/a" : String.format(Locale.ROOT, "%.1f MB", peakRssMb);
+        return String.format(Locale.ROOT, "%s: %s: %d %s over %.1f s, peak RSS %s, mean CPU %s, %d %s",
+                logName, who, samples, samples == 1 ? "sample" : "samples", durationSeconds, rss, cpu,
                 labels, labels == 1 ? "label" : "labels");
     }
 }

@@ -235,7 +235,9 @@ final class SampleLineFastPath {
         }
         // What follows the object is ignored, as SampleLineParser does. The pid is optional (TotalDepth's
         // 2019 lines have none; the caller takes it from the text before the marker), as there.
-        return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+        // rss is optional since JFR recordings of JDK < 21 have none (issue 15): then the line needs
+        // another figure to be worth a row.
+        return !Double.isNaN(out.elapsed) && (!Double.isNaN(out.rss) || !Double.isNaN(out.user) || !Double.isNaN(out.heapUsed));
     }
 
     /**

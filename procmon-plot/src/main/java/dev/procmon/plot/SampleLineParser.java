@@ -108,7 +108,9 @@ final class SampleLineParser {
         } catch (IOException | Malformed | RuntimeException e) {
             return false;
         }
-        return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+        // rss is optional since JFR recordings of JDK < 21 have none (issue 15): then the line needs
+        // another figure to be worth a row.
+        return !Double.isNaN(out.elapsed) && (!Double.isNaN(out.rss) || !Double.isNaN(out.user) || !Double.isNaN(out.heapUsed));
     }
 
     /** The members each nested object knows; any other member is skipped, whatever its value. */
