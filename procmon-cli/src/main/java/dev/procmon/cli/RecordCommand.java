@@ -122,6 +122,7 @@ public final class RecordCommand implements Callable<Integer> {
             err.println("procmon record: " + e.getMessage());
             err.flush();
             closeTee();
+            closeLabels();
             return e.exitCode;
         }
     }
@@ -299,9 +300,7 @@ public final class RecordCommand implements Callable<Integer> {
         if (monitor != null) {
             monitor.close();
         }
-        if (labels != null) {
-            labels.close();
-        }
+        closeLabels();
         closeTee();
         if (plotDirectory != null && logForPlot != null) {
             try {
@@ -337,6 +336,12 @@ public final class RecordCommand implements Callable<Integer> {
             }
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("procmon record: no labels from outside: " + ErrorMessage.of(e));
+        }
+    }
+
+    private synchronized void closeLabels() {
+        if (labels != null) {
+            labels.close();
         }
     }
 
