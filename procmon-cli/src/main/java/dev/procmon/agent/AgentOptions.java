@@ -10,11 +10,12 @@ import org.slf4j.event.Level;
  * The agent's options, {@code key=value} separated by commas: {@code interval=SECONDS},
  * {@code file=PATH} or {@code logger=NAME} (the application's SLF4J; the default is its logger
  * {@code procmon}), {@code level=INFO}, {@code labels=on|off}, {@code children=on|off},
- * {@code jvm=on|off}; and {@code stop} alone, which closes a running agent monitor.
+ * {@code jvm=on|off}, {@code duration=SECONDS} (then the monitor closes itself); and {@code stop}
+ * alone, which closes a running agent monitor.
  */
-record AgentOptions(boolean stop, ProcessMonitor.Builder builder) {
+record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration duration) {
 
-    static final String KNOWN = "interval, file, logger, level, labels, children, jvm, stop";
+    static final String KNOWN = "interval, duration, file, logger, level, labels, children, jvm, stop";
 
     /**
      * Parses the options.
@@ -26,11 +27,12 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder) {
         String logger = ApplicationLogger.DEFAULT_NAME;
         Level level = Level.INFO;
         Path file = null;
+        Duration duration = null;
         if (text == null || text.isBlank()) {
-            return new AgentOptions(false, b.sink(ApplicationLogger.find(logger, level)));
+            return new AgentOptions(false, b.sink(ApplicationLogger.find(logger, level)), null);
         }
         if (text.trim().equals("stop")) {
-            return new AgentOptions(true, null);
+            return new AgentOptions(true, null, null);
         }
         for (String option : text.split(",")) {
             int eq = option.indexOf('=');
@@ -40,7 +42,8 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder) {
             String key = option.substring(0, eq).trim();
             String value = option.substring(eq + 1).trim();
             switch (key) {
-                case "interval" -> b.interval(seconds(value));
+                case "interval" -> b.interval(seconds(key, value));
+                case "duration" -> duration = seconds(key, value);
                 case "file" -> file = Path.of(value);
                 case "logger" -> logger = value;
                 case "level" -> level = level(value);
@@ -50,10 +53,10 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder) {
                 default -> throw new IllegalArgumentException("unknown option '" + key + "' (options: " + KNOWN + ")");
             }
         }
-        return new AgentOptions(false, file != null ? b.file(file) : b.sink(ApplicationLogger.find(logger, level)));
+        return new AgentOptions(false, file != null ? b.file(file) : b.sink(ApplicationLogger.find(logger, level)), duration);
     }
 
-    private static Duration seconds(String value) {
+    private static Duration seconds(String key, String value) {
         double s;
         try {
             s = Double.parseDouble(value);
@@ -61,7 +64,7 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder) {
             s = Double.NaN;
         }
         if (!(s > 0) || Double.isInfinite(s) || s > 86_400) {
-            throw new IllegalArgumentException("interval=" + value + ": not a number of seconds between 0 and 86400");
+            throw new IllegalArgumentException(key + "=" + value + ": not a number of seconds between 0 and 86400");
         }
         return Duration.ofNanos(Math.max(1_000_000L, Math.round(s * 1e9)));
     }

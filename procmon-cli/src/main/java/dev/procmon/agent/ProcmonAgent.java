@@ -54,8 +54,29 @@ public final class ProcmonAgent {
                 return;
             }
             monitor = options.builder().start();
+            if (options.duration() != null) {
+                ProcessMonitor started = monitor;
+                Thread stop = new Thread(() -> stopAfter(started, options.duration().toMillis()), THREAD_NAME);
+                stop.setDaemon(true);
+                stop.start();
+            }
         } catch (Throwable e) {
             report(e);
+        }
+    }
+
+    /** {@code duration=}: closes the monitor it was given, unless it was stopped or replaced since. */
+    private static void stopAfter(ProcessMonitor started, long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            return;
+        }
+        synchronized (ProcmonAgent.class) {
+            if (monitor == started) {
+                monitor.close();
+                monitor = null;
+            }
         }
     }
 

@@ -121,13 +121,18 @@ public final class AttachCommand implements Callable<Integer> {
     private synchronized void start() throws IOException {
         if (agent) {
             agentJar = ownJar();
-            target.loadAgent(agentJar, "file=" + log.toAbsolutePath() + ",interval="
-                    + String.format(Locale.ROOT, "%.6f", interval.toNanos() / 1e9));
+            // With --duration the agent stops itself, so JDK 21+ warns once (JEP 451), not twice.
+            target.loadAgent(agentJar, "file=" + log.toAbsolutePath() + ",interval=" + seconds(interval)
+                    + (duration == null ? "" : ",duration=" + seconds(duration)));
             return;
         }
         jmx = target.connectJmx();
         monitor = output.sink(ProcessMonitor.builder().pid(pid).jvm(false).jvm(jmx.getMBeanServerConnection())
                 .interval(interval).labelSocket(true)).start();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.6f", d.toNanos() / 1e9);
     }
 
     private void waitForEnd() {
@@ -136,6 +141,13 @@ public final class AttachCommand implements Callable<Integer> {
         try {
             while (handle != null && handle.isAlive() && (duration == null || System.nanoTime() - deadline < 0)) {
                 Thread.sleep(POLL_MILLIS);
+            }
+            if (agentJar != null && duration != null) {
+                // The agent's own timer writes the STOP line; give it an interval and some slack.
+                long until = System.nanoTime() + interval.toNanos() + 5_000_000_000L;
+                while (!AttachOutput.endsWithStop(log) && System.nanoTime() - until < 0 && handle.isAlive()) {
+                    Thread.sleep(POLL_MILLIS);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,7 +164,7 @@ public final class AttachCommand implements Callable<Integer> {
         if (monitor != null) {
             monitor.close();
         }
-        if (agentJar != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        if (agentJar != null && !AttachOutput.endsWithStop(log) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             try {
                 target.loadAgent(agentJar, "stop");
             } catch (IOException e) {

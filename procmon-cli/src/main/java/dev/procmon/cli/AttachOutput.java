@@ -59,6 +59,23 @@ final class AttachOutput {
         });
     }
 
+    /** Whether the last line of {@code log} is a STOP line (an agent in the target has closed). */
+    static boolean endsWithStop(Path log) {
+        try (java.nio.channels.SeekableByteChannel c = Files.newByteChannel(log)) {
+            long size = c.size();
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) Math.min(size, 64 * 1024));
+            c.position(size - tail.capacity());
+            while (tail.hasRemaining() && c.read(tail) > 0) {
+                // Read the tail whole.
+            }
+            String text = new String(tail.array(), 0, tail.position(), StandardCharsets.US_ASCII).stripTrailing();
+            int last = text.lastIndexOf('\n');
+            return text.substring(last + 1).contains(dev.procmon.core.LogFormat.MARKER_STOP);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Closes the copy and renders the plots (none when {@code plotter} is null: nothing was
      * recorded); false (after one line on err) if they cannot be.
