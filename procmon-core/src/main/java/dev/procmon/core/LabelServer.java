@@ -1,9 +1,6 @@
 package dev.procmon.core;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -11,12 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.slf4j.Logger;
@@ -38,69 +30,28 @@ final class LabelServer implements Runnable {
     private static final ByteBuffer OK = ByteBuffer.wrap("ok\n".getBytes(StandardCharsets.US_ASCII));
     private static final ByteBuffer FULL = ByteBuffer.wrap("full\n".getBytes(StandardCharsets.US_ASCII));
 
-    private final Path dir;
     private final Path path;
-    private final Object fileKey;
     private final ServerSocketChannel server;
     private final Selector selector;
-    private final List<Path> aliases = new ArrayList<>();
     private volatile boolean closed;
     private int open;
     private boolean warned;
 
-    private LabelServer(Path dir, Path path, ServerSocketChannel server) throws IOException {
-        this.dir = dir;
+    private LabelServer(Path path, ServerSocketChannel server) throws IOException {
         this.path = path;
         this.server = server;
-        this.fileKey = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS).fileKey();
         this.selector = Selector.open();
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT);
     }
 
-    static LabelServer start(Path dir, long pid) throws IOException {
-        Path path = dir.resolve(pid + ".sock");
-        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            try {
-                channel.bind(UnixDomainSocketAddress.of(path));
-            } catch (BindException inUse) {
-                replaceStale(path, pid);
-                channel.bind(UnixDomainSocketAddress.of(path));
-            }
-            LabelServer s = new LabelServer(dir, path, channel);
-            Thread t = new Thread(s, THREAD_NAME);
-            t.setDaemon(true);
-            t.start();
-            return s;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-    }
-
-    /** Deletes a socket file nobody answers at (its recording died); refuses a live one. */
-    private static void replaceStale(Path path, long pid) throws IOException {
-        if (LabelClient.answers(path)) {
-            throw new IOException("another recording of pid " + pid + " already takes labels at " + path);
-        }
-        Files.deleteIfExists(path);
-    }
-
-    Path path() {
-        return path;
-    }
-
-    synchronized void alias(long pid) throws IOException {
-        Path alias = dir.resolve(pid + ".sock");
-        try {
-            Files.createLink(alias, path);
-        } catch (FileAlreadyExistsException exists) {
-            replaceStale(alias, pid);
-            Files.createLink(alias, path);
-        }
-        aliases.add(alias);
+    /** Serves {@code server}, already bound at {@code path}, from a daemon thread of its own. */
+    static LabelServer start(ServerSocketChannel server, Path path) throws IOException {
+        LabelServer s = new LabelServer(path, server);
+        Thread t = new Thread(s, THREAD_NAME);
+        t.setDaemon(true);
+        t.start();
+        return s;
     }
 
     @Override
@@ -216,33 +167,14 @@ final class LabelServer implements Runnable {
         open--;
     }
 
-    synchronized void close() {
-        if (closed) {
-            return;
-        }
+    /** Stops serving: the thread closes the selector and every connection on its way out. */
+    void close() {
         closed = true;
+        selector.wakeup();
         try {
-            selector.wakeup();
             server.close();
-            for (Path alias : aliases) {
-                deleteIfOurs(alias);
-            }
-            deleteIfOurs(path);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             LOG.debug("procmon: closing the label socket failed", e);
-        }
-    }
-
-    /** Deletes a socket file unless another recording has put its own there since. */
-    private void deleteIfOurs(Path p) throws IOException {
-        try {
-            Object key = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS).fileKey();
-            if (key == null || key.equals(fileKey)) {
-                Files.deleteIfExists(p);
-            }
-        } catch (java.nio.file.NoSuchFileException gone) {
-            // Already removed.
         }
     }
 

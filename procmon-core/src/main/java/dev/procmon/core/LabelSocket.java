@@ -1,8 +1,18 @@
 package dev.procmon.core;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Labels from outside the process: a Unix domain socket per recorded process, in a directory only
@@ -20,10 +30,18 @@ public final class LabelSocket implements AutoCloseable {
     /** Bytes of one label read at most; more is cut (and a label is cut to its line length anyway). */
     public static final int MAX_LABEL_BYTES = 16 * 1024;
 
-    private final LabelServer server;
+    private final Path dir;
+    private final Path path;
+    /** The socket file's identity, so close() never deletes another recording's socket. */
+    private final Object fileKey;
+    private final List<Path> aliases = new ArrayList<>();
+    private LabelServer server;
+    private boolean closed;
 
-    private LabelSocket(LabelServer server) {
-        this.server = server;
+    private LabelSocket(Path dir, Path path, Object fileKey) {
+        this.dir = dir;
+        this.path = path;
+        this.fileKey = fileKey;
     }
 
     /**
@@ -34,7 +52,35 @@ public final class LabelSocket implements AutoCloseable {
      *     pid already has the socket
      */
     public static LabelSocket open(long pid) throws IOException {
-        return new LabelSocket(LabelServer.start(LabelDirectory.create(), pid));
+        Path dir = LabelDirectory.create();
+        Path path = dir.resolve(pid + ".sock");
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            try {
+                channel.bind(UnixDomainSocketAddress.of(path));
+            } catch (BindException inUse) {
+                replaceStale(path, pid);
+                channel.bind(UnixDomainSocketAddress.of(path));
+            }
+            LabelSocket socket = new LabelSocket(dir, path, key(path));
+            socket.server = LabelServer.start(channel, path);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Deletes a socket file nobody answers at (its recording died); refuses a live one. */
+    private static void replaceStale(Path path, long pid) throws IOException {
+        if (LabelClient.answers(path)) {
+            throw new IOException("another recording of pid " + pid + " already takes labels at " + path);
+        }
+        Files.deleteIfExists(path);
+    }
+
+    private static Object key(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     /** Where the socket of process {@code pid} is, whether or not it exists. */
@@ -61,18 +107,47 @@ public final class LabelSocket implements AutoCloseable {
     }
 
     /** Also answers at the socket path of {@code pid} (a recording that launched that process). */
-    public void alias(long pid) throws IOException {
-        server.alias(pid);
+    public synchronized void alias(long pid) throws IOException {
+        Path alias = dir.resolve(pid + ".sock");
+        try {
+            Files.createLink(alias, path);
+        } catch (FileAlreadyExistsException exists) {
+            replaceStale(alias, pid);
+            Files.createLink(alias, path);
+        }
+        aliases.add(alias);
     }
 
     /** The path of the socket. */
     public Path path() {
-        return server.path();
+        return path;
     }
 
     /** Stops serving and removes the socket file(s). Idempotent; never throws. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.close();
+        for (Path p : aliases) {
+            deleteIfOurs(p);
+        }
+        deleteIfOurs(path);
+    }
+
+    /** Deletes a socket file unless another recording has put its own there since. */
+    private void deleteIfOurs(Path p) {
+        try {
+            Object key = key(p);
+            if (key == null || key.equals(fileKey)) {
+                Files.deleteIfExists(p);
+            }
+        } catch (NoSuchFileException gone) {
+            // Already removed.
+        } catch (IOException e) {
+            // Left behind: the next recording of this pid replaces a socket nobody answers at.
+        }
     }
 }
