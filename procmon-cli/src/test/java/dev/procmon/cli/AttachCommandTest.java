@@ -61,6 +61,35 @@ class AttachCommandTest {
     }
 
     @Test
+    void ctrlCEndsTheRecordingCleanlyAndPlotsIt() throws Exception {
+        Process target = Jvms.startTarget(60, 16);
+        Process attach = null;
+        try {
+            Path log = dir.resolve("interrupted.log");
+            Path plots = dir.resolve("plots");
+            attach = new ProcessBuilder(Jvms.command(List.of(), ProcmonCommand.class.getName(), "attach",
+                    Long.toString(target.pid()), "--interval", "0.1", "--log", log.toString(), "--plot", plots.toString()))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("attach.out").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (attach.isAlive() && System.nanoTime() < deadline && !(Files.exists(log) && Recording.of(log).size() >= 3)) {
+                Thread.sleep(20);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(attach.pid())).start().waitFor();
+            assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(attach.exitValue()).as(Files.readString(dir.resolve("attach.out"))).isEqualTo(128 + 2);
+            assertThat(Recording.of(log).lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+            assertThat(plots.resolve("interrupted.log_" + target.pid() + ".svg")).isNotEmptyFile();
+            assertThat(target.isAlive()).as("Ctrl-C ends the recording, not the target").isTrue();
+            assertThat(LabelSocket.pathFor(target.pid())).doesNotExist();
+        } finally {
+            if (attach != null) {
+                attach.destroyForcibly();
+            }
+            Jvms.stop(target);
+        }
+    }
+
+    @Test
     void aProcessThatIsNotAJvmIsOneLineAndIsLeftUntouched() throws Exception {
         Process sleep = new ProcessBuilder("sleep", "30").start();
         try {

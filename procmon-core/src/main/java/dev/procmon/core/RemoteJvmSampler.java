@@ -59,7 +59,11 @@ final class RemoteJvmSampler implements Sampler {
             into.hasJvm = true;
         } catch (RuntimeException e) {
             // Proxies wrap a lost connection in an unchecked exception; the process figures still count.
-            if (!warned) {
+            // A JVM that is exiting closes its JMX first: the normal end of a recording, not a warning.
+            if (!warned && !ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                warned = true;
+                LOG.debug("procmon: pid {} is exiting; its JMX connection is closed", process.pid());
+            } else if (!warned) {
                 warned = true;
                 LOG.warn("procmon: the JVM of pid {} no longer answers over JMX ({}); its heap figures are left out",
                         process.pid(), e.getCause() != null ? e.getCause() : e);
