@@ -104,7 +104,7 @@ public final class AttachCommand implements Callable<Integer> {
             err.println("procmon attach: " + ErrorMessage.of(e));
             err.flush();
             finish();
-            return RecordCommand.EXIT_ERROR;
+            return RecordFailure.EXIT_ERROR;
         }
         Thread hook = new Thread(this::finish, "procmon-attach-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -179,7 +179,7 @@ public final class AttachCommand implements Callable<Integer> {
             }
         }
         if (output != null) {
-            finishStatus = output.finish(started ? plotter : null, plotDirectory, err) ? 0 : RecordCommand.EXIT_ERROR;
+            finishStatus = output.finish(started ? plotter : null, plotDirectory, err) ? 0 : RecordFailure.EXIT_ERROR;
         }
         spec.commandLine().getOut().flush();
         err.flush();

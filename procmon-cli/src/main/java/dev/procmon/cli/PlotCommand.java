@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.",
             "A JDK Flight Recorder file (.jfr) is read as a log too: its CPU load, heap, threads, RSS",
             "(JDK 21+) and GC pauses of 20 ms or more as labels."})
-public final class PlotCommand implements Callable<Integer> {
+final class PlotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

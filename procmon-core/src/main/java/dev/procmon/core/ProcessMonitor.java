@@ -297,6 +297,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private Duration stopTimeout = Duration.ofSeconds(5);
         private boolean labelSocket;
         private javax.management.MBeanServerConnection remoteJvm;
+        private ReapedChildSampler.Baseline childBaseline;
 
         private Builder() {
         }
@@ -382,6 +383,20 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Declares that the {@link #pid(long) pid} will be a child this JVM starts after this call
+         * and waits for (Linux): this process's children counters are read now, and once the child
+         * has been reaped its lines carry its exact final totals from them (CPU times and page
+         * faults, its reaped descendants included), a child gone before its first reading included.
+         * Call it just before starting the child; nothing else this JVM reaps in between may run.
+         *
+         * @throws UncheckedIOException when {@code /proc/self/stat} cannot be read
+         */
+        public Builder launchedChild() {
+            this.childBaseline = ReapedChildSampler.Baseline.now(Path.of("/proc/self/stat"), clock);
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -435,6 +450,10 @@ public final class ProcessMonitor implements AutoCloseable {
         }
 
         private Sampler openSampler() throws IOException {
+            if (childBaseline != null) {
+                return ReapedChildSampler.open(pid, childBaseline, () -> includeChildren
+                        ? ProcessTreeSampler.open(pid, clock) : ProcStatSampler.open(pid, clock));
+            }
             long self = ProcessHandle.current().pid();
             long target = pid > 0 ? pid : self;
             if (Files.isReadable(Path.of("/proc/self/stat"))) {

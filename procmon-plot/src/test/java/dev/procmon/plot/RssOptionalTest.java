@@ -19,7 +19,7 @@ class RssOptionalTest {
         boolean combinedOk = new SampleLineParser().parse(b, 0, b.length, combined);
         boolean jacksonOk = new SampleLineParser().parseWithJackson(b, 0, b.length, jackson);
         if (jacksonOk) {
-            assertThat(Double.isNaN(jackson.rss)).isTrue();
+            assertThat(Double.isNaN(jackson.get(dev.procmon.core.LogField.RSS))).isTrue();
         }
         return new boolean[] {combinedOk, jacksonOk};
     }
