@@ -37,9 +37,7 @@ class AttachCommandTest {
             CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> attach("attach",
                     Long.toString(target.pid()), "--interval", "0.2", "--duration", "2.5", "--log", log.toString()));
             Path socket = LabelSocket.pathFor(target.pid());
-            for (int i = 0; i < 200 && !Files.exists(socket); i++) {
-                Thread.sleep(20);
-            }
+            Jvms.awaitLabelSocket(target.pid());
             assertThat(LabelSocket.send(socket, "from outside")).isTrue();
             assertThat(code.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
             assertThat(target.isAlive()).as("the target outlives the recording").isTrue();

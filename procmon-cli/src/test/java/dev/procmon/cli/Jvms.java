@@ -55,6 +55,23 @@ final class Jvms {
         return p;
     }
 
+    /**
+     * Waits until a recording listens on the label socket of {@code pid}: the file alone is not
+     * enough, it may be one a killed recording left for a pid since reused.
+     */
+    static void awaitLabelSocket(long pid) throws InterruptedException {
+        java.nio.file.Path socket = dev.procmon.core.LabelSocket.pathFor(pid);
+        for (int i = 0; i < 1500; i++) {
+            try (java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(
+                    java.net.UnixDomainSocketAddress.of(socket))) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no recording listens at " + socket);
+    }
+
     static void stop(Process p) throws InterruptedException {
         if (p != null && p.isAlive()) {
             p.destroyForcibly();

@@ -58,8 +58,8 @@ class LabelCommandTest {
                     Long.toString(a.pid()), "--interval", "0.1", "--log", logA.toString())).inheritIO().start();
             recordB = new ProcessBuilder(Jvms.command(List.of(), RecordMain.class.getName(), "--pid",
                     Long.toString(b.pid()), "--interval", "0.1", "--log", logB.toString())).inheritIO().start();
-            awaitSocket(a.pid());
-            awaitSocket(b.pid());
+            Jvms.awaitLabelSocket(a.pid());
+            Jvms.awaitLabelSocket(b.pid());
             assertThat(run("label", "--pid", Long.toString(a.pid()), "for a")).as(err.toString()).isZero();
             assertThat(run("label", "--pid", Long.toString(b.pid()), "for b")).as(err.toString()).isZero();
             Thread.sleep(300);
@@ -79,14 +79,6 @@ class LabelCommandTest {
                 }
             }
         }
-    }
-
-    private static void awaitSocket(long pid) throws InterruptedException {
-        Path socket = LabelSocket.pathFor(pid);
-        for (int i = 0; i < 1500 && !Files.exists(socket); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(socket).exists();
     }
 
     @Test

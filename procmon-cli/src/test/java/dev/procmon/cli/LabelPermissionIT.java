@@ -86,6 +86,34 @@ class LabelPermissionIT {
         assertThat(file).exists();
     }
 
+    /** setpriv runs as root until it has changed user and exec'd its command. */
+    private static void awaitOwner(long pid, String user) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            if (Files.getOwner(Path.of("/proc", Long.toString(pid))).getName().equals(user)) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("pid " + pid + " never ran as " + user);
+    }
+
+    /** Connects as soon as the recording listens (a socket file of an earlier, killed run may be there first). */
+    private static SocketChannel connect(Path socket, Process record) throws Exception {
+        for (int i = 0; ; i++) {
+            SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                c.connect(UnixDomainSocketAddress.of(socket));
+                return c;
+            } catch (java.net.ConnectException refused) {
+                c.close();
+                if (i == 250 || !record.isAlive()) {
+                    throw new AssertionError("cannot connect to " + socket + "; the recording said: " + output(record), refused);
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
     private static long count(Path log, String label) {
         return Recording.of(log).lines().stream().filter(l -> l.contains("\"label\": \"" + label + "\"")).count();
     }
@@ -96,7 +124,7 @@ class LabelPermissionIT {
         Path log = shared.resolve("root.log");
         Process record = start(procmon("record", "--pid", Long.toString(sleep.pid()), "--interval", "0.1", "--log", log.toString()));
         Path socket = LabelSocket.pathFor(sleep.pid());
-        awaitFile(socket);
+        Jvms.awaitLabelSocket(sleep.pid());
 
         Process byEnvironment = asNobody(List.of("env", LabelSocket.ENVIRONMENT_VARIABLE + "=" + socket,
                 Jvms.JAVA, "-jar", shared.resolve("procmon.jar").toString(), "label", "intruder"));
@@ -120,13 +148,13 @@ class LabelPermissionIT {
     @Test
     void nobodysRecordingRefusesRootsLabel() throws Exception {
         Process sleep = asNobody(List.of("sleep", "30"));
+        awaitOwner(sleep.pid(), "nobody");
         Path log = shared.resolve("nobody.log");
         Process record = asNobody(procmon("record", "--pid", Long.toString(sleep.pid()), "--interval", "0.1", "--log", log.toString()));
         Path socket = Path.of("/tmp/procmon-nobody", sleep.pid() + ".sock");
         awaitFile(socket);
         // Root can enter nobody's 0700 directory, so this is the peer check's refusal, not the directory's.
-        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            c.connect(UnixDomainSocketAddress.of(socket));
+        try (SocketChannel c = connect(socket, record)) {
             try {
                 c.write(ByteBuffer.wrap("root intruder".getBytes(StandardCharsets.UTF_8)));
                 c.shutdownOutput();

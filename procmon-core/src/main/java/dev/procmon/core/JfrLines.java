@@ -27,6 +27,7 @@ final class JfrLines {
     private final double[] cpuSystem;
     private final long firstNanos;
     private String pending;
+    private final List<String> waitingLabels = new java.util.ArrayList<>();
     private int lines;
     private int labels;
 
@@ -77,7 +78,6 @@ final class JfrLines {
                     jvm.gcCount++;
                     jvm.gcMillis += Math.round(p.a());
                     if (p.b() >= pauseMillis) {
-                        labels++;
                         emit(jvm, t, String.format(Locale.ROOT, "GC pause %.0f ms: %s", p.b(), p.text()));
                     }
                 }
@@ -121,6 +121,21 @@ final class JfrLines {
             s.userMicros = cpuMicros(cpuUser, t);
             s.systemMicros = cpuMicros(cpuSystem, t);
         }
+        if (s.rssBytes < 0 && s.userMicros < 0 && !s.hasJvm) {
+            // Nothing known yet (a GC before the first heap summary or CPU load): a line without a
+            // figure is no sample, so its label waits for the next line that has one.
+            if (label != null) {
+                waitingLabels.add(label);
+            }
+            return;
+        }
+        if (s == jvm && !waitingLabels.isEmpty()) {
+            List<String> waiting = List.copyOf(waitingLabels);
+            waitingLabels.clear();
+            for (String w : waiting) {
+                emit(s, t, w);
+            }
+        }
         long start = s == jvm && events.jvmStartEpochNanos > 0 ? events.jvmStartEpochNanos : firstNanos;
         String line = writer.format(LogFormat.MARKER, s, Math.floorDiv(t, 1000), t - start, label, 0).toString();
         if (pending != null) {
@@ -131,6 +146,9 @@ final class JfrLines {
         }
         pending = line;
         lines++;
+        if (label != null) {
+            labels++;
+        }
     }
 
     /** Cumulative CPU at {@code t}, interpolated between the loads around it; unknown outside them. */

@@ -53,6 +53,7 @@ public final class LabelSocket implements AutoCloseable {
      */
     public static LabelSocket open(long pid) throws IOException {
         Path dir = LabelDirectory.create();
+        sweep(dir);
         Path path = dir.resolve(pid + ".sock");
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -68,6 +69,28 @@ public final class LabelSocket implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Removes the sockets of processes that are gone and that nobody answers at: what recordings
+     * killed with SIGKILL left behind, before a reused pid can make one look alive.
+     */
+    private static void sweep(Path dir) {
+        try (java.nio.file.DirectoryStream<Path> sockets = Files.newDirectoryStream(dir, "*.sock")) {
+            for (Path socket : sockets) {
+                String name = socket.getFileName().toString();
+                try {
+                    long pid = Long.parseLong(name.substring(0, name.length() - ".sock".length()));
+                    if (ProcessHandle.of(pid).isEmpty() && !LabelClient.answers(socket)) {
+                        Files.deleteIfExists(socket);
+                    }
+                } catch (NumberFormatException | IOException notOurs) {
+                    // Not a socket of ours, or already gone: left alone.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A sweep that cannot list the directory changes nothing.
         }
     }
 
