@@ -6,7 +6,6 @@ import dev.procmon.plot.PlotOptions;
 import dev.procmon.core.ProcessMonitor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +69,8 @@ public final class AttachCommand implements Callable<Integer> {
     private Path agentJar;
     private AttachOutput output;
     private boolean started;
+    /** The signal (SIGINT 2, SIGTERM 15) that ended the recording, else 0. */
+    private volatile int signal;
     private boolean finished;
     private int finishStatus;
 
@@ -106,21 +107,23 @@ public final class AttachCommand implements Callable<Integer> {
             finish();
             return RecordFailure.EXIT_ERROR;
         }
-        Thread hook = new Thread(this::finish, "procmon-attach-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        waitForEnd();
-        int status = finish();
+        // Ctrl-C ends the recording on this thread, as record's does: plotting in a shutdown hook fails
+        // ("Shutdown in progress"). The hook remains for any other way the JVM is made to exit.
+        ShutdownHook hook = ShutdownHook.register("procmon-attach-shutdown", this::finish);
+        TerminationSignals signals = TerminationSignals.trap(n -> signal = n);
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException exiting) {
-            // The hook is running or has run: it found the recording finished.
+            waitForEnd();
+            int status = finish();
+            return signal != 0 ? 128 + signal : status;
+        } finally {
+            signals.close();
+            hook.close();
         }
-        return status;
     }
 
     private synchronized void start() throws IOException {
         if (agent) {
-            agentJar = ownJar();
+            agentJar = JvmTarget.procmonJar();
             // With --duration the agent stops itself, so JDK 21+ warns once (JEP 451), not twice.
             target.loadAgent(agentJar, "file=" + log.toAbsolutePath() + ",interval=" + seconds(interval)
                     + (duration == null ? "" : ",duration=" + seconds(duration)));
@@ -139,13 +142,13 @@ public final class AttachCommand implements Callable<Integer> {
         ProcessHandle handle = ProcessHandle.of(pid).orElse(null);
         long deadline = duration == null ? 0 : System.nanoTime() + duration.toNanos();
         try {
-            while (handle != null && handle.isAlive() && (duration == null || System.nanoTime() - deadline < 0)) {
+            while (signal == 0 && handle != null && handle.isAlive() && (duration == null || System.nanoTime() - deadline < 0)) {
                 Thread.sleep(POLL_MILLIS);
             }
             if (agentJar != null && duration != null) {
                 // The agent's own timer writes the STOP line; give it an interval and some slack.
                 long until = System.nanoTime() + interval.toNanos() + 5_000_000_000L;
-                while (!AttachOutput.endsWithStop(log) && System.nanoTime() - until < 0 && handle.isAlive()) {
+                while (signal == 0 && !AttachOutput.endsWithStop(log) && System.nanoTime() - until < 0 && handle.isAlive()) {
                     Thread.sleep(POLL_MILLIS);
                 }
             }
@@ -184,19 +187,5 @@ public final class AttachCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         err.flush();
         return finishStatus;
-    }
-
-    /** procmon.jar, which is also the agent. */
-    private static Path ownJar() throws IOException {
-        Path p;
-        try {
-            p = Path.of(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new IOException("--agent: cannot tell where procmon.jar is", e);
-        }
-        if (!Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
-            throw new IOException("--agent needs procmon run from procmon.jar (it runs from " + p + ")");
-        }
-        return p;
     }
 }

@@ -93,7 +93,8 @@ final class AttachOutput {
         if (logForPlot != null) {
             try {
                 if (plotter != null) {
-                    plotter.plot(logForPlot, plotDirectory);
+                    // As record does: with the log on stdout, the summary goes to stderr.
+                    PlotCommand.printResult(plotter.plot(logForPlot, plotDirectory), log != null ? out : err, err);
                 }
             } catch (Exception e) {
                 err.println("procmon attach: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -102,5 +103,19 @@ final class JvmTarget {
         } catch (AttachNotSupportedException e) {
             throw new IOException("cannot attach to pid " + pid + ": " + e.getMessage(), e);
         }
+    }
+
+    /** procmon.jar, which is also the agent. */
+    static Path procmonJar() throws IOException {
+        Path p;
+        try {
+            p = Path.of(JvmTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IOException("--agent: cannot tell where procmon.jar is", e);
+        }
+        if (!Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
+            throw new IOException("--agent needs procmon run from procmon.jar (it runs from " + p + ")");
+        }
+        return p;
     }
 }

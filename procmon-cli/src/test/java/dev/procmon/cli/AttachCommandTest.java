@@ -77,6 +77,7 @@ class AttachCommandTest {
             assertThat(attach.exitValue()).as(Files.readString(dir.resolve("attach.out"))).isEqualTo(128 + 2);
             assertThat(Recording.of(log).lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
             assertThat(plots.resolve("interrupted.log_" + target.pid() + ".svg")).isNotEmptyFile();
+            assertThat(Files.readString(dir.resolve("attach.out"))).startsWith("interrupted.log: pid " + target.pid() + ": ");
             assertThat(target.isAlive()).as("Ctrl-C ends the recording, not the target").isTrue();
             assertThat(LabelSocket.pathFor(target.pid())).doesNotExist();
         } finally {
