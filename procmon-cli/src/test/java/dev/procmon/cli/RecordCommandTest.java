@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class RecordCommandTest {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    static final PlotResult NOTHING_PLOTTED = new PlotResult(List.of(), 0, List.of());
+    static final PlotResult NOTHING_PLOTTED = new PlotResult(List.of(), 0, List.of(), List.of());
 
     @TempDir
     Path dir;

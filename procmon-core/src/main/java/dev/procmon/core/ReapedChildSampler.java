@@ -2,7 +2,6 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,17 +23,16 @@ import java.nio.file.Path;
  * <p>What the kernel does not count cannot be added: a descendant that outlives its parent is
  * re-parented (to init or a subreaper) and its CPU is charged there, not here.
  *
- * <p>Not hot: {@code /proc/self/stat} is read (allocating a String) only after the child is gone.
+ * <p>Not hot: {@code /proc/self/stat} is read ({@link ChildCounters}) only after the child is gone.
  */
 final class ReapedChildSampler implements Sampler {
 
     /** This JVM's children counters and the monotonic time, read just before a child is started. */
-    record Baseline(long cutimeTicks, long cstimeTicks, long cminflt, long cmajflt, long nanoTime) {
+    record Baseline(ChildCounters counters, long nanoTime) {
 
         static Baseline now(Path selfStat, MonitorClock clock) {
             try {
-                long[] f = readChildCounters(selfStat);
-                return new Baseline(f[0], f[1], f[2], f[3], clock.nanoTime());
+                return new Baseline(ChildCounters.read(selfStat), clock.nanoTime());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + selfStat + ": " + e.getMessage(), e);
             }
@@ -119,7 +117,8 @@ final class ReapedChildSampler implements Sampler {
 
     /** The child has been reaped: its exact totals, as described in the class comment. */
     private void reaped(Sample into) throws IOException {
-        long[] now = readChildCounters(selfStat);
+        ChildCounters now = ChildCounters.read(selfStat);
+        ChildCounters before = baseline.counters();
         if (haveLast) {
             copy(last, into);
         } else {
@@ -134,10 +133,10 @@ final class ReapedChildSampler implements Sampler {
             into.pageFaults = 0;
             into.majorFaults = 0;
         }
-        long user = micros(now[0] - baseline.cutimeTicks());
-        long system = micros(now[1] - baseline.cstimeTicks());
-        long faults = now[2] - baseline.cminflt() + now[3] - baseline.cmajflt();
-        long majors = now[3] - baseline.cmajflt();
+        long user = micros(now.cutimeTicks() - before.cutimeTicks());
+        long system = micros(now.cstimeTicks() - before.cstimeTicks());
+        long majors = now.cmajflt() - before.cmajflt();
+        long faults = now.cminflt() - before.cminflt() + majors;
         into.childrenUserMicros = Math.max(known(into.childrenUserMicros), user - known(into.userMicros));
         into.childrenSystemMicros = Math.max(known(into.childrenSystemMicros), system - known(into.systemMicros));
         into.childrenPfaults = Math.max(known(into.childrenPfaults), faults - known(into.pageFaults));
@@ -150,29 +149,6 @@ final class ReapedChildSampler implements Sampler {
 
     private long micros(long ticks) {
         return ticks * 1_000_000L / clockTicksPerSecond;
-    }
-
-    /**
-     * Fields 16 and 17 (cutime, cstime, ticks) and 11 and 13 (cminflt, cmajflt) of a stat line,
-     * counted as in proc(5); the fields are counted from the last ')' because the name may hold any.
-     */
-    static long[] readChildCounters(Path selfStat) throws IOException {
-        String line = Files.readString(selfStat, StandardCharsets.US_ASCII);
-        int close = line.lastIndexOf(')');
-        if (close < 0) {
-            throw new IOException("no ')' in " + selfStat);
-        }
-        String[] f = line.substring(close + 1).trim().split(" ");
-        if (f.length < 17 - 2) {
-            throw new IOException(selfStat + " has only " + (f.length + 2) + " fields");
-        }
-        // f[0] is field 3 (state).
-        try {
-            return new long[] {Long.parseLong(f[16 - 3]), Long.parseLong(f[17 - 3]), Long.parseLong(f[11 - 3]),
-                Long.parseLong(f[13 - 3])};
-        } catch (NumberFormatException e) {
-            throw new IOException("not a number in " + selfStat, e);
-        }
     }
 
     private static void copy(Sample from, Sample to) {
