@@ -35,7 +35,8 @@ class PlotJfrTest {
         if (Runtime.version().feature() < 21) {
             assertThat(lines.get(0)).contains("lacked RSS (jdk.ResidentSetSize is recorded by JDK 21+");
         }
-        assertThat(lines.get(1)).startsWith(name + ": pid " + pid + ": ").contains(" samples over ");
+        assertThat(lines.get(1)).startsWith(name + ": pid " + pid + ": ").contains(" samples over ")
+                .as("CPU known at the last line").doesNotContain("mean CPU n/a");
         String base = name + "_" + pid;
         for (String ext : List.of(".dat", ".plt", ".svg")) {
             assertThat(outDir.resolve(base + ext)).isNotEmptyFile();

@@ -151,7 +151,7 @@ final class JfrLines {
         }
     }
 
-    /** Cumulative CPU at {@code t}, interpolated between the loads around it; unknown outside them. */
+    /** Cumulative CPU at {@code t}, interpolated between the loads around it; unknown before the first. */
     private long cpuMicros(double[] cumulative, long t) {
         if (t < cpuTimes[0]) {
             return Sample.UNKNOWN;
@@ -162,7 +162,8 @@ final class JfrLines {
         }
         int next = -i - 1;
         if (next >= cpuTimes.length) {
-            return Sample.UNKNOWN;
+            // After the last load: the CPU used so far is known up to it (the mean needs the last line's).
+            return Math.round(cumulative[cpuTimes.length - 1] * 1e6);
         }
         double f = (double) (t - cpuTimes[next - 1]) / (cpuTimes[next] - cpuTimes[next - 1]);
         return Math.round((cumulative[next - 1] + f * (cumulative[next] - cumulative[next - 1])) * 1e6);
