@@ -3,6 +3,7 @@ package dev.procmon.cli;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +25,15 @@ final class LaunchedCommand {
 
     /** Starts {@code command}; the exception names what cannot be run. */
     static LaunchedCommand start(List<String> command, Duration grace) throws IOException {
-        return new LaunchedCommand(new ProcessBuilder(command).inheritIO().start(), grace);
+        return start(command, grace, Map.of());
+    }
+
+    /** Starts {@code command} with {@code environment} added to this process's. */
+    static LaunchedCommand start(List<String> command, Duration grace, Map<String, String> environment)
+            throws IOException {
+        ProcessBuilder b = new ProcessBuilder(command).inheritIO();
+        b.environment().putAll(environment);
+        return new LaunchedCommand(b.start(), grace);
     }
 
     long pid() {

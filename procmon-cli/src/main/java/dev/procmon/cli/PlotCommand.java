@@ -29,7 +29,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code procmon plot LOG... OUTDIR}: writes .dat, .plt and images per process found in the logs. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.")
+        description = {"Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.",
+            "A JDK Flight Recorder file (.jfr) is read as a log too: its CPU load, heap, threads, RSS",
+            "(JDK 21+) and GC pauses of 20 ms or more as labels."})
 final class PlotCommand implements Callable<Integer> {
 
     @Spec
@@ -137,8 +139,8 @@ final class PlotCommand implements Callable<Integer> {
             }
         }, "procmon-plot-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            PlotResult result = LogPlotter.plot(logs, outDir, options);
+        try (JfrInput input = JfrInput.of(logs, out)) {
+            PlotResult result = LogPlotter.plot(input.logs(), outDir, options);
             if (bar != null) {
                 bar.clear();
             }

@@ -31,6 +31,8 @@ public final class ProcmonCommand implements Runnable {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("plot", PlotCommand::new);
         m.put("record", RecordCommand::new);
+        m.put("attach", AttachCommand::new);
+        m.put("label", LabelCommand::new);
         m.put("demo", DemoCommand::new);
         m.put("check", CheckCommand::new);
         m.put("export", ExportCommand::new);

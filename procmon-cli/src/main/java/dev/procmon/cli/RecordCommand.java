@@ -1,5 +1,6 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.LabelSocket;
 import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
 import dev.procmon.picocli.SecondsConverter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -171,14 +173,18 @@ final class RecordCommand implements Callable<Integer> {
         TerminationSignals signals = trapSignals(stop);
         try {
             ProcessMonitor.Builder builder = session.monitorBuilder(interval, includeChildren, memory).launchedChild();
+            // Labels from outside (issue 15): the command finds this session through its environment.
+            String socket = session.openLabels(ProcessHandle.current().pid());
             LaunchedCommand c;
             try {
-                c = LaunchedCommand.start(command, LaunchedCommand.GRACE);
+                c = LaunchedCommand.start(command, LaunchedCommand.GRACE,
+                        socket == null ? Map.of() : Map.of(LabelSocket.ENVIRONMENT_VARIABLE, socket));
             } catch (IOException e) {
                 throw new RecordFailure("cannot run " + command.get(0) + ": " + ErrorMessage.of(e),
                         RecordFailure.EXIT_CANNOT_RUN);
             }
             launched = c;
+            session.aliasLabels(c.pid());
             if (signal != 0) {
                 c.stop();   // the signal came while the command was being started
             }
@@ -220,6 +226,7 @@ final class RecordCommand implements Callable<Integer> {
                         ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
                         : "no process with pid " + target);
             }
+            session.openLabels(target);
             if (WatchedProcess.awaitExit(procRoot, target, duration, () -> signal != 0)) {
                 err.println("procmon record: process " + target + " has exited; recording ended");
             }

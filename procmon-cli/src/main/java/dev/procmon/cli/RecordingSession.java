@@ -1,5 +1,6 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.LabelSocket;
 import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
 import dev.procmon.plot.PlotResult;
@@ -27,6 +28,8 @@ final class RecordingSession implements AutoCloseable {
     private final RecordCheckOptions check;
 
     private ProcessMonitor monitor;
+    /** Where {@code procmon label} reaches this recording (issue 15), or null. */
+    private LabelSocket labels;
     private boolean closed;
     private int status;
 
@@ -117,6 +120,9 @@ final class RecordingSession implements AutoCloseable {
         if (monitor != null) {
             monitor.close();
         }
+        if (labels != null) {
+            labels.close();
+        }
         if (tee != null) {
             tee.close();
         }
@@ -144,6 +150,36 @@ final class RecordingSession implements AutoCloseable {
         }
         out.flush();
         err.flush();
+    }
+
+    /**
+     * Opens this recording's label socket, named after {@code pid}; labels are an extra, so a socket
+     * that cannot be opened is one line on err.
+     *
+     * @return the socket's path, for {@link LabelSocket#ENVIRONMENT_VARIABLE}; null without one
+     */
+    synchronized String openLabels(long pid) {
+        if (closed) {
+            return null;
+        }
+        try {
+            labels = LabelSocket.open(pid);
+            return labels.path().toString();
+        } catch (IOException | RuntimeException e) {
+            err.println("procmon record: no labels from outside: " + ErrorMessage.of(e));
+            return null;
+        }
+    }
+
+    /** {@code procmon label --pid PID} reaches this recording too (the launched command's pid). */
+    synchronized void aliasLabels(long pid) {
+        if (labels != null && !closed) {
+            try {
+                labels.alias(pid);
+            } catch (IOException e) {
+                err.println("procmon record: no labels by the command's pid: " + ErrorMessage.of(e));
+            }
+        }
     }
 
     /**

@@ -78,10 +78,12 @@ class ProcmonCommandTest {
         assertThat(ProcmonCommand.commandLine("record", "--pid", "1").getSubcommands()).containsOnlyKeys("record");
         assertThat(ProcmonCommand.commandLine("plot").getSubcommands()).containsOnlyKeys("plot");
         assertThat(ProcmonCommand.commandLine("check", "x.log").getSubcommands()).containsOnlyKeys("check");
+        assertThat(ProcmonCommand.commandLine("label", "x").getSubcommands()).containsOnlyKeys("label");
         assertThat(ProcmonCommand.commandLine("--version").getSubcommands()).isEmpty();
         for (String[] all : new String[][] {{}, {"--help"}, {"-V", "record"}, {"frobnicate"}, {"generate-completion"}}) {
             assertThat(ProcmonCommand.commandLine(all).getSubcommands().keySet())
-                    .containsExactly("plot", "record", "demo", "check", "export", "generate-completion");
+                    .containsExactlyInAnyOrder("plot", "record", "attach", "label", "demo", "check", "export",
+                            "generate-completion");
         }
     }
 

@@ -44,12 +44,14 @@ public final class ProcessMonitor implements AutoCloseable {
     private final SamplingLoop loop;
     private final MonitorThread thread;
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
+    /** Labels from other processes ({@link Builder#labelSocket}), or null. */
+    private volatile LabelSocket labelSocket;
 
-    private ProcessMonitor(Builder b, Sampler s, LineSink out) {
+    private ProcessMonitor(Builder b, Sampler s, LineSink out, Consumer<Sample> remoteJvm) {
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
         ofThisProcess = s.pid() == ProcessHandle.current().pid();
-        Consumer<Sample> jvm = !b.jvm ? null : b.jvmReader != null ? b.jvmReader
+        Consumer<Sample> jvm = remoteJvm != null ? remoteJvm : !b.jvm ? null : b.jvmReader != null ? b.jvmReader
                 : ofThisProcess ? new JvmStats()::sample : null;
         sampler = new GuardedSampler(s, jvm);
         sink = new GuardedSink(out);
@@ -158,6 +160,10 @@ public final class ProcessMonitor implements AutoCloseable {
                 }
             }
         }
+        LabelSocket socket = labelSocket;
+        if (socket != null) {
+            socket.close();
+        }
         thread.removeHook();
     }
 
@@ -175,6 +181,8 @@ public final class ProcessMonitor implements AutoCloseable {
         private String loggerName = DEFAULT_LOGGER;
         private Level level = Level.INFO;
         private Consumer<Sample> jvmReader;
+        private boolean labelSocket;
+        private javax.management.MBeanServerConnection remoteJvm;
         private Consumer<String> consumer;
         private Path file;
         private long pid = -1;
@@ -285,6 +293,26 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Lets other processes of this user add labels ({@code procmon label --pid PID TEXT}) through a
+         * Unix domain socket in a directory only this user can enter (docs/any-jvm.md). Off by
+         * default; a socket that cannot be opened is one warning and no labels from outside.
+         */
+        public Builder labelSocket(boolean labelSocket) {
+            this.labelSocket = labelSocket;
+            return this;
+        }
+
+        /**
+         * Takes the JVM figures (heap, GC, threads) of the sampled process from its platform MXBeans
+         * over this connection ({@code procmon attach}); they are read after the {@code /proc} reading,
+         * and a JVM that stops answering leaves them out (reported once).
+         */
+        public Builder jvm(javax.management.MBeanServerConnection connection) {
+            this.remoteJvm = Objects.requireNonNull(connection, "connection");
+            return this;
+        }
+
         Builder jvmReader(Consumer<Sample> jvmReader) {
             this.jvmReader = Objects.requireNonNull(jvmReader, "jvmReader");
             return this;
@@ -329,13 +357,29 @@ public final class ProcessMonitor implements AutoCloseable {
                 SamplerChoice.closeQuietly(s);
                 throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
             }
+            ProcessMonitor monitor;
             try {
-                return new ProcessMonitor(this, s, out).begin();
+                Consumer<Sample> remote = remoteJvm == null ? null : new RemoteJvmStats(s.pid(), remoteJvm)::sample;
+                monitor = new ProcessMonitor(this, s, out, remote).begin();
+            } catch (IOException e) {
+                SamplerChoice.closeQuietly(s);
+                SamplerChoice.closeQuietly(out);
+                throw new UncheckedIOException("cannot read the JVM figures of process " + s.pid() + ": "
+                        + e.getMessage(), e);
             } catch (RuntimeException | Error e) {
                 SamplerChoice.closeQuietly(s);
                 SamplerChoice.closeQuietly(out);
                 throw e;
             }
+            if (labelSocket) {
+                try {
+                    monitor.labelSocket = LabelSocket.open(monitor.pid());
+                } catch (IOException | RuntimeException e) {
+                    GuardedLog.warn("procmon: no labels from other processes for pid {} ({})", monitor.pid(),
+                            GuardedLog.describe(e));
+                }
+            }
+            return monitor;
         }
     }
 }

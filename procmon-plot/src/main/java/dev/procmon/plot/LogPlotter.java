@@ -177,11 +177,10 @@ public final class LogPlotter {
     }
 
     private static ProcessSummary summary(String logName, SampleTable t, DerivedSeries d, List<Path> files) {
-        double peak = 0;
+        // NaN when no line has RSS (a JFR recording of JDK 20 or older); lines without it are skipped.
+        double peak = Double.NaN;
         for (double v : d.rssMb()) {
-            if (v > peak) {
-                peak = v;
-            }
+            peak = Double.isNaN(peak) || v > peak ? v : peak;
         }
         int n = t.size();
         double duration = t.column(LogField.ELAPSED_TIME).get(n - 1) - t.column(LogField.ELAPSED_TIME).get(0);

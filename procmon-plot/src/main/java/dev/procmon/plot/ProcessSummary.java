@@ -30,9 +30,11 @@ public record ProcessSummary(String logName, long pid, int run, int samples, dou
     public String describe() {
         String who = run == 1 ? "pid " + pid : "pid " + pid + " (run " + run + ")";
         String cpu = Double.isFinite(meanCpuPercent) ? Readable.number(meanCpuPercent) + " %" : "n/a";
-        return String.format(Locale.ROOT, "%s: %s: %d %s over %s s, peak RSS %s MB, mean CPU %s, %d %s",
+        // n/a when no line had RSS (a JFR recording of JDK 20 or older, issue 15).
+        String rss = Double.isFinite(peakRssMb) ? Readable.number(peakRssMb) + " MB" : "n/a";
+        return String.format(Locale.ROOT, "%s: %s: %d %s over %s s, peak RSS %s, mean CPU %s, %d %s",
                 logName, who, samples, samples == 1 ? "sample" : "samples", Readable.number(durationSeconds),
-                Readable.number(peakRssMb), cpu,
+                rss, cpu,
                 labels, labels == 1 ? "label" : "labels");
     }
 }

@@ -14,10 +14,18 @@ final class SampleCheck {
 
     static boolean hasRequired(Sample s) {
         for (int i : REQUIRED) {
-            if (Double.isNaN(s.values[i])) {
+            if (Double.isNaN(s.values[i]) && !(i == LogField.RSS.ordinal() && hasCpuOrHeap(s))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * rss may be missing from a line that has CPU or heap: JFR recordings of JDK 20 and older have no
+     * RSS (issue 15), and their lines still plot.
+     */
+    private static boolean hasCpuOrHeap(Sample s) {
+        return !Double.isNaN(s.get(LogField.USER)) || !Double.isNaN(s.get(LogField.HEAP_USED));
     }
 }
