@@ -27,7 +27,8 @@ final class RecordingSession implements AutoCloseable {
     private final TeeSink tee;
     private final RecordCheckOptions check;
 
-    private ProcessMonitor monitor;
+    /** Volatile: the label socket's thread hands labels to it without the session's lock. */
+    private volatile ProcessMonitor monitor;
     /** Where {@code procmon label} reaches this recording (issue 15), or null. */
     private LabelSocket labels;
     private boolean closed;
@@ -163,7 +164,10 @@ final class RecordingSession implements AutoCloseable {
             return null;
         }
         try {
-            labels = LabelSocket.open(pid);
+            labels = LabelSocket.open(pid, text -> {
+                ProcessMonitor m = monitor;
+                return m != null && m.addLabel(text);
+            });
             return labels.path().toString();
         } catch (IOException | RuntimeException e) {
             err.println("procmon record: no labels from outside: " + ErrorMessage.of(e));

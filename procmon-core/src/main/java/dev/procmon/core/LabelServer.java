@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.slf4j.Logger;
@@ -33,12 +34,15 @@ final class LabelServer implements Runnable {
     private final Path path;
     private final ServerSocketChannel server;
     private final Selector selector;
+    /** Where a received label goes; true when it was queued. */
+    private final Predicate<String> deliver;
     private volatile boolean closed;
     private int open;
     private boolean warned;
 
-    private LabelServer(Path path, ServerSocketChannel server) throws IOException {
+    private LabelServer(Path path, ServerSocketChannel server, Predicate<String> deliver) throws IOException {
         this.path = path;
+        this.deliver = deliver;
         this.server = server;
         this.selector = Selector.open();
         server.configureBlocking(false);
@@ -46,8 +50,8 @@ final class LabelServer implements Runnable {
     }
 
     /** Serves {@code server}, already bound at {@code path}, from a daemon thread of its own. */
-    static LabelServer start(ServerSocketChannel server, Path path) throws IOException {
-        LabelServer s = new LabelServer(path, server);
+    static LabelServer start(ServerSocketChannel server, Path path, Predicate<String> deliver) throws IOException {
+        LabelServer s = new LabelServer(path, server, deliver);
         Thread t = new Thread(s, THREAD_NAME);
         t.setDaemon(true);
         t.start();
@@ -141,7 +145,7 @@ final class LabelServer implements Runnable {
         if (conn.buffer.hasRemaining()) {
             String label = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(conn.buffer).toString();
-            boolean queued = ProcessMonitor.label(label.endsWith("\n") ? label.substring(0, label.length() - 1) : label);
+            boolean queued = deliver.test(label.endsWith("\n") ? label.substring(0, label.length() - 1) : label);
             try {
                 // Best effort: a reply the peer does not read in time is its loss, never a wait here.
                 c.write((queued ? OK : FULL).duplicate());

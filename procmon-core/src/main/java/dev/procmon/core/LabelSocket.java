@@ -52,6 +52,16 @@ public final class LabelSocket implements AutoCloseable {
      *     pid already has the socket
      */
     public static LabelSocket open(long pid) throws IOException {
+        return open(pid, ProcessMonitor::label);
+    }
+
+    /**
+     * As {@link #open(long)}, with the labels going to {@code deliver} (a recording of another
+     * process hands them to its own monitor: {@link ProcessMonitor#addLabel(String)}).
+     *
+     * @param deliver takes a received label; true when it was queued ({@code ok}), else {@code full}
+     */
+    public static LabelSocket open(long pid, java.util.function.Predicate<String> deliver) throws IOException {
         Path dir = LabelDirectory.create();
         sweep(dir);
         Path path = dir.resolve(pid + ".sock");
@@ -64,7 +74,7 @@ public final class LabelSocket implements AutoCloseable {
                 channel.bind(UnixDomainSocketAddress.of(path));
             }
             LabelSocket socket = new LabelSocket(dir, path, key(path));
-            socket.server = LabelServer.start(channel, path);
+            socket.server = LabelServer.start(channel, path, deliver);
             return socket;
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -92,6 +92,17 @@ public final class ProcessMonitor implements AutoCloseable {
         return Phase.begin(name);
     }
 
+    /**
+     * Queues a label for this monitor only, whatever process it samples: how labels sent from
+     * outside reach a recording of another process ({@code procmon record}, {@code attach}).
+     * Bounded and never blocking, as {@link #label(String)}.
+     *
+     * @return whether the label was queued (false once the monitor is closing, or its queue is full)
+     */
+    public boolean addLabel(String text) {
+        return labels.offer(QueuedLabel.of(text, null));
+    }
+
     /** The pid of the sampled process. */
     public long pid() {
         return sampler.pid();
@@ -373,7 +384,7 @@ public final class ProcessMonitor implements AutoCloseable {
             }
             if (labelSocket) {
                 try {
-                    monitor.labelSocket = LabelSocket.open(monitor.pid());
+                    monitor.labelSocket = LabelSocket.open(monitor.pid(), monitor::addLabel);
                 } catch (IOException | RuntimeException e) {
                     GuardedLog.warn("procmon: no labels from other processes for pid {} ({})", monitor.pid(),
                             GuardedLog.describe(e));

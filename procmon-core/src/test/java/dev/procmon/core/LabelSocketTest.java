@@ -29,7 +29,6 @@ class LabelSocketTest {
 
     @BeforeEach
     void privateTmpdir() {
-        LabelQueue.clear();
         savedTmpdir = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", tmp.toString());
     }
@@ -37,7 +36,6 @@ class LabelSocketTest {
     @AfterEach
     void restore() {
         System.setProperty("java.io.tmpdir", savedTmpdir);
-        LabelQueue.clear();
     }
 
     private ProcessMonitor monitor() {
