@@ -2,15 +2,12 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
@@ -20,59 +17,45 @@ import org.slf4j.event.Level;
  * <pre>{@code
  * try (ProcessMonitor monitor = ProcessMonitor.start(Duration.ofSeconds(1))) {
  *     ProcessMonitor.label("loading index");
- *     work();
+ *     try (Phase indexing = ProcessMonitor.phase("indexing")) {
+ *         work();
+ *     }
  * }
  * }</pre>
  *
  * <p>The samples are taken by a daemon thread named {@code ProcMon}, which never keeps the JVM
  * alive. The first line is marked {@link LogFormat#MARKER_START}, the last {@link
  * LogFormat#MARKER_STOP}; a shutdown hook writes the last line if the JVM exits while the monitor
- * is open. Nothing is ever thrown into the application: a sample or write that fails is logged once
- * at WARN and the monitor carries on.
+ * is open. Nothing is ever thrown into the application and nothing blocks it: a sample or write
+ * that fails is reported once at WARN and the monitor carries on.
  */
 public final class ProcessMonitor implements AutoCloseable {
 
     /** The logger the lines go to unless the builder names another. */
     public static final String DEFAULT_LOGGER = "procmon";
-    static final String THREAD_NAME = "ProcMon";
+    static final String THREAD_NAME = MonitorThread.NAME;
 
-    private static final Logger LOG = LoggerFactory.getLogger(DEFAULT_LOGGER);
-
-    private final Sampler sampler;
-    private final JvmStats jvm;
-    private final LineSink sink;
-    private final MonitorClock clock;
     private final long intervalNanos;
     private final long stopTimeoutNanos;
-    private final FixedRateSchedule schedule;
-    private final SampleLineWriter writer = new SampleLineWriter(ZoneId.systemDefault());
-    private final Thread thread;
-    private final Thread shutdownHook;
+    private final boolean ofThisProcess;
+    private final GuardedSampler sampler;
+    private final GuardedSink sink;
+    private final LabelQueue labels = new LabelQueue();
+    private final SamplingLoop loop;
+    private final MonitorThread thread;
+    private final AtomicBoolean warnedStuck = new AtomicBoolean();
 
-    /** The reading being taken and the last good one: swapped on success so a failure keeps the last. */
-    private Sample scratch = new Sample();
-    private Sample last = new Sample();
-    private boolean haveLast;
-    private boolean startWritten;
-    private boolean warnedSample;
-    private boolean warnedSink;
-    /** Written by the sampling thread only; volatile so {@link #failedSamples()} reads it without a lock. */
-    private volatile long failedSamples;
-
-    private volatile boolean closing;
-    private boolean closed;
-
-    private ProcessMonitor(Builder b, Sampler sampler, LineSink sink) {
-        this.sampler = sampler;
-        this.jvm = b.jvm && sampler.pid() == ProcessHandle.current().pid() ? new JvmStats() : null;
-        this.sink = sink;
-        this.clock = b.clock;
-        this.intervalNanos = b.interval.toNanos();
-        this.stopTimeoutNanos = b.stopTimeout.toNanos();
-        this.schedule = new FixedRateSchedule(clock.nanoTime(), intervalNanos);
-        this.thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true);
-        this.shutdownHook = new Thread(this::close, THREAD_NAME + "-shutdown");
+    private ProcessMonitor(Builder b, Sampler s, LineSink out) {
+        intervalNanos = b.interval.toNanos();
+        stopTimeoutNanos = b.stopTimeout.toNanos();
+        ofThisProcess = s.pid() == ProcessHandle.current().pid();
+        Consumer<Sample> jvm = !b.jvm ? null : b.jvmReader != null ? b.jvmReader
+                : ofThisProcess ? new JvmStats()::sample : null;
+        sampler = new GuardedSampler(s, jvm);
+        sink = new GuardedSink(out);
+        LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock);
+        loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2);
+        thread = new MonitorThread(loop, this::close);
     }
 
     /** Starts a monitor of this process that writes to the {@code procmon} logger at INFO. */
@@ -86,20 +69,24 @@ public final class ProcessMonitor implements AutoCloseable {
     }
 
     /**
-     * Queues a label for the next sample, which writes one line per queued label, each carrying its
-     * label. The queue is bounded and process-wide; a label that does not fit is counted and
-     * reported as {@code labels_dropped} on the next line.
+     * Queues a label for the next sample of every monitor of this process open now; each writes
+     * one line per queued label, carrying its label. A monitor of another process never takes it.
+     * Each monitor's queue is bounded; a label that does not fit is counted and reported as
+     * {@code labels_dropped} on that monitor's next line. Never blocks.
      *
-     * @return whether the label was queued
+     * @return whether a monitor took the label; false when no monitor of this process is open (the
+     *     label is not kept for a later one) or every open monitor's queue is full
      */
     public static boolean label(String text) {
-        String label = String.valueOf(text);
-        // Cut here, not only when written: the queue holds at most CAPACITY labels of bounded size.
-        // One char more than the line keeps, so the writer still marks the cut with an ellipsis.
-        if (label.length() > SampleLineWriter.MAX_LABEL_LENGTH + 1) {
-            label = label.substring(0, SampleLineWriter.MAX_LABEL_LENGTH + 1);
-        }
-        return LabelQueue.offer(label);
+        return OpenMonitors.offer(QueuedLabel.of(text, null));
+    }
+
+    /**
+     * Starts a phase: a label line with {@code "phase": "start"} now, one with {@code "phase": "end"}
+     * when the returned phase is closed. Queued as {@link #label(String)} queues a label.
+     */
+    public static Phase phase(String name) {
+        return Phase.begin(name);
     }
 
     /** The pid of the sampled process. */
@@ -117,168 +104,68 @@ public final class ProcessMonitor implements AutoCloseable {
      * process has exited only at DEBUG).
      */
     public long failedSamples() {
-        return failedSamples;
+        return sampler.failures();
     }
 
-    private void begin() {
+    /** Schedule instants missed because the ProcMon thread was held up (reported once at WARN). */
+    long skippedSamples() {
+        return loop.skipped();
+    }
+
+    private ProcessMonitor begin() {
+        if (ofThisProcess) {
+            OpenMonitors.add(labels);
+        }
         try {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting: the monitor still writes its lines until closed.
+            thread.start();
+        } catch (Throwable e) {
+            OpenMonitors.remove(labels);
+            throw e;
         }
-        thread.start();
-    }
-
-    private void run() {
-        tick(false);
-        long due = schedule.nextDueAfter(clock.nanoTime());
-        while (!closing) {
-            if (clock.nanoTime() - due < 0) {
-                clock.sleepUntil(due);
-                if (Thread.interrupted() && !closing) {
-                    // Someone interrupted every thread; the monitor is stopped by close() only.
-                    LOG.debug("ProcMon thread interrupted; carrying on until closed");
-                }
-                continue;
-            }
-            tick(false);
-            due = schedule.nextDueAfter(clock.nanoTime());
-        }
+        return this;
     }
 
     /**
-     * Takes a sample and writes its line(s). Never throws: the monitor runs inside someone else's
-     * program, so every failure is logged once and the next tick tries again.
-     */
-    private void tick(boolean stop) {
-        try {
-            scratch.clear();
-            sampler.sample(scratch);
-            if (jvm != null) {
-                jvm.sample(scratch);
-            }
-            Sample taken = scratch;
-            scratch = last;
-            last = taken;
-            haveLast = true;
-        } catch (Throwable e) {
-            failedSamples++;
-            if (!warnedSample && e instanceof ProcessGoneException) {
-                // How every recording of another process ends: not a failure worth a WARN.
-                warnedSample = true;
-                LOG.debug("procmon: pid {} has exited", sampler.pid());
-            } else if (!warnedSample) {
-                warnedSample = true;
-                LOG.warn("procmon: cannot sample pid {} ({}); will keep trying, this is reported once",
-                        sampler.pid(), describe(e));
-            }
-            if (!stop || !haveLast) {
-                return;
-            }
-            // The STOP line still gets written, with the last good reading (the process may be gone).
-        }
-        long epochMicros = clock.epochMicros();
-        long elapsedNanos = clock.nanoTime() - last.processStartNanos;
-        long dropped = LabelQueue.takeDropped();
-        String label = LabelQueue.poll();
-        do {
-            String next = label == null ? null : LabelQueue.poll();
-            boolean lastLine = next == null;
-            String marker = stop && lastLine ? LogFormat.MARKER_STOP
-                    : startWritten ? LogFormat.MARKER : LogFormat.MARKER_START;
-            write(writer.format(marker, last, epochMicros, elapsedNanos, label, dropped));
-            startWritten = true;
-            dropped = 0;
-            label = next;
-        } while (label != null);
-    }
-
-    private void write(CharSequence line) {
-        try {
-            sink.write(line);
-        } catch (Throwable e) {
-            if (!warnedSink) {
-                warnedSink = true;
-                LOG.warn("procmon: cannot write a sample line ({}); will keep trying, this is reported once",
-                        describe(e));
-            }
-        }
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
-    /**
-     * Stops sampling, writes the {@code -STOP} line from the calling thread and returns when the
-     * {@code ProcMon} thread is gone. Idempotent; never throws.
+     * Stops sampling and returns once the STOP line is written and the sampler and sink are
+     * closed, or after the stop timeout (5 s) if the ProcMon thread is stuck (then without a STOP
+     * line). Safe from any thread, the sink's included (the STOP line is then written before this
+     * returns); nothing is written after it returns. Idempotent; never throws.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closing = true;
-        boolean stopped = true;
-        if (Thread.currentThread() != thread) {
-            LockSupport.unpark(thread);
-            stopped = join();
-        }
-        if (stopped) {
-            tick(true);
-            try {
-                sampler.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("procmon: closing the sampler failed", e);
-            }
-            try {
-                sink.close();
-            } catch (Exception e) {
-                LOG.debug("procmon: closing the sink failed", e);
-            }
-        } else {
-            // The stuck thread still owns the sampler and the sink: closing them under it could make
-            // it write into a closed file or read a reused descriptor, so they are left to it.
-            LOG.warn("procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
-                    stopTimeoutNanos / 1_000_000);
-            thread.interrupt();
-        }
-        if (Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // Already exiting: the hook will find the monitor closed.
+    public void close() {
+        OpenMonitors.remove(labels);
+        loop.requestStop();
+        if (thread.isCurrent()) {
+            loop.writeStop();
+        } else if (!thread.awaitEnd(stopTimeoutNanos, this::sinkCalledExit)) {
+            if (sinkCalledExit()) {
+                // The sink called System.exit: the ProcMon thread waits for this very hook and never
+                // returns, so the hook writes the STOP line and closes for it.
+                loop.finish();
+            } else {
+                // The stuck thread still owns the sampler and the sink: closing them under it could make
+                // it read a reused descriptor, so they are left to it; but it writes nothing more.
+                sink.shut();
+                if (warnedStuck.compareAndSet(false, true)) {
+                    GuardedLog.warn("procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
+                            stopTimeoutNanos / 1_000_000);
+                    thread.interrupt();
+                }
             }
         }
+        thread.removeHook();
     }
 
-    /** Waits for the thread, keeping the caller's interrupt status; false if it outlived the timeout. */
-    private boolean join() {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + stopTimeoutNanos;
-        try {
-            while (thread.isAlive()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                try {
-                    thread.join(Math.max(1, remaining / 1_000_000));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            return true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private boolean sinkCalledExit() {
+        return sink.writing() && thread.isExiting();
     }
 
     /** Options for a {@link ProcessMonitor}; {@link #start()} starts it. */
     public static final class Builder {
+        /** The longest interval accepted: beyond it the schedule's nanosecond arithmetic would overflow. */
+        static final Duration MAX_INTERVAL = Duration.ofDays(365);
+        static final Duration MAX_STOP_TIMEOUT = Duration.ofHours(1);
+
         private Duration interval = Duration.ofSeconds(1);
         private String loggerName = DEFAULT_LOGGER;
         private Level level = Level.INFO;
@@ -289,18 +176,15 @@ public final class ProcessMonitor implements AutoCloseable {
         private boolean includeChildren;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
+        private Consumer<Sample> jvmReader;
         private Duration stopTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
 
-        /** The time between samples (default 1 s); must be positive. */
+        /** The time between samples (default 1 s); positive, at most 365 days. */
         public Builder interval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("interval must be positive: " + interval);
-            }
-            this.interval = interval;
+            this.interval = inRange(interval, MAX_INTERVAL, "interval");
             return this;
         }
 
@@ -323,7 +207,11 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
-        /** Appends the lines to a file instead of SLF4J, one write per line, allocation-free. */
+        /**
+         * Appends the lines to a file instead of SLF4J, one write per line, allocation-free, each
+         * after a TotalDepth-style prefix (time, pid, thread, level). A named pipe is opened by the
+         * ProcMon thread, so {@link #start()} never waits for its reader.
+         */
         public Builder file(Path file) {
             this.file = Objects.requireNonNull(file, "file");
             this.consumer = null;
@@ -357,22 +245,36 @@ public final class ProcessMonitor implements AutoCloseable {
         }
 
         Builder clock(MonitorClock clock) {
-            this.clock = clock;
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         Builder sampler(Sampler sampler) {
-            this.sampler = sampler;
+            this.sampler = Objects.requireNonNull(sampler, "sampler");
+            return this;
+        }
+
+        Builder jvmReader(Consumer<Sample> jvmReader) {
+            this.jvmReader = Objects.requireNonNull(jvmReader, "jvmReader");
             return this;
         }
 
         Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = stopTimeout;
+            this.stopTimeout = inRange(stopTimeout, MAX_STOP_TIMEOUT, "stop timeout");
             return this;
         }
 
+        private static Duration inRange(Duration d, Duration max, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException(what + " must be positive and at most " + max + ": " + d);
+            }
+            return d;
+        }
+
         /**
-         * Starts the monitor: the first line is written by the ProcMon thread at once.
+         * Starts the monitor: the first line is written by the ProcMon thread at once. A start
+         * that fails closes what it opened.
          *
          * @throws UncheckedIOException when another process was asked for and cannot be read, or the
          *     file cannot be opened
@@ -380,48 +282,25 @@ public final class ProcessMonitor implements AutoCloseable {
         public ProcessMonitor start() {
             Sampler s;
             try {
-                s = sampler != null ? sampler : openSampler();
+                s = sampler != null ? sampler : SamplerChoice.open(pid, includeChildren, clock);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }
-            LineSink sink;
+            LineSink out;
             try {
-                sink = file != null ? LineSink.file(file)
+                out = file != null ? LineSink.file(file, clock)
                         : consumer != null ? LineSink.consumer(consumer)
-                        : LineSink.slf4j(LoggerFactory.getLogger(loggerName), level);
+                        : LineSink.slf4jOrStderr(loggerName, level, clock);
             } catch (IOException e) {
-                closeQuietly(s);
+                SamplerChoice.closeQuietly(s);
                 throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
             }
-            ProcessMonitor monitor = new ProcessMonitor(this, s, sink);
-            monitor.begin();
-            return monitor;
-        }
-
-        private Sampler openSampler() throws IOException {
-            long self = ProcessHandle.current().pid();
-            long target = pid > 0 ? pid : self;
-            if (Files.isReadable(Path.of("/proc/self/stat"))) {
-                try {
-                    return includeChildren ? ProcessTreeSampler.open(target, clock)
-                            : ProcStatSampler.open(target, clock);
-                } catch (IOException e) {
-                    if (target != self || includeChildren) {
-                        throw e;
-                    }
-                    LOG.warn("procmon: cannot read /proc ({}); using the JDK's portable view", e.getMessage());
-                }
-            } else if (target != self || includeChildren) {
-                throw new IOException("sampling another process or children needs Linux /proc");
-            }
-            return new MxBeanSampler(clock);
-        }
-
-        private static void closeQuietly(Sampler s) {
             try {
-                s.close();
-            } catch (IOException e) {
-                LOG.debug("procmon: closing the sampler failed", e);
+                return new ProcessMonitor(this, s, out).begin();
+            } catch (RuntimeException | Error e) {
+                SamplerChoice.closeQuietly(s);
+                SamplerChoice.closeQuietly(out);
+                throw e;
             }
         }
     }

@@ -34,7 +34,6 @@ class MonitorFaultTest {
 
     @BeforeEach
     void captureWarnings() {
-        LabelQueue.clear();
         warnings.start();
         procmonLogger.addAppender(warnings);
     }
@@ -42,11 +41,12 @@ class MonitorFaultTest {
     @AfterEach
     void release() {
         procmonLogger.detachAppender(warnings);
-        LabelQueue.clear();
     }
 
+    /** The WARN messages, but for the (legitimate, reported once) starvation report of a busy machine. */
     private List<String> warningMessages() {
         return warnings.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .filter(e -> !e.getFormattedMessage().contains("held up"))
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }
 
@@ -289,10 +289,7 @@ class MonitorFaultTest {
             pool.shutdown();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
-        // Labels accepted after the last monitor closed wait in the queue for the next one.
-        try (ProcessMonitor drain = ProcessMonitor.builder().interval(Duration.ofSeconds(10)).sink(sink).start()) {
-            Thread.sleep(10);
-        }
+        // A label accepted is one a monitor open at that moment took: none waits for a later monitor.
         Map<String, Integer> seen = new HashMap<>();
         for (ParsedLine line : sink.parsed()) {
             String label = line.values().get("label");

@@ -1,0 +1,105 @@
+package dev.procmon.core;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The ProcMon thread and its shutdown hook: a daemon (it never keeps the JVM alive), started with
+ * the hook in place, and waited for with a bound. Nothing here throws into the caller.
+ */
+final class MonitorThread {
+
+    static final String NAME = "ProcMon";
+
+    private final Thread thread;
+    private final Thread hook;
+
+    MonitorThread(Runnable loop, Runnable onShutdown) {
+        thread = new Thread(loop, NAME);
+        thread.setDaemon(true);
+        hook = new Thread(onShutdown, NAME + "-shutdown");
+    }
+
+    /** Registers the hook and starts the thread; if the thread cannot start, the hook is removed again. */
+    void start() {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting: the monitor still writes its lines until closed.
+        }
+        try {
+            thread.start();
+        } catch (Throwable e) {
+            removeHook();
+            throw e;
+        }
+    }
+
+    boolean isCurrent() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Wakes the thread and waits for it to end, keeping the caller's interrupt status.
+     *
+     * @param giveUp checked between short waits: true ends the wait at once (the thread will not end)
+     * @return whether the thread ended within the timeout
+     */
+    boolean awaitEnd(long timeoutNanos, BooleanSupplier giveUp) {
+        LockSupport.unpark(thread);
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + timeoutNanos;
+        try {
+            while (thread.isAlive()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0 || giveUp.getAsBoolean()) {
+                    return false;
+                }
+                try {
+                    thread.join(Math.max(1, Math.min(10, remaining / 1_000_000)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            return true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Whether the thread is blocked inside {@code System.exit} (a sink called it): it will never
+     * return, since the exit waits for the shutdown hook that waits for it. Walks its stack, so it
+     * is asked only while the thread is inside the sink and not running.
+     */
+    boolean isExiting() {
+        Thread.State state = thread.getState();
+        if (state == Thread.State.RUNNABLE || state == Thread.State.TERMINATED) {
+            return false;
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if ("java.lang.Shutdown".equals(frame.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void interrupt() {
+        thread.interrupt();
+    }
+
+    /** Removes the hook unless the JVM is already running it. */
+    void removeHook() {
+        if (Thread.currentThread() == hook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Already exiting: the hook will find the monitor closed.
+        }
+    }
+}
