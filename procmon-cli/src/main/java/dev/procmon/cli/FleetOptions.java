@@ -1,12 +1,12 @@
 package dev.procmon.cli;
 
 import dev.procmon.core.ProcessMonitor;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -42,7 +42,7 @@ final class FleetOptions {
     }
 
     /** Starts pushing the monitor's samples, when {@code --pushgateway} was given. */
-    Optional<Pushgateway> startPushing(ProcessMonitor monitor, PrintStream warnings) {
+    Optional<Pushgateway> startPushing(ProcessMonitor monitor, Consumer<String> warnings) {
         if (pushgateway == null) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package dev.procmon.cli;
 
 import dev.procmon.core.MetricsSnapshot;
 import dev.procmon.core.PrometheusExposition;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +28,7 @@ final class Pushgateway implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI target;
     private final Supplier<Optional<MetricsSnapshot>> latest;
-    private final PrintStream warnings;
+    private final Consumer<String> warnings;
     private final ScheduledExecutorService timer;
     private boolean failing;
 
@@ -38,7 +38,7 @@ final class Pushgateway implements AutoCloseable {
      *     can change the URL path)
      */
     Pushgateway(URI base, String job, Duration every, Supplier<Optional<MetricsSnapshot>> latest,
-                PrintStream warnings) {
+                Consumer<String> warnings) {
         String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString(job.getBytes(StandardCharsets.UTF_8));
         String path = base.toString().replaceAll("/+$", "") + "/metrics/job@base64/" + (b64.isEmpty() ? "=" : b64);
         this.target = URI.create(path);
@@ -74,7 +74,7 @@ final class Pushgateway implements AutoCloseable {
                 return failed("HTTP " + response.statusCode() + (body.isEmpty() ? "" : ": " + body));
             }
             if (failing) {
-                warnings.println("procmon: pushgateway " + target + ": pushing again");
+                warnings.accept("procmon: pushgateway " + target + ": pushing again");
                 failing = false;
             }
             return true;
@@ -88,7 +88,7 @@ final class Pushgateway implements AutoCloseable {
 
     private boolean failed(String why) {
         if (!failing) {
-            warnings.println("procmon: pushgateway " + target + ": " + why
+            warnings.accept("procmon: pushgateway " + target + ": " + why
                     + " (the recording goes on; further failures are not reported until a push succeeds)");
             failing = true;
         }

@@ -27,13 +27,15 @@ final class LineEmitter {
     private final GuardedSink sink;
     private final LabelQueue labels;
     private final MonitorClock clock;
+    private final LatestSample latest;
     private boolean started;
 
-    LineEmitter(SampleLineWriter writer, GuardedSink sink, LabelQueue labels, MonitorClock clock) {
+    LineEmitter(SampleLineWriter writer, GuardedSink sink, LabelQueue labels, MonitorClock clock, LatestSample latest) {
         this.writer = writer;
         this.sink = sink;
         this.labels = labels;
         this.clock = clock;
+        this.latest = latest;
     }
 
     /** Writes a tick's lines: the reading with the first queued label, then more labels while time allows. */
@@ -87,5 +89,9 @@ final class LineEmitter {
         started = true;
         sink.write(writer.format(kind.marker, s, epochMicros, elapsedNanos,
                 label == null ? null : label.text(), dropped, label == null ? null : label.phase()));
+        latest.publish(s, epochMicros, elapsedNanos / 1_000);
+        if (label != null) {
+            latest.publishLabel(label.text());
+        }
     }
 }

@@ -57,8 +57,6 @@ public final class LogFormat {
     public static final String PID = "pid";
     /** The user's label queued before this sample; absent when there is none. */
     public static final String LABEL = "label";
-    /** On a label line only: {@code start} or {@code end} when the label starts or ends a phase. */
-    public static final String PHASE = "phase";
     /** Labels dropped because the queue was full since the previous line; absent when zero. */
     public static final String LABELS_DROPPED = "labels_dropped";
     /** How many processes were summed into this line (procmon record --include-children). */

@@ -26,6 +26,15 @@ final class MetricsEndpoint implements AutoCloseable {
         this.latest = latest;
     }
 
+    /** As {@link #start}, with a bind failure as an unchecked exception naming the address. */
+    static MetricsEndpoint open(InetSocketAddress address, LatestSample latest) {
+        try {
+            return start(address, latest);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Binds {@code address} (port 0 picks a free port) and starts serving. */
     static MetricsEndpoint start(InetSocketAddress address, LatestSample latest) throws IOException {
         HttpServer server = HttpServer.create(address, 16);

@@ -2,10 +2,12 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.event.Level;
@@ -44,6 +46,9 @@ public final class ProcessMonitor implements AutoCloseable {
     private final SamplingLoop loop;
     private final MonitorThread thread;
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
+    private final LatestSample latest = new LatestSample();
+    /** The Prometheus endpoint, when the builder asked for one. */
+    private final MetricsEndpoint endpoint;
 
     private ProcessMonitor(Builder b, Sampler s, LineSink out) {
         intervalNanos = b.interval.toNanos();
@@ -53,9 +58,11 @@ public final class ProcessMonitor implements AutoCloseable {
                 : ofThisProcess ? new JvmStats()::sample : null;
         sampler = new GuardedSampler(s, jvm);
         sink = new GuardedSink(out);
-        LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock);
+        LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock,
+                latest);
         loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2);
         thread = new MonitorThread(loop, this::close);
+        endpoint = b.prometheus == null ? null : MetricsEndpoint.open(b.prometheus, latest);
     }
 
     /** Starts a monitor of this process that writes to the {@code procmon} logger at INFO. */
@@ -107,6 +114,21 @@ public final class ProcessMonitor implements AutoCloseable {
         return sampler.failures();
     }
 
+    /**
+     * The last sample written, for a metrics exporter on another thread: a consistent copy taken
+     * without waiting for (or holding up) the ProcMon thread.
+     *
+     * @return the values of the last sample, empty before the first
+     */
+    public Optional<MetricsSnapshot> latest() {
+        return Optional.ofNullable(latest.snapshot());
+    }
+
+    /** @return the address the Prometheus endpoint is bound to, when the builder asked for one */
+    public Optional<InetSocketAddress> prometheusAddress() {
+        return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
+    }
+
     /** Schedule instants missed because the ProcMon thread was held up (reported once at WARN). */
     long skippedSamples() {
         return loop.skipped();
@@ -120,6 +142,9 @@ public final class ProcessMonitor implements AutoCloseable {
             thread.start();
         } catch (Throwable e) {
             OpenMonitors.remove(labels);
+            if (endpoint != null) {
+                endpoint.close();
+            }
             throw e;
         }
         return this;
@@ -153,6 +178,9 @@ public final class ProcessMonitor implements AutoCloseable {
                 }
             }
         }
+        if (endpoint != null) {
+            endpoint.close();
+        }
         thread.removeHook();
     }
 
@@ -173,6 +201,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private Path file;
         private long pid = -1;
         private boolean jvm = true;
+        private InetSocketAddress prometheus;
         private boolean includeChildren;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
@@ -241,6 +270,17 @@ public final class ProcessMonitor implements AutoCloseable {
          */
         public Builder includeChildren(boolean includeChildren) {
             this.includeChildren = includeChildren;
+            return this;
+        }
+
+        /**
+         * Serves the last sample at {@code http://ADDRESS/metrics} in Prometheus' text format (see
+         * docs/fleet.md for the names), from the JDK's HTTP server on a daemon thread of its own. Pass
+         * a loopback address unless the endpoint is meant to be reachable from other machines; port 0
+         * picks a free port ({@link ProcessMonitor#prometheusAddress()} tells which).
+         */
+        public Builder prometheus(InetSocketAddress address) {
+            this.prometheus = Objects.requireNonNull(address, "address");
             return this;
         }
 

@@ -10,8 +10,9 @@ import java.util.function.ToDoubleFunction;
  * when its value is not known.
  */
 enum PrometheusMetric {
+    /** The process's user and system time and its waited-for children's, as {@code time} reports a command. */
     PROCESS_CPU("process_cpu_seconds_total", Type.COUNTER, "Total user and system CPU time spent in seconds.", "",
-            s -> s.sum(LogField.USER, LogField.SYSTEM)),
+            s -> s.sum(LogField.USER, LogField.SYSTEM, LogField.CHILDREN_USER, LogField.CHILDREN_SYSTEM)),
     PROCESS_START("process_start_time_seconds", Type.GAUGE, "Start time of the process since unix epoch in seconds.",
             "", MetricsSnapshot::processStartEpochSeconds),
     PROCESS_RSS("process_resident_memory_bytes", Type.GAUGE, "Resident memory size in bytes.", "",
@@ -30,9 +31,6 @@ enum PrometheusMetric {
     JVM_THREADS("jvm_threads_current", Type.GAUGE, "Current thread count of a JVM.", "",
             s -> s.get(LogField.JVM_THREADS)),
 
-    CHILDREN_CPU("procmon_children_cpu_seconds_total", Type.COUNTER,
-            "CPU seconds of children that exited and were waited for (user and system).", "",
-            s -> s.sum(LogField.CHILDREN_USER, LogField.CHILDREN_SYSTEM)),
     MINOR_FAULTS("procmon_page_faults_total", Type.COUNTER, "Page faults of the process.", "type=\"minor\"",
             s -> s.get(LogField.PFAULTS) - s.get(LogField.PAGEINS)),
     MAJOR_FAULTS("procmon_page_faults_total", Type.COUNTER, "Page faults of the process.", "type=\"major\"",

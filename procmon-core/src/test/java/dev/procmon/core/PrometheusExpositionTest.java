@@ -72,4 +72,19 @@ class PrometheusExpositionTest {
             assertThat(post.statusCode()).isEqualTo(405);
         }
     }
+
+    @Test
+    void aPortInUseFailsStartWithTheAddressAndLeavesNothingRunning() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort());
+            long before = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("ProcMon")).count();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcessMonitor.builder().sink(l -> { })
+                            .prometheus(address).start())
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining("cannot serve metrics on").hasMessageContaining(":" + taken.getLocalPort());
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("ProcMon")).count()).isEqualTo(before);
+        }
+    }
 }

@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Prometheus server (Debian's {@code prometheus}, installed by {@code .ci/run}) on a loopback
  * port with its storage in a temporary directory, scraping the given targets every second. Closed
- * (and killed if it does not stop) by the test, also when the test fails.
+ * (and killed if it does not stop) by the test, also when the test fails. Shared with the other modules'
+ * tests through procmon-core's test jar.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/prometheus");
 
@@ -43,7 +44,7 @@ final class PrometheusServer implements AutoCloseable {
      * @param dir a fresh directory for the configuration, the storage and the server's output
      * @param targets {@code host:port} of each endpoint to scrape; {@code honorLabels} for a Pushgateway
      */
-    static PrometheusServer start(Path dir, boolean honorLabels, String... targets) throws Exception {
+    public static PrometheusServer start(Path dir, boolean honorLabels, String... targets) throws Exception {
         assumeTrue(Files.isExecutable(BINARY), "prometheus is not installed (apt-get install prometheus; .ci/run does)");
         StringBuilder list = new StringBuilder();
         for (String t : targets) {
@@ -79,7 +80,7 @@ final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
@@ -111,7 +112,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** The values of an instant PromQL query (one per series), empty while there are none. */
-    List<Double> query(String promql) throws IOException, InterruptedException {
+    public List<Double> query(String promql) throws IOException, InterruptedException {
         HttpResponse<String> r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         List<Double> values = new ArrayList<>();
         try (JsonParser p = new JsonFactory().createParser(r.body())) {
@@ -129,7 +130,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Polls {@code promql} until it has a value that {@code accept} takes, for at most {@code seconds}. */
-    OptionalDouble await(String promql, java.util.function.DoublePredicate accept, int seconds) throws Exception {
+    public OptionalDouble await(String promql, java.util.function.DoublePredicate accept, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             for (double v : query(promql)) {
