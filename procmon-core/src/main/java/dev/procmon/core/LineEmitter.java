@@ -87,11 +87,12 @@ final class LineEmitter {
 
     private void write(Kind kind, Sample s, long epochMicros, long elapsedNanos, QueuedLabel label, long dropped) {
         started = true;
-        sink.write(writer.format(kind.marker, s, epochMicros, elapsedNanos,
-                label == null ? null : label.text(), dropped, label == null ? null : label.phase()));
+        // Published before the write: a key-value sink reads this very sample back.
         latest.publish(s, epochMicros, elapsedNanos / 1_000);
         if (label != null) {
             latest.publishLabel(label.text());
         }
+        sink.write(writer.format(kind.marker, s, epochMicros, elapsedNanos,
+                label == null ? null : label.text(), dropped, label == null ? null : label.phase()));
     }
 }

@@ -46,11 +46,12 @@ public final class ProcessMonitor implements AutoCloseable {
     private final SamplingLoop loop;
     private final MonitorThread thread;
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
-    private final LatestSample latest = new LatestSample();
+    private final LatestSample latest;
     /** The Prometheus endpoint, when the builder asked for one. */
     private final MetricsEndpoint endpoint;
 
-    private ProcessMonitor(Builder b, Sampler s, LineSink out) {
+    private ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest) {
+        this.latest = latest;
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
         ofThisProcess = s.pid() == ProcessHandle.current().pid();
@@ -202,6 +203,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private long pid = -1;
         private boolean jvm = true;
         private InetSocketAddress prometheus;
+        private boolean keyValues;
         private boolean includeChildren;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
@@ -284,6 +286,16 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Attaches each sample's fields to its SLF4J line as key-value pairs ({@code memory_info.rss},
+         * {@code cpu_times.user}, ...), for JSON encoders that index them as fields (docs/fleet.md has
+         * a Logback configuration). Off by default; only for the SLF4J sink.
+         */
+        public Builder keyValues(boolean keyValues) {
+            this.keyValues = keyValues;
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -327,16 +339,19 @@ public final class ProcessMonitor implements AutoCloseable {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }
             LineSink out;
+            LatestSample latest = new LatestSample();
             try {
                 out = file != null ? LineSink.file(file, clock)
                         : consumer != null ? LineSink.consumer(consumer)
+                        : keyValues && LineSink.slf4jBound()
+                        ? new KeyValueSink(org.slf4j.LoggerFactory.getLogger(loggerName), level, latest)
                         : LineSink.slf4jOrStderr(loggerName, level, clock);
             } catch (IOException e) {
                 SamplerChoice.closeQuietly(s);
                 throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
             }
             try {
-                return new ProcessMonitor(this, s, out).begin();
+                return new ProcessMonitor(this, s, out, latest).begin();
             } catch (RuntimeException | Error e) {
                 SamplerChoice.closeQuietly(s);
                 SamplerChoice.closeQuietly(out);
