@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Issue 7, item 1: the cost of one sample of this JVM, and of its parts, as the ProcMon thread
- * takes it at every tick ({@code ProcessMonitor.tick}): the {@code /proc/self/stat} read and parse,
+ * takes it at every tick ({@code SamplingLoop}): the {@code /proc/self/stat} read and parse,
  * the JVM beans, the JSON line into the reused buffer. Run with {@code -prof gc} for bytes/op.
  * The C floors (bench/floor.c) are measured by bench/run in the same run.
  */

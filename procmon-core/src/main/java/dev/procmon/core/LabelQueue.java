@@ -48,11 +48,6 @@ final class LabelQueue {
         return n;
     }
 
-    /** Counts a label taken from the queue but never written (a STOP line out of time). */
-    synchronized void countDropped(long n) {
-        dropped += n;
-    }
-
     /** Accepts nothing more; what is queued stays to be drained. */
     synchronized void close() {
         closed = true;

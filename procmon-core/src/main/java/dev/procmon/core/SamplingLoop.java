@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code /proc} read (the middle of it), and the JVM's figures, which can wait behind a large
  * allocation or a GC, are read only after it, so they can never skew a CPU or fault rate. A tick
  * that comes late (the thread was starved) is taken as soon as it can be, with its own true time;
- * the instants it covers are counted as skipped and reported once. Readings are double-buffered:
+ * the instants it covers are counted as skipped and reported once, and the next reading is the
+ * first instant of the schedule at least half an interval later. Readings are double-buffered:
  * a failed one keeps the last good one for the STOP line.
  */
 final class SamplingLoop implements Runnable {
@@ -61,8 +62,11 @@ final class SamplingLoop implements Runnable {
                     }
                     continue;
                 }
-                countSkipped((now - due) / intervalNanos);
-                due = schedule.nextDueAfter(now);
+                // The next reading at least half an interval after this one, so that a late reading
+                // is not followed at once by a scheduled one (a few ms apart, CPU ticks make spikes).
+                long next = schedule.nextDueAfter(now + intervalNanos / 2 - 1);
+                countSkipped((next - due) / intervalNanos - 1);
+                due = next;
                 tick(due);
             }
         } catch (Throwable unexpected) {
