@@ -4,6 +4,7 @@ import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
 import dev.procmon.plot.PlotOptions;
 
+import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -69,6 +70,11 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--include-children",
             description = "Sum every live descendant into each sample; the line carries num_procs.")
     boolean includeChildren;
+
+    @Option(names = "--memory", paramLabel = "rss|pss", defaultValue = "rss", converter = MemoryDetailConverter.class,
+            description = "pss: also log PSS and USS from /proc/<pid>/smaps_rollup at every sample (costs a "
+                    + "page-table walk; default: ${DEFAULT-VALUE}).")
+    MemoryDetail memory;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
     Path log;
@@ -172,7 +178,7 @@ public final class RecordCommand implements Callable<Integer> {
      */
     private ProcessMonitor.Builder monitorBuilder() {
         ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false)
-                .includeChildren(includeChildren).interval(interval);
+                .includeChildren(includeChildren).interval(interval).memory(memory);
         if (log != null) {
             return b.file(log);
         }

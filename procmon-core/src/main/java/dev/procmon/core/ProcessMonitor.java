@@ -205,6 +205,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private InetSocketAddress prometheus;
         private boolean keyValues;
         private boolean includeChildren;
+        private MemoryDetail memory = MemoryDetail.RSS;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Consumer<Sample> jvmReader;
@@ -287,6 +288,16 @@ public final class ProcessMonitor implements AutoCloseable {
         }
 
         /**
+         * How much to find out about memory (default {@link MemoryDetail#RSS});
+         * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
+         * (a single process; Linux only).
+         */
+        public Builder memory(MemoryDetail memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
          * Attaches each sample's fields to its SLF4J line as key-value pairs ({@code memory_info.rss},
          * {@code cpu_times.user}, ...), for JSON encoders that index them as fields (docs/fleet.md has
          * a Logback configuration). Off by default; only for the SLF4J sink.
@@ -334,7 +345,7 @@ public final class ProcessMonitor implements AutoCloseable {
         public ProcessMonitor start() {
             Sampler s;
             try {
-                s = sampler != null ? sampler : SamplerChoice.open(pid, includeChildren, clock);
+                s = sampler != null ? sampler : SamplerChoice.open(pid, includeChildren, clock, memory);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }

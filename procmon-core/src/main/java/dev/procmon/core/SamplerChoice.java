@@ -14,12 +14,13 @@ final class SamplerChoice {
      * @param pid the process to sample, or -1 for this one
      * @throws IOException when another process (or a tree) was asked for and cannot be read
      */
-    static Sampler open(long pid, boolean includeChildren, MonitorClock clock) throws IOException {
+    static Sampler open(long pid, boolean includeChildren, MonitorClock clock, MemoryDetail memory)
+            throws IOException {
         long self = ProcessHandle.current().pid();
         long target = pid > 0 ? pid : self;
         if (Files.isReadable(Path.of("/proc/self/stat"))) {
             try {
-                return includeChildren ? ProcessTreeSampler.open(target, clock) : ProcStatSampler.open(target, clock);
+                return includeChildren ? ProcessTreeSampler.open(target, clock) : ProcStatSampler.open(target, clock, memory);
             } catch (IOException e) {
                 if (target != self || includeChildren) {
                     throw e;
