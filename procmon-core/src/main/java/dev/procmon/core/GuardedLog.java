@@ -23,6 +23,14 @@ final class GuardedLog {
         }
     }
 
+    static void info(String format, Object... args) {
+        try {
+            LOG.info(format, args);
+        } catch (Throwable ignored) {
+            // As in warn().
+        }
+    }
+
     static void debug(String format, Object... args) {
         try {
             LOG.debug(format, args);

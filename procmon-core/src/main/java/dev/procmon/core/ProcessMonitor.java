@@ -130,7 +130,7 @@ public final class ProcessMonitor implements AutoCloseable {
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }
 
-    /** Schedule instants missed because the ProcMon thread was held up (reported once at WARN). */
+    /** Schedule instants missed because the ProcMon thread was held up (reported once, at INFO). */
     long skippedSamples() {
         return loop.skipped();
     }
@@ -198,6 +198,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private Duration interval = Duration.ofSeconds(1);
         private String loggerName = DEFAULT_LOGGER;
         private Level level = Level.INFO;
+        private Consumer<Sample> jvmReader;
         private Consumer<String> consumer;
         private Path file;
         private long pid = -1;
@@ -208,8 +209,8 @@ public final class ProcessMonitor implements AutoCloseable {
         private MemoryDetail memory = MemoryDetail.RSS;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
-        private Consumer<Sample> jvmReader;
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private ReapedChildSampler.Baseline childBaseline;
 
         private Builder() {
         }
@@ -307,13 +308,27 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Declares that the {@link #pid(long) pid} will be a child this JVM starts after this call
+         * and waits for (Linux): this process's children counters are read now, and once the child
+         * has been reaped its lines carry its exact final totals from them (CPU times and page
+         * faults, its reaped descendants included), a child gone before its first reading included.
+         * Call it just before starting the child; nothing else this JVM reaps in between may run.
+         *
+         * @throws UncheckedIOException when {@code /proc/self/stat} cannot be read
+         */
+        public Builder launchedChild() {
+            this.childBaseline = ReapedChildSampler.Baseline.now(Path.of("/proc/self/stat"), clock);
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = clock;
             return this;
         }
 
         Builder sampler(Sampler sampler) {
-            this.sampler = Objects.requireNonNull(sampler, "sampler");
+            this.sampler = sampler;
             return this;
         }
 
@@ -345,7 +360,10 @@ public final class ProcessMonitor implements AutoCloseable {
         public ProcessMonitor start() {
             Sampler s;
             try {
-                s = sampler != null ? sampler : SamplerChoice.open(pid, includeChildren, clock, memory);
+                s = sampler != null ? sampler
+                        : childBaseline != null ? ReapedChildSampler.open(pid, childBaseline,
+                                () -> SamplerChoice.open(pid, includeChildren, clock, memory))
+                        : SamplerChoice.open(pid, includeChildren, clock, memory);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * allocation or a GC, are read only after it, so they can never skew a CPU or fault rate. A tick
  * that comes late (the thread was starved) is taken as soon as it can be, with its own true time;
  * the instants it covers are counted as skipped and reported once, and the next reading is the
- * first instant of the schedule at least half an interval later. Readings are double-buffered:
+ * first instant of the schedule at least half an interval later.  A wake-up late by less than an
+ * interval is just taken late and keeps the next instant. Readings are double-buffered:
  * a failed one keeps the last good one for the STOP line.
  */
 final class SamplingLoop implements Runnable {
@@ -62,9 +63,11 @@ final class SamplingLoop implements Runnable {
                     }
                     continue;
                 }
-                // The next reading at least half an interval after this one, so that a late reading
-                // is not followed at once by a scheduled one (a few ms apart, CPU ticks make spikes).
-                long next = schedule.nextDueAfter(now + intervalNanos / 2 - 1);
+                // After a reading late by an interval or more, the next one at least half an interval
+                // on, so that it does not follow a few ms later (CPU ticks over a few ms make spikes).
+                // A wake-up merely late keeps the next instant, as a fixed rate should.
+                long next = now - due >= intervalNanos ? schedule.nextDueAfter(now + intervalNanos / 2 - 1)
+                        : schedule.nextDueAfter(now);
                 countSkipped((next - due) / intervalNanos - 1);
                 due = next;
                 tick(due);
@@ -139,7 +142,8 @@ final class SamplingLoop implements Runnable {
         skipped += n;
         if (!reportedSkips) {
             reportedSkips = true;
-            GuardedLog.warn("procmon: the ProcMon thread was held up and could not sample on time ({} sample(s) "
+            // INFO, not WARN: a starved thread on a busy host is a fact about the host, not a failure.
+            GuardedLog.info("procmon: the ProcMon thread was held up and could not sample on time ({} sample(s) "
                     + "skipped at a {} s interval); later skips are counted, not reported", n, intervalNanos / 1e9);
         }
     }

@@ -43,10 +43,8 @@ class MonitorFaultTest {
         procmonLogger.detachAppender(warnings);
     }
 
-    /** The WARN messages, but for the (legitimate, reported once) starvation report of a busy machine. */
     private List<String> warningMessages() {
         return warnings.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
-                .filter(e -> !e.getFormattedMessage().contains("held up"))
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }
 

@@ -156,4 +156,24 @@ class ProcessCountersTest {
         byte[] huge = "9223372036854771712\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(ProcText.number(huge, 0, huge.length)).isEqualTo(-1);
     }
+
+    @Test
+    void readingTheCountersAllocatesNothingOnceWarm() throws IOException {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (ProcessCounters counters = ProcessCounters.open(SELF, MemoryDetail.PSS)) {
+            Sample s = fresh();
+            for (int i = 0; i < 50; i++) {
+                counters.read(s);
+            }
+            long tid = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 100; i++) { // ten rounds of the sparse counters too
+                counters.read(s);
+            }
+            long allocated = threads.getThreadAllocatedBytes(tid) - before;
+            assertThat(s.pssBytes).isPositive();
+            assertThat(allocated).as("bytes allocated by 100 reads").isLessThan(1_000);
+        }
+    }
 }
