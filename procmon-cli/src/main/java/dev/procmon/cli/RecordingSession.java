@@ -26,6 +26,7 @@ final class RecordingSession implements AutoCloseable {
     private final TeeSink tee;
 
     private ProcessMonitor monitor;
+    private Pushgateway pushgateway;
     private boolean closed;
     private int status;
 
@@ -86,13 +87,15 @@ final class RecordingSession implements AutoCloseable {
     }
 
     /**
-     * Starts the monitor, unless the recording has already been ended.
+     * Starts the monitor with the fleet options ({@code --prometheus}, {@code --pushgateway}), unless
+     * the recording has already been ended.
      *
      * @throws java.io.UncheckedIOException when the process cannot be read
      */
-    synchronized void start(ProcessMonitor.Builder builder) {
+    synchronized void start(ProcessMonitor.Builder builder, FleetOptions fleet) {
         if (!closed) {
-            monitor = builder.start();
+            monitor = fleet.configure(builder).start();
+            pushgateway = fleet.startPushing(monitor, err::println).orElse(null);
         }
     }
 
@@ -108,6 +111,9 @@ final class RecordingSession implements AutoCloseable {
         closed = true;
         if (monitor != null) {
             monitor.close();
+        }
+        if (pushgateway != null) {
+            pushgateway.close();   // the STOP line's totals, pushed once more
         }
         if (tee != null) {
             tee.close();

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 class FleetRecordTest {
 
     private static int record(StringWriter err, String... args) {
-        CommandLine cli = new CommandLine(new ProcmonCommand());
+        CommandLine cli = ProcmonCommand.commandLine(args);
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
         return cli.execute(args);
