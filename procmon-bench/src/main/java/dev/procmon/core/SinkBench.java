@@ -62,7 +62,8 @@ public class SinkBench {
         sample.rssBytes = s.rssBytes;
         sample.userMicros = s.userMicros;
         emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()),
-                new GuardedSink(LineSink.file(Path.of("/dev/null"))), new LabelQueue(), MonitorClock.SYSTEM);
+                new GuardedSink(LineSink.file(Path.of("/dev/null"))), new LabelQueue(), MonitorClock.SYSTEM,
+                new LatestSample());
         line.append(new SampleLineWriter(ZoneId.systemDefault())
                 .format(LogFormat.MARKER, s, System.currentTimeMillis() * 1000, 12_000_000_000L, null, 0));
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -64,6 +65,9 @@ final class RecordCommand implements Callable<Integer> {
             description = "pss: also log PSS and USS from /proc/<pid>/smaps_rollup at every sample (costs a "
                     + "page-table walk; default: ${DEFAULT-VALUE}).")
     MemoryDetail memory;
+
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
     Path log;
@@ -189,7 +193,7 @@ final class RecordCommand implements Callable<Integer> {
                 c.stop();   // the signal came while the command was being started
             }
             try {
-                session.start(builder.pid(c.pid()));
+                session.start(builder.pid(c.pid()), fleet);
             } catch (UncheckedIOException e) {
                 c.stop();
                 throw new RecordFailure("cannot record " + command.get(0) + ": " + ErrorMessage.of(cause(e)));
@@ -220,7 +224,7 @@ final class RecordCommand implements Callable<Integer> {
         TerminationSignals signals = trapSignals(() -> { });
         try {
             try {
-                session.start(session.monitorBuilder(interval, includeChildren, memory).pid(target));
+                session.start(session.monitorBuilder(interval, includeChildren, memory).pid(target), fleet);
             } catch (UncheckedIOException e) {
                 throw new RecordFailure(WatchedProcess.running(procRoot, target)
                         ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))

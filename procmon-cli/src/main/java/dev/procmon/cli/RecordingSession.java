@@ -31,6 +31,7 @@ final class RecordingSession implements AutoCloseable {
     private volatile ProcessMonitor monitor;
     /** Where {@code procmon label} reaches this recording (issue 15), or null. */
     private LabelSocket labels;
+    private Pushgateway pushgateway;
     private boolean closed;
     private int status;
 
@@ -98,13 +99,15 @@ final class RecordingSession implements AutoCloseable {
     }
 
     /**
-     * Starts the monitor, unless the recording has already been ended.
+     * Starts the monitor with the fleet options ({@code --prometheus}, {@code --pushgateway}), unless
+     * the recording has already been ended.
      *
      * @throws java.io.UncheckedIOException when the process cannot be read
      */
-    synchronized void start(ProcessMonitor.Builder builder) {
+    synchronized void start(ProcessMonitor.Builder builder, FleetOptions fleet) {
         if (!closed) {
-            monitor = builder.start();
+            monitor = fleet.configure(builder).start();
+            pushgateway = fleet.startPushing(monitor, err::println).orElse(null);
         }
     }
 
@@ -120,6 +123,9 @@ final class RecordingSession implements AutoCloseable {
         closed = true;
         if (monitor != null) {
             monitor.close();
+        }
+        if (pushgateway != null) {
+            pushgateway.close();   // the STOP line's totals, pushed once more
         }
         if (labels != null) {
             labels.close();

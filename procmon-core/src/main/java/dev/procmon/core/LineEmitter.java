@@ -27,13 +27,15 @@ final class LineEmitter {
     private final GuardedSink sink;
     private final LabelQueue labels;
     private final MonitorClock clock;
+    private final LatestSample latest;
     private boolean started;
 
-    LineEmitter(SampleLineWriter writer, GuardedSink sink, LabelQueue labels, MonitorClock clock) {
+    LineEmitter(SampleLineWriter writer, GuardedSink sink, LabelQueue labels, MonitorClock clock, LatestSample latest) {
         this.writer = writer;
         this.sink = sink;
         this.labels = labels;
         this.clock = clock;
+        this.latest = latest;
     }
 
     /** Writes a tick's lines: the reading with the first queued label, then more labels while time allows. */
@@ -85,6 +87,11 @@ final class LineEmitter {
 
     private void write(Kind kind, Sample s, long epochMicros, long elapsedNanos, QueuedLabel label, long dropped) {
         started = true;
+        // Published before the write: a key-value sink reads this very sample back.
+        latest.publish(s, epochMicros, elapsedNanos / 1_000);
+        if (label != null) {
+            latest.publishLabel(label.text());
+        }
         sink.write(writer.format(kind.marker, s, epochMicros, elapsedNanos,
                 label == null ? null : label.text(), dropped, label == null ? null : label.phase()));
     }

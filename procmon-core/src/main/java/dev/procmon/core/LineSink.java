@@ -41,7 +41,7 @@ interface LineSink extends AutoCloseable {
      * silent no-op.
      */
     static LineSink slf4jOrStderr(String loggerName, Level level, MonitorClock clock) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory)) {
+        if (slf4jBound()) {
             return slf4j(LoggerFactory.getLogger(loggerName), level);
         }
         if (StderrNotice.SAID.compareAndSet(false, true)) {
@@ -59,6 +59,11 @@ interface LineSink extends AutoCloseable {
                 System.err.flush();
             }
         }, clock, level);
+    }
+
+    /** @return whether an SLF4J provider is bound (else SLF4J discards every line) */
+    static boolean slf4jBound() {
+        return !(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory);
     }
 
     static LineSink consumer(Consumer<String> consumer) {

@@ -2,10 +2,12 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.event.Level;
@@ -46,8 +48,12 @@ public final class ProcessMonitor implements AutoCloseable {
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
     /** Labels from other processes ({@link Builder#labelSocket}), or null. */
     private volatile LabelSocket labelSocket;
+    private final LatestSample latest;
+    /** The Prometheus endpoint, when the builder asked for one. */
+    private final MetricsEndpoint endpoint;
 
-    private ProcessMonitor(Builder b, Sampler s, LineSink out, Consumer<Sample> remoteJvm) {
+    private ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, Consumer<Sample> remoteJvm) {
+        this.latest = latest;
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
         ofThisProcess = s.pid() == ProcessHandle.current().pid();
@@ -55,10 +61,12 @@ public final class ProcessMonitor implements AutoCloseable {
                 : ofThisProcess ? new JvmStats()::sample : null;
         sampler = new GuardedSampler(s, jvm);
         sink = new GuardedSink(out);
-        LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock);
+        LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock,
+                latest);
         loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2,
                 () -> OpenMonitors.remove(labels));
         thread = new MonitorThread(loop, this::close);
+        endpoint = b.prometheus == null ? null : MetricsEndpoint.open(b.prometheus, latest);
     }
 
     /** Starts a monitor of this process that writes to the {@code procmon} logger at INFO. */
@@ -121,6 +129,21 @@ public final class ProcessMonitor implements AutoCloseable {
         return sampler.failures();
     }
 
+    /**
+     * The last sample written, for a metrics exporter on another thread: a consistent copy taken
+     * without waiting for (or holding up) the ProcMon thread.
+     *
+     * @return the values of the last sample, empty before the first
+     */
+    public Optional<MetricsSnapshot> latest() {
+        return Optional.ofNullable(latest.snapshot());
+    }
+
+    /** @return the address the Prometheus endpoint is bound to, when the builder asked for one */
+    public Optional<InetSocketAddress> prometheusAddress() {
+        return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
+    }
+
     /** Schedule instants missed because the ProcMon thread was held up (reported once, at INFO). */
     long skippedSamples() {
         return loop.skipped();
@@ -134,6 +157,9 @@ public final class ProcessMonitor implements AutoCloseable {
             thread.start();
         } catch (Throwable e) {
             OpenMonitors.remove(labels);
+            if (endpoint != null) {
+                endpoint.close();
+            }
             throw e;
         }
         return this;
@@ -175,6 +201,9 @@ public final class ProcessMonitor implements AutoCloseable {
         if (socket != null) {
             socket.close();
         }
+        if (endpoint != null) {
+            endpoint.close();
+        }
         thread.removeHook();
     }
 
@@ -198,6 +227,8 @@ public final class ProcessMonitor implements AutoCloseable {
         private Path file;
         private long pid = -1;
         private boolean jvm = true;
+        private InetSocketAddress prometheus;
+        private boolean keyValues;
         private boolean includeChildren;
         private MemoryDetail memory = MemoryDetail.RSS;
         private MonitorClock clock = MonitorClock.SYSTEM;
@@ -271,12 +302,33 @@ public final class ProcessMonitor implements AutoCloseable {
         }
 
         /**
+         * Serves the last sample at {@code http://ADDRESS/metrics} in Prometheus' text format (see
+         * docs/fleet.md for the names), from the JDK's HTTP server on a daemon thread of its own. Pass
+         * a loopback address unless the endpoint is meant to be reachable from other machines; port 0
+         * picks a free port ({@link ProcessMonitor#prometheusAddress()} tells which).
+         */
+        public Builder prometheus(InetSocketAddress address) {
+            this.prometheus = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
          * How much to find out about memory (default {@link MemoryDetail#RSS});
          * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
          * (a single process; Linux only).
          */
         public Builder memory(MemoryDetail memory) {
             this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
+         * Attaches each sample's fields to its SLF4J line as key-value pairs ({@code memory_info.rss},
+         * {@code cpu_times.user}, ...), for JSON encoders that index them as fields (docs/fleet.md has
+         * a Logback configuration). Off by default; only for the SLF4J sink.
+         */
+        public Builder keyValues(boolean keyValues) {
+            this.keyValues = keyValues;
             return this;
         }
 
@@ -360,9 +412,12 @@ public final class ProcessMonitor implements AutoCloseable {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }
             LineSink out;
+            LatestSample latest = new LatestSample();
             try {
                 out = file != null ? LineSink.file(file, clock)
                         : consumer != null ? LineSink.consumer(consumer)
+                        : keyValues && LineSink.slf4jBound()
+                        ? new KeyValueSink(org.slf4j.LoggerFactory.getLogger(loggerName), level, latest)
                         : LineSink.slf4jOrStderr(loggerName, level, clock);
             } catch (IOException e) {
                 SamplerChoice.closeQuietly(s);
@@ -371,7 +426,7 @@ public final class ProcessMonitor implements AutoCloseable {
             ProcessMonitor monitor;
             try {
                 Consumer<Sample> remote = remoteJvm == null ? null : new RemoteJvmStats(s.pid(), remoteJvm)::sample;
-                monitor = new ProcessMonitor(this, s, out, remote).begin();
+                monitor = new ProcessMonitor(this, s, out, latest, remote).begin();
             } catch (IOException e) {
                 SamplerChoice.closeQuietly(s);
                 SamplerChoice.closeQuietly(out);
