@@ -15,7 +15,7 @@ import org.slf4j.event.Level;
  */
 record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration duration) {
 
-    static final String KNOWN = "interval, duration, file, logger, level, labels, children, jvm, stop";
+    static final String KNOWN = "interval, duration, file, logger, level, labels, children, jvm, prometheus, stop";
 
     /**
      * Parses the options.
@@ -50,10 +50,33 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration durat
                 case "labels" -> b.labelSocket(onOff(key, value));
                 case "children" -> b.includeChildren(onOff(key, value));
                 case "jvm" -> b.jvm(onOff(key, value));
+                case "prometheus" -> b.prometheus(address(key, value));
                 default -> throw new IllegalArgumentException("unknown option '" + key + "' (options: " + KNOWN + ")");
             }
         }
         return new AgentOptions(false, file != null ? b.file(file) : b.sink(ApplicationLogger.find(logger, level)), duration);
+    }
+
+    /** {@code PORT} (loopback only) or {@code HOST:PORT}: where {@code /metrics} is served. */
+    private static java.net.InetSocketAddress address(String key, String value) {
+        int colon = value.lastIndexOf(':');
+        String host = colon < 0 ? "" : value.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(value.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(key + "=" + value + ": not [HOST:]PORT with a port from 0 to 65535");
+        }
+        java.net.InetSocketAddress a = host.isEmpty()
+                ? new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port)
+                : new java.net.InetSocketAddress(host, port);
+        if (a.isUnresolved()) {
+            throw new IllegalArgumentException(key + "=" + value + ": unknown host '" + host + "'");
+        }
+        return a;
     }
 
     private static Duration seconds(String key, String value) {

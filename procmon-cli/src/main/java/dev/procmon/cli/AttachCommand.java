@@ -65,6 +65,10 @@ public final class AttachCommand implements Callable<Integer> {
 
     private JvmTarget target;
     private ProcessMonitor monitor;
+    private Pushgateway pushgateway;
+
+    @picocli.CommandLine.Mixin
+    FleetOptions fleet = new FleetOptions();
     private JMXConnector jmx;
     private Path agentJar;
     private AttachOutput output;
@@ -130,8 +134,9 @@ public final class AttachCommand implements Callable<Integer> {
             return;
         }
         jmx = target.connectJmx();
-        monitor = output.sink(ProcessMonitor.builder().pid(pid).jvm(false).jvm(jmx.getMBeanServerConnection())
-                .interval(interval).labelSocket(true)).start();
+        monitor = fleet.configure(output.sink(ProcessMonitor.builder().pid(pid).jvm(false)
+                .jvm(jmx.getMBeanServerConnection()).interval(interval).labelSocket(true))).start();
+        pushgateway = fleet.startPushing(monitor, spec.commandLine().getErr()::println).orElse(null);
     }
 
     private static String seconds(Duration d) {
@@ -166,6 +171,9 @@ public final class AttachCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (monitor != null) {
             monitor.close();
+        }
+        if (pushgateway != null) {
+            pushgateway.close();   // the STOP line's totals, pushed once more
         }
         if (agentJar != null && !AttachOutput.endsWithStop(log) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             try {
