@@ -18,7 +18,7 @@ final class LatestSample {
     private static final LogField[] FIELDS = LogField.values();
 
     private final AtomicLong version = new AtomicLong();
-    private final long[] values = new long[FIELDS.length];
+    private final long[] values = unknown();
     private long epochMicros;
     private long elapsedMicros;
     private long pid;
@@ -26,13 +26,24 @@ final class LatestSample {
     private long peakRss = -1;
     private String lastLabel = "";
 
+    private static long[] unknown() {
+        long[] v = new long[FIELDS.length];
+        java.util.Arrays.fill(v, -1);
+        return v;
+    }
+
     /** Called by the ProcMon thread only. Allocates nothing. */
     void publish(Sample s, long sampleEpochMicros, long sampleElapsedMicros) {
         long v = version.get();
         version.setOpaque(v + 1);
         java.lang.invoke.VarHandle.releaseFence();
         for (LogField f : FIELDS) {
-            values[f.ordinal()] = f.fromSample() ? f.valueIn(s) : -1;
+            long v = f.fromSample() ? f.valueIn(s) : -1;
+            // Costly counters are read every few samples and left out between: keep the last known value,
+            // so a scrape between two readings does not see them vanish.
+            if (v >= 0 || !f.fromSample()) {
+                values[f.ordinal()] = v;
+            }
         }
         epochMicros = sampleEpochMicros;
         elapsedMicros = sampleElapsedMicros;

@@ -65,4 +65,21 @@ class LatestSampleTest {
         assertThat(reads.get()).isPositive();
         assertThat(torn.get()).isZero();
     }
+
+    /** Counters read every tenth sample stay at their last value in between; they do not vanish. */
+    @Test
+    void aCounterLeftOutOfALaterSampleKeepsItsLastValue() {
+        LatestSample latest = new LatestSample();
+        Sample s = new Sample();
+        s.rssBytes = 1;
+        s.voluntaryCtxSwitches = 40;
+        latest.publish(s, 1, 1);
+        s.clear();
+        s.rssBytes = 2;
+        latest.publish(s, 2, 2);
+        MetricsSnapshot snap = latest.snapshot();
+        assertThat(snap.get(LogField.RSS)).isEqualTo(2.0);
+        assertThat(snap.get(LogField.VOLUNTARY)).isEqualTo(40.0);
+        assertThat(snap.get(LogField.INVOLUNTARY)).isNaN();
+    }
 }
