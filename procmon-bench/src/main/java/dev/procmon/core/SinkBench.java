@@ -35,6 +35,8 @@ public class SinkBench {
     private final StringBuilder line = new StringBuilder();
     private LineSink file;
     private LineSink slf4j;
+    private LineEmitter emitter;
+    private final Sample sample = new Sample();
     private OutputStreamAppender<ILoggingEvent> appender;
 
     @Setup(Level.Trial)
@@ -56,6 +58,12 @@ public class SinkBench {
         s.gcCount = 17;
         s.gcMillis = 230;
         s.threads = 23;
+        sample.pid = s.pid;
+        sample.rssBytes = s.rssBytes;
+        sample.userMicros = s.userMicros;
+        emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()),
+                new GuardedSink(LineSink.file(Path.of("/dev/null"))), new LabelQueue(), MonitorClock.SYSTEM,
+                new LatestSample());
         line.append(new SampleLineWriter(ZoneId.systemDefault())
                 .format(LogFormat.MARKER, s, System.currentTimeMillis() * 1000, 12_000_000_000L, null, 0));
 
@@ -87,6 +95,15 @@ public class SinkBench {
     @Benchmark
     public void fileSink() throws IOException {
         file.write(line);
+    }
+
+    /**
+     * The monitor's write path of one tick without labels, as the ProcMon thread runs it: the
+     * emitter formats the line and writes it through the guarded file sink (prefix included).
+     */
+    @Benchmark
+    public void emitToFile() {
+        emitter.emit(sample, 1_790_000_000_000_000L, 12_000_000_000L, Long.MAX_VALUE);
     }
 
     @Benchmark

@@ -7,6 +7,7 @@ import dev.procmon.plot.PlotOptions;
 import dev.procmon.plot.PlotResult;
 import dev.procmon.plot.ProcessSummary;
 import dev.procmon.plot.ProgressListener;
+import dev.procmon.plot.StopSignal;
 import dev.procmon.plot.TimeAxis;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,17 +17,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code procmon plot LOG... OUTDIR}: writes .dat, .plt and images per process found in the logs. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = "Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.")
-public final class PlotCommand implements Callable<Integer> {
+        description = {"Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.",
+            "A JDK Flight Recorder file (.jfr) is read as a log too: its CPU load, heap, threads, RSS",
+            "(JDK 21+) and GC pauses of 20 ms or more as labels."})
+final class PlotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -48,11 +54,20 @@ public final class PlotCommand implements Callable<Integer> {
             description = "Images procmon renders itself (default: svg,png).")
     List<OutputFormat> formats = new ArrayList<>();
 
+    @Option(names = "--max-processes", paramLabel = "N", converter = CountConverter.class,
+            description = "Plot at most N process runs (default: ${DEFAULT-VALUE}); the rest are counted.")
+    int maxProcesses = PlotOptions.DEFAULT_MAX_PROCESSES;
+
+    @Option(names = "--cores", paramLabel = "N", converter = CountConverter.class,
+            description = "CPU count of the machine the log was recorded on, for the CPU rate limit "
+                    + "(default: this machine's, or more if the log shows it).")
+    int cores;
+
     /** Parses {@code elapsed|clock}. */
     static final class TimeAxisConverter implements picocli.CommandLine.ITypeConverter<TimeAxis> {
         @Override
         public TimeAxis convert(String value) {
-            return TimeAxis.valueOf(value.toUpperCase(Locale.ROOT));
+            return oneOf(TimeAxis.class, value);
         }
     }
 
@@ -60,8 +75,36 @@ public final class PlotCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
-            return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
+            return oneOf(OutputFormat.class, value);
         }
+    }
+
+    /** Parses a whole number from 1 to a million. */
+    static final class CountConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n >= 1 && n <= 1_000_000) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new TypeConversionException("expected a whole number from 1 to 1000000, got '" + value + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E oneOf(Class<E> type, String value) {
+        StringBuilder accepted = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            String name = e.name().toLowerCase(Locale.ROOT);
+            if (name.equals(value.strip().toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+            accepted.append(accepted.length() == 0 ? "" : ", ").append(name);
+        }
+        throw new TypeConversionException("expected one of " + accepted + ", got '" + value + "'");
     }
 
     @Override
@@ -74,13 +117,30 @@ public final class PlotCommand implements Callable<Integer> {
         List<Path> logs = paths.subList(0, paths.size() - 1);
         Path outDir = paths.get(paths.size() - 1);
         ProgressBar bar = stderrIsTerminal() ? new ProgressBar(err) : null;
+        StopSignal stop = new StopSignal();
         PlotOptions options = PlotOptions.defaults()
                 .withTime(time)
                 .withGnuplot(gnuplot)
                 .withFormats(formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats))
-                .withProgress(bar == null ? ProgressListener.NONE : bar);
-        try {
-            PlotResult result = LogPlotter.plot(logs, outDir, options);
+                .withProgress(bar == null ? ProgressListener.NONE : bar)
+                .withMaxProcesses(maxProcesses)
+                .withCores(cores)
+                .withStop(stop);
+        // SIGINT/SIGTERM: stop reading (a pipe or device may never end) and let the plot of what was
+        // read finish before the JVM exits; the exit status stays the signal's (130/143).
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            if (stop.stop()) {
+                try {
+                    finished.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "procmon-plot-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try (JfrInput input = JfrInput.of(logs, out)) {
+            PlotResult result = LogPlotter.plot(input.logs(), outDir, options);
             if (bar != null) {
                 bar.clear();
             }
@@ -95,8 +155,18 @@ public final class PlotCommand implements Callable<Integer> {
             err.println("procmon plot: " + ErrorMessage.of(e));
             err.flush();
             return 1;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook is running and has just been released
+            }
         }
     }
+
+    /** How long a signal waits for the plot of what was read to be written. */
+    static final long SIGNAL_GRACE_SECONDS = 60;
 
     /**
      * Whether stderr, where the bar goes, is a terminal. On Linux /proc tells for fd 2 itself; elsewhere
@@ -123,6 +193,9 @@ public final class PlotCommand implements Callable<Integer> {
             }
         }
         out.println(files);
+        for (String notice : result.notices()) {
+            err.println("procmon plot: " + notice);
+        }
         if (result.malformedLines() > 0) {
             err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"
                     + (result.malformedLines() == 1 ? "" : "s") + ", first at " + String.join(", ", result.firstMalformed()));

@@ -75,6 +75,9 @@ class DemoCommandTest {
                     .contains("demo.log_PID.dat", "demo.log_PID.plt", "demo.log_PID.svg", "demo.log_PID.png");
         }
         assertThat(out.toString()).contains("demo.log: pid ", "2 labels", ".svg", ".png");
+        // A line per phase, in order, before the summary: the demo is never silent for long.
+        assertThat(out.toString().lines().map(l -> l.replaceAll("^procmon demo: (\\w+).*", "$1")).limit(3))
+                .containsExactly("2", "recording", "plotting");
     }
 
     @ParameterizedTest
@@ -82,7 +85,10 @@ class DemoCommandTest {
         "--interval, -0.1", "--interval, NaN", "--seed, x"})
     void badOptionsAreUsageErrors(String option, String value) {
         assertThat(procmon("demo", dir.toString(), option, value)).isEqualTo(2);
-        assertThat(err.toString()).contains("Usage: procmon demo");
+        // One line naming the option, then where help is: never the whole usage text or a Java type.
+        assertThat(err.toString().lines()).hasSize(2);
+        assertThat(err.toString()).contains(option).contains("Try 'procmon demo --help'")
+                .doesNotContain("Usage:").doesNotContain("java.lang").doesNotContain(" a long").doesNotContain(" a double");
         assertThat(dir.resolve("demo.log")).doesNotExist();
     }
 

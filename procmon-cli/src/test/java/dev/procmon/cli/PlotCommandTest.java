@@ -38,7 +38,8 @@ class PlotCommandTest {
         assertThat(out.toString()).isEqualTo(
                 "app.log: pid 86611: 3 samples over 3.0 s, peak RSS 11.4 MB, mean CPU 50.0 %, 2 labels\n"
                 + "  " + outDir.resolve("app.log_86611.dat") + "  " + outDir.resolve("app.log_86611.plt")
-                + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png") + "\n");
+                + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png")
+                + "  " + outDir.resolve("app.log_86611.summary.json") + "\n");
         assertThat(outDir.resolve("app.log_86611.png")).isRegularFile();
     }
 
@@ -64,16 +65,51 @@ class PlotCommandTest {
         assertThat(err.toString()).isEqualTo("procmon plot: " + log + ": no ProcessLoggingThread-JSON sample lines\n");
     }
 
-    @Test
-    void rejectsMissingArgumentsAsAUsageError() throws Exception {
-        assertThat(run()).isEqualTo(2);
-        assertThat(run(appLog().toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Usage:");
+    /** The command as the launcher runs it: the root command line with procmon's handlers. */
+    private int procmon(String... args) {
+        return ProcmonCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     }
 
     @Test
-    void rejectsAnUnknownTimeAxisAsAUsageError() throws Exception {
-        assertThat(run("--time=wall", appLog().toString(), tmp.toString())).isEqualTo(2);
+    void rejectsMissingArgumentsAsAOneLineUsageError() throws Exception {
+        assertThat(procmon("plot", appLog().toString())).isEqualTo(2);
+        assertThat(err.toString()).endsWith("\nTry 'procmon plot --help'\n").doesNotContain("Usage:")
+                .startsWith("procmon plot: ").contains("LOG... OUTDIR");
+        assertThat(err.toString().lines()).hasSize(2);
+    }
+
+    @Test
+    void aBadValueIsOneLineNamingTheOptionAndWhatItAccepts() throws Exception {
+        String log = appLog().toString();
+        String[][] cases = {
+            {"--time=wall", "procmon plot: Invalid value for option '--time': expected one of elapsed, clock, got 'wall'"},
+            {"--format=svg,gif", "procmon plot: Invalid value for option '--format' (svg|png): expected one of svg, png, got 'gif'"},
+            {"--max-processes=abc", "procmon plot: Invalid value for option '--max-processes': expected a whole number from 1 to 1000000, got 'abc'"},
+            {"--cores=0", "procmon plot: Invalid value for option '--cores': expected a whole number from 1 to 1000000, got '0'"},
+            {"--bogus", "procmon plot: Unknown option: '--bogus'"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertThat(procmon("plot", c[0], log, tmp.toString())).as(c[0]).isEqualTo(2);
+            assertThat(err.toString()).as(c[0]).isEqualTo(c[1] + "\nTry 'procmon plot --help'\n");
+        }
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void capsTheProcessesPlottedWithANoticeAndAFlagToRaiseIt() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int pid = 1; pid <= 3; pid++) {
+            log.append("x ProcessLoggingThread-JSON {\"pid\": ").append(pid)
+                    .append(", \"elapsed_time\": 1.0, \"memory_info\": {\"rss\": 1048576}}\n");
+        }
+        Path file = Files.writeString(tmp.resolve("three.log"), log);
+
+        assertThat(procmon("plot", "--max-processes=2", "--format=svg", file.toString(), tmp.resolve("out").toString())).isZero();
+
+        assertThat(out.toString().lines().filter(l -> l.startsWith("three.log: pid"))).hasSize(2);
+        assertThat(err.toString()).isEqualTo("procmon plot: three.log: plotted the first 2 of 3 process runs; the other 1 "
+                + "hold 1 samples (raise the cap with --max-processes)\n");
     }
 
     @Test

@@ -13,7 +13,7 @@ class ProcmonCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int procmon(String... args) {
-        CommandLine cl = ProcmonCommand.commandLine();
+        CommandLine cl = ProcmonCommand.commandLine(args);
         cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         return cl.execute(args);
     }
@@ -31,9 +31,10 @@ class ProcmonCommandTest {
     }
 
     @Test
-    void plotWithMissingArgumentsExits2WithUsageText() {
+    void plotWithMissingArgumentsExits2WithOneLineAndWhereHelpIs() {
         assertThat(procmon("plot")).isEqualTo(2);
-        assertThat(err.toString()).contains("LOG... OUTDIR", "requires at least 2 values", "Usage: procmon plot");
+        assertThat(err.toString()).contains("LOG... OUTDIR", "requires at least 2 values")
+                .endsWith("\nTry 'procmon plot --help'\n").doesNotContain("Usage:");
         assertThat(procmon("plot", "only-one.log")).isEqualTo(2);
     }
 
@@ -41,6 +42,16 @@ class ProcmonCommandTest {
     void versionComesFromTheBuild() {
         assertThat(procmon("--version")).isZero();
         assertThat(out.toString()).startsWith("procmon ").doesNotContain("${").doesNotContain("unknown");
+    }
+
+    @Test
+    void theLauncherFastPathPrintsWhatPicocliPrintsForVersion() throws Exception {
+        Process p = new ProcessBuilder(RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"),
+                ProcmonCommand.class.getName(), "--version").redirectErrorStream(true).start();
+        String fast = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(procmon("--version")).isZero();
+        assertThat(fast).isEqualTo(out.toString()).startsWith("procmon ");
     }
 
     @Test
@@ -60,6 +71,20 @@ class ProcmonCommandTest {
         assertThat(err.toString().lines()).containsExactly(
                 "procmon plot: " + file + ": not a directory",
                 "procmon demo: " + file + ": not a directory");
+    }
+
+    @Test
+    void onlyTheSubcommandNamedIsBuiltAndNoneForALoneVersion() {
+        assertThat(ProcmonCommand.commandLine("record", "--pid", "1").getSubcommands()).containsOnlyKeys("record");
+        assertThat(ProcmonCommand.commandLine("plot").getSubcommands()).containsOnlyKeys("plot");
+        assertThat(ProcmonCommand.commandLine("check", "x.log").getSubcommands()).containsOnlyKeys("check");
+        assertThat(ProcmonCommand.commandLine("label", "x").getSubcommands()).containsOnlyKeys("label");
+        assertThat(ProcmonCommand.commandLine("--version").getSubcommands()).isEmpty();
+        for (String[] all : new String[][] {{}, {"--help"}, {"-V", "record"}, {"frobnicate"}, {"generate-completion"}}) {
+            assertThat(ProcmonCommand.commandLine(all).getSubcommands().keySet())
+                    .containsExactlyInAnyOrder("plot", "record", "attach", "label", "demo", "check", "export",
+                            "generate-completion");
+        }
     }
 
     @Test

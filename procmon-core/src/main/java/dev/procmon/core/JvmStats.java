@@ -20,10 +20,18 @@ final class JvmStats {
             ManagementFactory.getGarbageCollectorMXBeans().toArray(new GarbageCollectorMXBean[0]);
 
     void sample(Sample into) {
-        long committed = runtime.totalMemory();
+        // Two reads, not one snapshot: a heap that grows between them would make used = committed - free
+        // negative. Re-read until committed holds still (a few tries), and never write less than 0.
+        long committed;
+        long free;
+        int tries = 0;
+        do {
+            committed = runtime.totalMemory();
+            free = runtime.freeMemory();
+        } while (committed != runtime.totalMemory() && ++tries < 3);
         into.hasJvm = true;
         into.heapCommitted = committed;
-        into.heapUsed = committed - runtime.freeMemory();
+        into.heapUsed = Math.max(0, committed - free);
         into.nonHeapUsed = memory.getNonHeapMemoryUsage().getUsed();
         long count = 0;
         long millis = 0;

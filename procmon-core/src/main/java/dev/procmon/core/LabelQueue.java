@@ -1,47 +1,55 @@
 package dev.procmon.core;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * The process-wide queue of labels waiting for the next sample, as TotalDepth's message queue.
- * Bounded: a label offered to a full queue is counted, never stored, so a runaway caller cannot run
- * the JVM out of memory; the count is reported on the next line.
+ * One monitor's labels waiting for its next sample: a bounded ring, so a runaway caller cannot run
+ * the JVM out of memory. A label offered to a full or closed queue is not stored; one offered to a
+ * full queue is counted and the count reported on the next line. Polling allocates nothing.
+ * Synchronized: offers come from any thread, polls from the ProcMon thread, and {@link #close()}
+ * must be atomic with respect to offers so that an accepted label is always drained.
  */
 final class LabelQueue {
 
     static final int CAPACITY = 1024;
 
-    private static final ArrayBlockingQueue<String> QUEUE = new ArrayBlockingQueue<>(CAPACITY);
-    private static final AtomicLong DROPPED = new AtomicLong();
+    private final QueuedLabel[] ring = new QueuedLabel[CAPACITY];
+    private int head;
+    private int size;
+    private long dropped;
+    private boolean closed;
 
-    private LabelQueue() {
-    }
-
-    static boolean offer(String label) {
-        if (QUEUE.offer(label)) {
-            return true;
+    synchronized boolean offer(QueuedLabel label) {
+        if (closed) {
+            return false;
         }
-        DROPPED.incrementAndGet();
-        return false;
+        if (size == CAPACITY) {
+            dropped++;
+            return false;
+        }
+        ring[(head + size) % CAPACITY] = label;
+        size++;
+        return true;
     }
 
-    static String poll() {
-        return QUEUE.poll();
-    }
-
-    static boolean isEmpty() {
-        return QUEUE.isEmpty();
+    synchronized QueuedLabel poll() {
+        if (size == 0) {
+            return null;
+        }
+        QueuedLabel label = ring[head];
+        ring[head] = null;
+        head = (head + 1) % CAPACITY;
+        size--;
+        return label;
     }
 
     /** Returns and resets the count of labels dropped since the last call. */
-    static long takeDropped() {
-        return DROPPED.getAndSet(0);
+    synchronized long takeDropped() {
+        long n = dropped;
+        dropped = 0;
+        return n;
     }
 
-    /** For tests: forget everything queued. */
-    static void clear() {
-        QUEUE.clear();
-        DROPPED.set(0);
+    /** Accepts nothing more; what is queued stays to be drained. */
+    synchronized void close() {
+        closed = true;
     }
 }

@@ -2,15 +2,14 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.LockSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
@@ -20,59 +19,54 @@ import org.slf4j.event.Level;
  * <pre>{@code
  * try (ProcessMonitor monitor = ProcessMonitor.start(Duration.ofSeconds(1))) {
  *     ProcessMonitor.label("loading index");
- *     work();
+ *     try (Phase indexing = ProcessMonitor.phase("indexing")) {
+ *         work();
+ *     }
  * }
  * }</pre>
  *
  * <p>The samples are taken by a daemon thread named {@code ProcMon}, which never keeps the JVM
  * alive. The first line is marked {@link LogFormat#MARKER_START}, the last {@link
  * LogFormat#MARKER_STOP}; a shutdown hook writes the last line if the JVM exits while the monitor
- * is open. Nothing is ever thrown into the application: a sample or write that fails is logged once
- * at WARN and the monitor carries on.
+ * is open. Nothing is ever thrown into the application and nothing blocks it: a sample or write
+ * that fails is reported once at WARN and the monitor carries on.
  */
 public final class ProcessMonitor implements AutoCloseable {
 
     /** The logger the lines go to unless the builder names another. */
     public static final String DEFAULT_LOGGER = "procmon";
-    static final String THREAD_NAME = "ProcMon";
+    static final String THREAD_NAME = MonitorThread.NAME;
 
-    private static final Logger LOG = LoggerFactory.getLogger(DEFAULT_LOGGER);
-
-    private final Sampler sampler;
-    private final JvmStats jvm;
-    private final LineSink sink;
-    private final MonitorClock clock;
     private final long intervalNanos;
     private final long stopTimeoutNanos;
-    private final FixedRateSchedule schedule;
-    private final SampleLineWriter writer = new SampleLineWriter(ZoneId.systemDefault());
-    private final Thread thread;
-    private final Thread shutdownHook;
+    private final boolean ofThisProcess;
+    private final GuardedSampler sampler;
+    private final GuardedSink sink;
+    private final LabelQueue labels = new LabelQueue();
+    private final SamplingLoop loop;
+    private final MonitorThread thread;
+    private final AtomicBoolean warnedStuck = new AtomicBoolean();
+    /** Labels from other processes ({@link Builder#labelSocket}), or null. */
+    private volatile LabelSocket labelSocket;
+    private final LatestSample latest;
+    /** The Prometheus endpoint, when the builder asked for one. */
+    private final MetricsEndpoint endpoint;
 
-    /** The reading being taken and the last good one: swapped on success so a failure keeps the last. */
-    private Sample scratch = new Sample();
-    private Sample last = new Sample();
-    private boolean haveLast;
-    private boolean startWritten;
-    private boolean warnedSample;
-    private boolean warnedSink;
-    /** Written by the sampling thread only; volatile so {@link #failedSamples()} reads it without a lock. */
-    private volatile long failedSamples;
-
-    private volatile boolean closing;
-    private boolean closed;
-
-    private ProcessMonitor(Builder b, Sampler sampler, LineSink sink) {
-        this.sampler = sampler;
-        this.jvm = b.jvm && sampler.pid() == ProcessHandle.current().pid() ? new JvmStats() : null;
-        this.sink = sink;
-        this.clock = b.clock;
-        this.intervalNanos = b.interval.toNanos();
-        this.stopTimeoutNanos = b.stopTimeout.toNanos();
-        this.schedule = new FixedRateSchedule(clock.nanoTime(), intervalNanos);
-        this.thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true);
-        this.shutdownHook = new Thread(this::close, THREAD_NAME + "-shutdown");
+    private ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, Consumer<Sample> remoteJvm) {
+        this.latest = latest;
+        intervalNanos = b.interval.toNanos();
+        stopTimeoutNanos = b.stopTimeout.toNanos();
+        ofThisProcess = s.pid() == ProcessHandle.current().pid();
+        Consumer<Sample> jvm = remoteJvm != null ? remoteJvm : !b.jvm ? null : b.jvmReader != null ? b.jvmReader
+                : ofThisProcess ? new JvmStats()::sample : null;
+        sampler = new GuardedSampler(s, jvm);
+        sink = new GuardedSink(out);
+        LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock,
+                latest);
+        loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2,
+                () -> OpenMonitors.remove(labels));
+        thread = new MonitorThread(loop, this::close);
+        endpoint = b.prometheus == null ? null : MetricsEndpoint.open(b.prometheus, latest);
     }
 
     /** Starts a monitor of this process that writes to the {@code procmon} logger at INFO. */
@@ -86,20 +80,35 @@ public final class ProcessMonitor implements AutoCloseable {
     }
 
     /**
-     * Queues a label for the next sample, which writes one line per queued label, each carrying its
-     * label. The queue is bounded and process-wide; a label that does not fit is counted and
-     * reported as {@code labels_dropped} on the next line.
+     * Queues a label for the next sample of every monitor of this process open now; each writes
+     * one line per queued label, carrying its label. A monitor of another process never takes it.
+     * Each monitor's queue is bounded; a label that does not fit is counted and reported as
+     * {@code labels_dropped} on that monitor's next line. Never blocks.
      *
-     * @return whether the label was queued
+     * @return whether a monitor took the label; false when no monitor of this process is open (the
+     *     label is not kept for a later one) or every open monitor's queue is full
      */
     public static boolean label(String text) {
-        String label = String.valueOf(text);
-        // Cut here, not only when written: the queue holds at most CAPACITY labels of bounded size.
-        // One char more than the line keeps, so the writer still marks the cut with an ellipsis.
-        if (label.length() > SampleLineWriter.MAX_LABEL_LENGTH + 1) {
-            label = label.substring(0, SampleLineWriter.MAX_LABEL_LENGTH + 1);
-        }
-        return LabelQueue.offer(label);
+        return OpenMonitors.offer(QueuedLabel.of(text, null));
+    }
+
+    /**
+     * Starts a phase: a label line with {@code "phase": "start"} now, one with {@code "phase": "end"}
+     * when the returned phase is closed. Queued as {@link #label(String)} queues a label.
+     */
+    public static Phase phase(String name) {
+        return Phase.begin(name);
+    }
+
+    /**
+     * Queues a label for this monitor only, whatever process it samples: how labels sent from
+     * outside reach a recording of another process ({@code procmon record}, {@code attach}).
+     * Bounded and never blocking, as {@link #label(String)}.
+     *
+     * @return whether the label was queued (false once the monitor is closing, or its queue is full)
+     */
+    public boolean addLabel(String text) {
+        return labels.offer(QueuedLabel.of(text, null));
     }
 
     /** The pid of the sampled process. */
@@ -117,190 +126,122 @@ public final class ProcessMonitor implements AutoCloseable {
      * process has exited only at DEBUG).
      */
     public long failedSamples() {
-        return failedSamples;
-    }
-
-    private void begin() {
-        try {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting: the monitor still writes its lines until closed.
-        }
-        thread.start();
-    }
-
-    private void run() {
-        tick(false);
-        long due = schedule.nextDueAfter(clock.nanoTime());
-        while (!closing) {
-            if (clock.nanoTime() - due < 0) {
-                clock.sleepUntil(due);
-                if (Thread.interrupted() && !closing) {
-                    // Someone interrupted every thread; the monitor is stopped by close() only.
-                    LOG.debug("ProcMon thread interrupted; carrying on until closed");
-                }
-                continue;
-            }
-            tick(false);
-            due = schedule.nextDueAfter(clock.nanoTime());
-        }
+        return sampler.failures();
     }
 
     /**
-     * Takes a sample and writes its line(s). Never throws: the monitor runs inside someone else's
-     * program, so every failure is logged once and the next tick tries again.
+     * The last sample written, for a metrics exporter on another thread: a consistent copy taken
+     * without waiting for (or holding up) the ProcMon thread.
+     *
+     * @return the values of the last sample, empty before the first
      */
-    private void tick(boolean stop) {
-        try {
-            scratch.clear();
-            sampler.sample(scratch);
-            if (jvm != null) {
-                jvm.sample(scratch);
-            }
-            Sample taken = scratch;
-            scratch = last;
-            last = taken;
-            haveLast = true;
-        } catch (Throwable e) {
-            failedSamples++;
-            if (!warnedSample && e instanceof ProcessGoneException) {
-                // How every recording of another process ends: not a failure worth a WARN.
-                warnedSample = true;
-                LOG.debug("procmon: pid {} has exited", sampler.pid());
-            } else if (!warnedSample) {
-                warnedSample = true;
-                LOG.warn("procmon: cannot sample pid {} ({}); will keep trying, this is reported once",
-                        sampler.pid(), describe(e));
-            }
-            if (!stop || !haveLast) {
-                return;
-            }
-            // The STOP line still gets written, with the last good reading (the process may be gone).
-        }
-        long epochMicros = clock.epochMicros();
-        long elapsedNanos = clock.nanoTime() - last.processStartNanos;
-        long dropped = LabelQueue.takeDropped();
-        String label = LabelQueue.poll();
-        do {
-            String next = label == null ? null : LabelQueue.poll();
-            boolean lastLine = next == null;
-            String marker = stop && lastLine ? LogFormat.MARKER_STOP
-                    : startWritten ? LogFormat.MARKER : LogFormat.MARKER_START;
-            write(writer.format(marker, last, epochMicros, elapsedNanos, label, dropped));
-            startWritten = true;
-            dropped = 0;
-            label = next;
-        } while (label != null);
+    public Optional<MetricsSnapshot> latest() {
+        return Optional.ofNullable(latest.snapshot());
     }
 
-    private void write(CharSequence line) {
-        try {
-            sink.write(line);
-        } catch (Throwable e) {
-            if (!warnedSink) {
-                warnedSink = true;
-                LOG.warn("procmon: cannot write a sample line ({}); will keep trying, this is reported once",
-                        describe(e));
-            }
-        }
+    /** @return the address the Prometheus endpoint is bound to, when the builder asked for one */
+    public Optional<InetSocketAddress> prometheusAddress() {
+        return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }
 
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    /** Schedule instants missed because the ProcMon thread was held up (reported once, at INFO). */
+    long skippedSamples() {
+        return loop.skipped();
+    }
+
+    private ProcessMonitor begin() {
+        if (ofThisProcess) {
+            OpenMonitors.add(labels);
+        }
+        try {
+            thread.start();
+        } catch (Throwable e) {
+            OpenMonitors.remove(labels);
+            if (endpoint != null) {
+                endpoint.close();
+            }
+            throw e;
+        }
+        return this;
     }
 
     /**
-     * Stops sampling, writes the {@code -STOP} line from the calling thread and returns when the
-     * {@code ProcMon} thread is gone. Idempotent; never throws.
+     * Stops sampling and returns once the STOP line is written and the sampler and sink are
+     * closed, or after the stop timeout (5 s) if the ProcMon thread is stuck (then without a STOP
+     * line). Safe from any thread, the sink's included (the STOP line is then written before this
+     * returns); nothing is written after it returns. Idempotent; never throws.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closing = true;
-        boolean stopped = true;
-        if (Thread.currentThread() != thread) {
-            LockSupport.unpark(thread);
-            stopped = join();
-        }
-        if (stopped) {
-            tick(true);
-            try {
-                sampler.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("procmon: closing the sampler failed", e);
-            }
-            try {
-                sink.close();
-            } catch (Exception e) {
-                LOG.debug("procmon: closing the sink failed", e);
-            }
-        } else {
-            // The stuck thread still owns the sampler and the sink: closing them under it could make
-            // it write into a closed file or read a reused descriptor, so they are left to it.
-            LOG.warn("procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
-                    stopTimeoutNanos / 1_000_000);
-            thread.interrupt();
-        }
-        if (Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // Already exiting: the hook will find the monitor closed.
+    public void close() {
+        long deadline = System.nanoTime() + stopTimeoutNanos;
+        OpenMonitors.remove(labels);
+        loop.requestStop();
+        if (thread.isCurrent()) {
+            loop.writeStop();
+        } else if (!thread.awaitEnd(deadline, this::sinkCalledExit)) {
+            if (sinkCalledExit()) {
+                // The sink called System.exit: the ProcMon thread waits for this very hook and never
+                // returns, so the hook has the STOP line written and the monitor closed for it, by a
+                // thread it need not wait for beyond the stop timeout (the sink may exit again).
+                if (!MonitorThread.runBounded(loop::finish, deadline)) {
+                    sink.shut();
+                }
+            } else {
+                // The stuck thread still owns the sampler and the sink: closing them under it could make
+                // it read a reused descriptor, so they are left to it; but it writes nothing more.
+                sink.shut();
+                if (warnedStuck.compareAndSet(false, true)) {
+                    GuardedLog.warn("procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
+                            stopTimeoutNanos / 1_000_000);
+                    thread.interrupt();
+                }
             }
         }
+        LabelSocket socket = labelSocket;
+        if (socket != null) {
+            socket.close();
+        }
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        thread.removeHook();
     }
 
-    /** Waits for the thread, keeping the caller's interrupt status; false if it outlived the timeout. */
-    private boolean join() {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + stopTimeoutNanos;
-        try {
-            while (thread.isAlive()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
-                }
-                try {
-                    thread.join(Math.max(1, remaining / 1_000_000));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            return true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private boolean sinkCalledExit() {
+        return sink.writing() && thread.isExiting();
     }
 
     /** Options for a {@link ProcessMonitor}; {@link #start()} starts it. */
     public static final class Builder {
+        /** The longest interval accepted: beyond it the schedule's nanosecond arithmetic would overflow. */
+        static final Duration MAX_INTERVAL = Duration.ofDays(365);
+        static final Duration MAX_STOP_TIMEOUT = Duration.ofHours(1);
+
         private Duration interval = Duration.ofSeconds(1);
         private String loggerName = DEFAULT_LOGGER;
         private Level level = Level.INFO;
+        private Consumer<Sample> jvmReader;
+        private boolean labelSocket;
+        private javax.management.MBeanServerConnection remoteJvm;
         private Consumer<String> consumer;
         private Path file;
         private long pid = -1;
         private boolean jvm = true;
+        private InetSocketAddress prometheus;
+        private boolean keyValues;
         private boolean includeChildren;
+        private MemoryDetail memory = MemoryDetail.RSS;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private ReapedChildSampler.Baseline childBaseline;
 
         private Builder() {
         }
 
-        /** The time between samples (default 1 s); must be positive. */
+        /** The time between samples (default 1 s); positive, at most 365 days. */
         public Builder interval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("interval must be positive: " + interval);
-            }
-            this.interval = interval;
+            this.interval = inRange(interval, MAX_INTERVAL, "interval");
             return this;
         }
 
@@ -323,7 +264,11 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
-        /** Appends the lines to a file instead of SLF4J, one write per line, allocation-free. */
+        /**
+         * Appends the lines to a file instead of SLF4J, one write per line, allocation-free, each
+         * after a TotalDepth-style prefix (time, pid, thread, level). A named pipe is opened by the
+         * ProcMon thread, so {@link #start()} never waits for its reader.
+         */
         public Builder file(Path file) {
             this.file = Objects.requireNonNull(file, "file");
             this.consumer = null;
@@ -356,6 +301,51 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves the last sample at {@code http://ADDRESS/metrics} in Prometheus' text format (see
+         * docs/fleet.md for the names), from the JDK's HTTP server on a daemon thread of its own. Pass
+         * a loopback address unless the endpoint is meant to be reachable from other machines; port 0
+         * picks a free port ({@link ProcessMonitor#prometheusAddress()} tells which).
+         */
+        public Builder prometheus(InetSocketAddress address) {
+            this.prometheus = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * How much to find out about memory (default {@link MemoryDetail#RSS});
+         * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
+         * (a single process; Linux only).
+         */
+        public Builder memory(MemoryDetail memory) {
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
+         * Attaches each sample's fields to its SLF4J line as key-value pairs ({@code memory_info.rss},
+         * {@code cpu_times.user}, ...), for JSON encoders that index them as fields (docs/fleet.md has
+         * a Logback configuration). Off by default; only for the SLF4J sink.
+         */
+        public Builder keyValues(boolean keyValues) {
+            this.keyValues = keyValues;
+            return this;
+        }
+
+        /**
+         * Declares that the {@link #pid(long) pid} will be a child this JVM starts after this call
+         * and waits for (Linux): this process's children counters are read now, and once the child
+         * has been reaped its lines carry its exact final totals from them (CPU times and page
+         * faults, its reaped descendants included), a child gone before its first reading included.
+         * Call it just before starting the child; nothing else this JVM reaps in between may run.
+         *
+         * @throws UncheckedIOException when {@code /proc/self/stat} cannot be read
+         */
+        public Builder launchedChild() {
+            this.childBaseline = ReapedChildSampler.Baseline.now(Path.of("/proc/self/stat"), clock);
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -366,13 +356,47 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
-        Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = stopTimeout;
+        /**
+         * Lets other processes of this user add labels ({@code procmon label --pid PID TEXT}) through a
+         * Unix domain socket in a directory only this user can enter (docs/any-jvm.md). Off by
+         * default; a socket that cannot be opened is one warning and no labels from outside.
+         */
+        public Builder labelSocket(boolean labelSocket) {
+            this.labelSocket = labelSocket;
             return this;
         }
 
         /**
-         * Starts the monitor: the first line is written by the ProcMon thread at once.
+         * Takes the JVM figures (heap, GC, threads) of the sampled process from its platform MXBeans
+         * over this connection ({@code procmon attach}); they are read after the {@code /proc} reading,
+         * and a JVM that stops answering leaves them out (reported once).
+         */
+        public Builder jvm(javax.management.MBeanServerConnection connection) {
+            this.remoteJvm = Objects.requireNonNull(connection, "connection");
+            return this;
+        }
+
+        Builder jvmReader(Consumer<Sample> jvmReader) {
+            this.jvmReader = Objects.requireNonNull(jvmReader, "jvmReader");
+            return this;
+        }
+
+        Builder stopTimeout(Duration stopTimeout) {
+            this.stopTimeout = inRange(stopTimeout, MAX_STOP_TIMEOUT, "stop timeout");
+            return this;
+        }
+
+        private static Duration inRange(Duration d, Duration max, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException(what + " must be positive and at most " + max + ": " + d);
+            }
+            return d;
+        }
+
+        /**
+         * Starts the monitor: the first line is written by the ProcMon thread at once. A start
+         * that fails closes what it opened.
          *
          * @throws UncheckedIOException when another process was asked for and cannot be read, or the
          *     file cannot be opened
@@ -380,49 +404,48 @@ public final class ProcessMonitor implements AutoCloseable {
         public ProcessMonitor start() {
             Sampler s;
             try {
-                s = sampler != null ? sampler : openSampler();
+                s = sampler != null ? sampler
+                        : childBaseline != null ? ReapedChildSampler.open(pid, childBaseline,
+                                () -> SamplerChoice.open(pid, includeChildren, clock, memory))
+                        : SamplerChoice.open(pid, includeChildren, clock, memory);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }
-            LineSink sink;
+            LineSink out;
+            LatestSample latest = new LatestSample();
             try {
-                sink = file != null ? LineSink.file(file)
+                out = file != null ? LineSink.file(file, clock)
                         : consumer != null ? LineSink.consumer(consumer)
-                        : LineSink.slf4j(LoggerFactory.getLogger(loggerName), level);
+                        : keyValues && LineSink.slf4jBound()
+                        ? new KeyValueSink(org.slf4j.LoggerFactory.getLogger(loggerName), level, latest)
+                        : LineSink.slf4jOrStderr(loggerName, level, clock);
             } catch (IOException e) {
-                closeQuietly(s);
+                SamplerChoice.closeQuietly(s);
                 throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
             }
-            ProcessMonitor monitor = new ProcessMonitor(this, s, sink);
-            monitor.begin();
-            return monitor;
-        }
-
-        private Sampler openSampler() throws IOException {
-            long self = ProcessHandle.current().pid();
-            long target = pid > 0 ? pid : self;
-            if (Files.isReadable(Path.of("/proc/self/stat"))) {
-                try {
-                    return includeChildren ? ProcessTreeSampler.open(target, clock)
-                            : ProcStatSampler.open(target, clock);
-                } catch (IOException e) {
-                    if (target != self || includeChildren) {
-                        throw e;
-                    }
-                    LOG.warn("procmon: cannot read /proc ({}); using the JDK's portable view", e.getMessage());
-                }
-            } else if (target != self || includeChildren) {
-                throw new IOException("sampling another process or children needs Linux /proc");
-            }
-            return new MxBeanSampler(clock);
-        }
-
-        private static void closeQuietly(Sampler s) {
+            ProcessMonitor monitor;
             try {
-                s.close();
+                Consumer<Sample> remote = remoteJvm == null ? null : new RemoteJvmStats(s.pid(), remoteJvm)::sample;
+                monitor = new ProcessMonitor(this, s, out, latest, remote).begin();
             } catch (IOException e) {
-                LOG.debug("procmon: closing the sampler failed", e);
+                SamplerChoice.closeQuietly(s);
+                SamplerChoice.closeQuietly(out);
+                throw new UncheckedIOException("cannot read the JVM figures of process " + s.pid() + ": "
+                        + e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                SamplerChoice.closeQuietly(s);
+                SamplerChoice.closeQuietly(out);
+                throw e;
             }
+            if (labelSocket) {
+                try {
+                    monitor.labelSocket = LabelSocket.open(monitor.pid(), monitor::addLabel);
+                } catch (IOException | RuntimeException e) {
+                    GuardedLog.warn("procmon: no labels from other processes for pid {} ({})", monitor.pid(),
+                            GuardedLog.describe(e));
+                }
+            }
+            return monitor;
         }
     }
 }

@@ -20,6 +20,8 @@ class ProcessMonitorScheduleTest {
         private final CountDownLatch enough;
         private final int slowCall;
 
+        private int secondSlowCall = -1;
+
         TimedSampler(FakeClock clock, int wanted, int slowCall) {
             this.clock = clock;
             this.enough = new CountDownLatch(wanted);
@@ -34,7 +36,7 @@ class ProcessMonitorScheduleTest {
         @Override
         public synchronized void sample(Sample into) {
             times.add(clock.nanoTime());
-            if (times.size() == slowCall) {
+            if (times.size() == slowCall || times.size() == secondSlowCall) {
                 clock.advance(INTERVAL * 5 / 2);
             }
             into.pid = 42;
@@ -57,9 +59,11 @@ class ProcessMonitorScheduleTest {
                 .clock(clock).sampler(sampler).sink(sink).jvm(false).start()) {
             assertThat(sampler.enough.await(10, TimeUnit.SECONDS)).isTrue();
         }
-        List<Long> offsets = sampler.times().stream().limit(8).map(t -> (t - start) / INTERVAL * 10 + (t - start) % INTERVAL).toList();
-        // 0, 1, 2 on time; the third took 2.5 intervals, so 3 and 4 are skipped; then 5, 6, 7, 8, 9.
-        assertThat(offsets).containsExactly(0L, 10L, 20L, 50L, 60L, 70L, 80L, 90L);
+        // In tenths of an interval.
+        List<Long> offsets = sampler.times().stream().limit(8).map(t -> (t - start) / (INTERVAL / 10)).toList();
+        // 0, 1, 2 on time; the third took 2.5 intervals: the sample due at 3 is taken as soon as it
+        // can be (4.5), covering 4 as well (one skipped); then 5, 6, 7, 8 on the schedule again.
+        assertThat(offsets).containsExactly(0L, 10L, 20L, 45L, 50L, 60L, 70L, 80L);
     }
 
     @Test
@@ -75,5 +79,29 @@ class ProcessMonitorScheduleTest {
         assertThat(markers.get(0)).isEqualTo(LogFormat.MARKER_START);
         assertThat(markers.get(markers.size() - 1)).isEqualTo(LogFormat.MARKER_STOP);
         assertThat(markers.subList(1, markers.size() - 1)).containsOnly(LogFormat.MARKER).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void skippedTicksAreCountedAndReportedOnce() throws InterruptedException {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ProcessMonitor.DEFAULT_LOGGER);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> reports =
+                new ch.qos.logback.core.read.ListAppender<>();
+        reports.start();
+        logger.addAppender(reports);
+        FakeClock clock = new FakeClock();
+        TimedSampler sampler = new TimedSampler(clock, 10, 3);
+        sampler.secondSlowCall = 6;
+        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofNanos(INTERVAL))
+                .clock(clock).sampler(sampler).sink(new CollectingSink()).jvm(false).start()) {
+            assertThat(sampler.enough.await(10, TimeUnit.SECONDS)).isTrue();
+            // Each slow read (2.5 intervals) makes one late reading that covers one more instant.
+            assertThat(m.skippedSamples()).isEqualTo(2);
+        } finally {
+            logger.detachAppender(reports);
+        }
+        assertThat(reports.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filteredOn(msg -> msg.contains("could not sample on time")).hasSize(1).first().asString()
+                .contains("1 sample(s) skipped");
     }
 }

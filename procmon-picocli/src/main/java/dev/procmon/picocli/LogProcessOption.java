@@ -39,7 +39,8 @@ public final class LogProcessOption {
 
     /**
      * Starts a {@link ProcessMonitor} at the given interval writing to the {@code procmon} logger,
-     * or nothing when the option is 0.
+     * or nothing when the option is 0. Where no SLF4J provider is bound the monitor says so once and
+     * writes to stderr, so the option is never a silent no-op.
      */
     public Monitoring start() {
         return new Monitoring(enabled() ? ProcessMonitor.start(interval) : null);

@@ -15,12 +15,29 @@ final class DoubleColumn {
         values[size++] = v;
     }
 
+    /** Makes room for {@code capacity} values, so the table can store without a check per value. */
+    void reserve(int capacity) {
+        if (capacity > values.length) {
+            values = Arrays.copyOf(values, Math.max(capacity, values.length * 2));
+        }
+    }
+
+    /** Appends without a capacity check: the caller has {@link #reserve reserved} room. */
+    void append(double v) {
+        values[size++] = v;
+    }
+
     double get(int i) {
         return values[i];
     }
 
     int size() {
         return size;
+    }
+
+    /** @return a copy of the values */
+    double[] toArray() {
+        return Arrays.copyOf(values, size);
     }
 
     /** @return true if every value is NaN (the series is missing from the log) */

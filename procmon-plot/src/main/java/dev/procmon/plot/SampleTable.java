@@ -1,28 +1,44 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The samples of one process run, column by column in primitive arrays (no object per sample), with
- * its labels. A line that repeats the previous sample's {@code elapsed_time} only adds its label to
- * that sample: that is how several labels queued between two samples are logged.
+ * its labels. Every number the log schema knows ({@link LogField#isNumber()}) is a column, reached by
+ * its field, NaN where a line does not have it; a field no line has costs no memory. A line that
+ * repeats the previous sample's {@code elapsed_time} only adds its label to that sample: that is how
+ * several labels queued between two samples are logged.
  */
 public final class SampleTable {
 
+    private static final LogField[] FIELDS = LogField.values();
+    /** Bit {@code ordinal} of every numeric field: the possible columns. */
+    private static final long NUMERIC_MASK = Arrays.stream(LogField.values()).filter(LogField::isNumber)
+            .mapToLong(f -> 1L << f.ordinal()).reduce(0, (a, b) -> a | b);
+
     private final long pid;
     private final int run;
-    final DoubleColumn elapsed = new DoubleColumn();
-    final DoubleColumn rss = new DoubleColumn();
-    final DoubleColumn pfaults = new DoubleColumn();
-    final DoubleColumn user = new DoubleColumn();
-    final DoubleColumn system = new DoubleColumn();
-    final DoubleColumn heapUsed = new DoubleColumn();
+    /** By {@link LogField#ordinal()}; null until the field's first value (or its first look-up). */
+    private final DoubleColumn[] columns = new DoubleColumn[FIELDS.length];
+    /** The ordinals of the columns made so far, in the order made; bits of the same in {@code materialized}. */
+    private final int[] order = new int[FIELDS.length];
+    private int count;
+    private long materialized;
+    /** Room every column has. */
+    private int capacity = 64;
     final LongColumn timestamp = new LongColumn();
+    private int size;
     private final List<Label> labels = new ArrayList<>();
 
-    /** A label attached to the sample at {@code index}. */
-    record Label(int index, String text) {
+    /**
+     * A label attached to the sample at {@code index}.
+     *
+     * @param phase {@code start} or {@code end} when the label opens or closes a phase, else null
+     */
+    record Label(int index, String text, String phase) {
     }
 
     SampleTable(long pid, int run) {
@@ -42,7 +58,7 @@ public final class SampleTable {
 
     /** @return the number of samples */
     public int size() {
-        return elapsed.size();
+        return size;
     }
 
     /** @return the number of labels */
@@ -50,26 +66,80 @@ public final class SampleTable {
         return labels.size();
     }
 
+    /**
+     * @return true if at least one sample of this table has the field
+     * @throws IllegalArgumentException if the field is not a number
+     */
+    public boolean has(LogField field) {
+        if (!field.isNumber()) {
+            throw new IllegalArgumentException(field.path() + " is not a number");
+        }
+        DoubleColumn c = columns[field.ordinal()];
+        return c != null && !c.allNaN();
+    }
+
+    /**
+     * @param row a sample index, 0 to {@link #size()} - 1
+     * @return the field's value in the log's unit (bytes, seconds, count), NaN when the line lacked it
+     * @throws IllegalArgumentException if the field is not a number
+     */
+    public double get(LogField field, int row) {
+        if (row < 0 || row >= size) {
+            throw new IndexOutOfBoundsException(row);
+        }
+        return column(field).get(row);
+    }
+
+    /** The field's column (all NaN if no line had it). */
+    DoubleColumn column(LogField field) {
+        if (!field.isNumber()) {
+            throw new IllegalArgumentException(field.path() + " is not a number");
+        }
+        DoubleColumn c = columns[field.ordinal()];
+        if (c == null) {
+            c = new DoubleColumn();
+            c.reserve(capacity);
+            for (int i = 0; i < size; i++) {
+                c.append(Double.NaN);
+            }
+            columns[field.ordinal()] = c;
+            order[count++] = field.ordinal();
+            materialized |= 1L << field.ordinal();
+        }
+        return c;
+    }
+
     List<Label> labels() {
         return labels;
     }
 
     double lastElapsed() {
-        return elapsed.get(elapsed.size() - 1);
+        return columns[LogField.ELAPSED_TIME.ordinal()].get(size - 1);
     }
 
     void add(Sample s) {
-        if (size() == 0 || s.elapsed != lastElapsed()) {
-            elapsed.add(s.elapsed);
-            rss.add(s.rss);
-            pfaults.add(s.pfaults);
-            user.add(s.user);
-            system.add(s.system);
-            heapUsed.add(s.heapUsed);
+        if (size == 0 || s.elapsed() != lastElapsed()) {
+            long fresh = s.present & ~materialized & NUMERIC_MASK;
+            for (; fresh != 0; fresh &= fresh - 1) {
+                column(FIELDS[Long.numberOfTrailingZeros(fresh)]);
+            }
+            if (size == capacity) {
+                capacity *= 2;
+                for (int i = 0; i < count; i++) {
+                    columns[order[i]].reserve(capacity);
+                }
+            }
+            // Per sample the hot loop: one store per column the table has (a field no line has costs nothing).
+            double[] v = s.values;
+            for (int i = 0; i < count; i++) {
+                int o = order[i];
+                columns[o].append(v[o]);
+            }
             timestamp.add(s.timestampMicros);
+            size++;
         }
         if (s.label != null) {
-            labels.add(new Label(size() - 1, s.label));
+            labels.add(new Label(size - 1, s.label, s.phase));
         }
     }
 }
