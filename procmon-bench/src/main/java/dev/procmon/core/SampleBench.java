@@ -42,7 +42,7 @@ public class SampleBench {
         long self = ProcessHandle.current().pid();
         reader = ProcStatReader.forPid(self);
         sampler = ProcStatSampler.open(self, clock, MemoryDetail.RSS);
-        statOnly = ProcStatSampler.open(self, clock);
+        statOnly = ProcStatSampler.openStatOnly(self, clock);
         pss = ProcStatSampler.open(self, clock, MemoryDetail.PSS);
         jvm = new JvmStats();
         // One full sample so the formatter's day/offset cache is warm, as it is after the first tick.

@@ -30,14 +30,19 @@ final class ProcStatSampler implements Sampler {
         this.counters = memory == null ? null : ProcessCounters.open(Path.of("/proc", Long.toString(pid)), memory);
     }
 
-    /** A sampler of the stat line alone. */
+    /** The monitor's sampler of one process: the stat line and the counters of {@link ProcessCounters}. */
     static ProcStatSampler open(long pid, MonitorClock clock) throws IOException {
-        return new ProcStatSampler(pid, KernelConstants.read(), clock);
+        return open(pid, clock, MemoryDetail.RSS);
     }
 
-    /** A sampler of the stat line and the other counters of {@link ProcessCounters}: the monitor's. */
+    /** As {@link #open(long, MonitorClock)}, with PSS/USS when {@code memory} asks for them. */
     static ProcStatSampler open(long pid, MonitorClock clock, MemoryDetail memory) throws IOException {
         return new ProcStatSampler(pid, KernelConstants.read(), clock, memory);
+    }
+
+    /** A sampler of the stat line alone (a tree's root, whose line is the tree's sum). */
+    static ProcStatSampler openStatOnly(long pid, MonitorClock clock) throws IOException {
+        return new ProcStatSampler(pid, KernelConstants.read(), clock);
     }
 
     /**

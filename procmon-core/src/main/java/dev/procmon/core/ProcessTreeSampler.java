@@ -69,7 +69,7 @@ final class ProcessTreeSampler implements Sampler {
     }
 
     static ProcessTreeSampler open(long pid, MonitorClock clock) throws IOException {
-        return new ProcessTreeSampler(ProcStatSampler.open(pid, clock), new File("/proc"));
+        return new ProcessTreeSampler(ProcStatSampler.openStatOnly(pid, clock), new File("/proc"));
     }
 
     /** Whether the kernel lists children per thread (the root's main thread's file exists). */
