@@ -35,8 +35,8 @@ public class SampleBench {
     @Setup(Level.Trial)
     public void open() throws IOException {
         long self = ProcessHandle.current().pid();
-        reader = ProcStatReader.forPid(self);
-        sampler = ProcStatSampler.open(self, clock);
+        reader = ProcStatReader.forPid(ProcRoot.SYSTEM, self);
+        sampler = ProcStatSampler.open(self, clock, ProcRoot.SYSTEM);
         jvm = new JvmStats();
         // One full sample so the formatter's day/offset cache is warm, as it is after the first tick.
         fullSample();

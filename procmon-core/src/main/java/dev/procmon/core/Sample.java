@@ -17,6 +17,10 @@ final class Sample {
     long vmsBytes = UNKNOWN;
     long pageFaults = UNKNOWN;
     long majorFaults = UNKNOWN;
+    /** Faults (minor + major) of reaped children, as {@code children_user} is their CPU (cminflt + cmajflt). */
+    long childrenPfaults = UNKNOWN;
+    /** Major faults of reaped children (cmajflt). */
+    long childrenPageins = UNKNOWN;
 
     long userMicros = UNKNOWN;
     long systemMicros = UNKNOWN;
@@ -36,6 +40,7 @@ final class Sample {
 
     void clear() {
         rssBytes = vmsBytes = pageFaults = majorFaults = UNKNOWN;
+        childrenPfaults = childrenPageins = UNKNOWN;
         userMicros = systemMicros = childrenUserMicros = childrenSystemMicros = UNKNOWN;
         numProcs = 0;
         hasJvm = false;

@@ -64,7 +64,7 @@ class ProcStatReaderTest {
 
     @Test
     void readsThisProcessLiveAndSeesFreshValuesOnEveryRead() throws IOException {
-        try (ProcStatReader reader = ProcStatReader.forPid(ProcessHandle.current().pid())) {
+        try (ProcStatReader reader = ProcStatReader.forPid(ProcRoot.SYSTEM, ProcessHandle.current().pid())) {
             ProcStat first = new ProcStat();
             reader.read(first);
             assertThat(first.pid).isEqualTo(ProcessHandle.current().pid());
