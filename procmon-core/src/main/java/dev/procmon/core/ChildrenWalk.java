@@ -17,9 +17,17 @@ import java.util.Arrays;
  * and closed when it leaves or exits; a pid whose kept descriptor answers "no such process" is
  * opened afresh (the pid was reused), and a changed start time drops what was opened for the old
  * process. In steady state (no process joins or leaves) a sample allocates nothing.
+ *
+ * <p>Descriptors are a limited resource of the program procmon runs in: at most
+ * {@value #MAX_KEPT} members are kept open (two descriptors each for a single-threaded member);
+ * the members beyond are opened, read and closed at each sample, as the full scan does.
  */
 final class ChildrenWalk implements Descendants {
 
+    /** At most this many members have descriptors kept open; the rest are read and closed. */
+    static final int MAX_KEPT = 1000;
+
+    private final int maxKept;
     private final ProcRoot proc;
     private final TreeMember root;
     private final MemberTable members = new MemberTable();
@@ -33,6 +41,11 @@ final class ChildrenWalk implements Descendants {
     private int stamp;
 
     ChildrenWalk(ProcRoot proc, long rootPid) {
+        this(proc, rootPid, MAX_KEPT);
+    }
+
+    ChildrenWalk(ProcRoot proc, long rootPid, int maxKept) {
+        this.maxKept = maxKept;
         this.proc = proc;
         this.root = new TreeMember(rootPid, null);
     }
@@ -53,8 +66,14 @@ final class ChildrenWalk implements Descendants {
             long parent = listedUnder[head];
             head++;
             TreeMember m = readMember(pid);
-            if (m == null || one.pid != pid || one.ppid != parent) {
-                continue; // Gone, or re-parented since the listing: not in the tree (closed below).
+            if (m == null) {
+                continue; // Gone since the listing.
+            }
+            if (one.pid != pid || one.ppid != parent) {
+                if (members.get(pid) != m) {
+                    m.close();
+                }
+                continue; // Re-parented since the listing: not in the tree (a kept one is closed below).
             }
             if (m.starttime != one.starttime) {
                 m.restarted(one.starttime);
@@ -63,6 +82,9 @@ final class ChildrenWalk implements Descendants {
             total.add(one);
             count++;
             tail = listChildren(m, one, tail);
+            if (members.get(pid) != m) {
+                m.close(); // Read once, beyond MAX_KEPT.
+            }
         }
         members.evictUnseen(stamp);
         return count;
@@ -93,7 +115,9 @@ final class ChildrenWalk implements Descendants {
             return null;
         }
         m.starttime = one.starttime;
-        members.put(m);
+        if (members.size() < maxKept) {
+            members.put(m);
+        }
         return m;
     }
 

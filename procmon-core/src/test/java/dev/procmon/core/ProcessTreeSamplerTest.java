@@ -192,6 +192,35 @@ class ProcessTreeSamplerTest {
         }
     }
 
+    /** Beyond the kept maximum, members are read and closed at each sample: all counted, none leaked. */
+    @Test
+    void membersBeyondTheKeptMaximumAreReadAndClosed(@TempDir Path dir) throws IOException {
+        FakeProc proc = new FakeProc(dir);
+        proc.process(100, 1).children(101, 102, 103, 104, 105);
+        for (long pid = 101; pid <= 105; pid++) {
+            proc.processAndWrite(pid, 100, pid);
+        }
+        ProcRoot r = proc.procRoot();
+        try (ProcessTreeSampler tree = new ProcessTreeSampler(
+                new ProcStatSampler(100, KERNEL, MonitorClock.SYSTEM, r), new ChildrenWalk(r, 100, 2))) {
+            sample(tree);
+            long descriptors = openDescriptors();
+            for (int i = 0; i < 20; i++) {
+                Sample s = sample(tree);
+                assertThat(s.numProcs).isEqualTo(6);
+                assertThat(s.rssBytes).isEqualTo((101 + 102 + 103 + 104 + 105) * KERNEL.pageSize());
+            }
+            assertThat(((ChildrenWalk) tree.descendants()).openMembers()).isEqualTo(2);
+            assertThat(openDescriptors()).as("descriptors of this JVM").isEqualTo(descriptors);
+        }
+    }
+
+    private static long openDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
     /**
      * A pid reused by a new process while a kept stat descriptor still reads (on Linux the old
      * descriptor answers ESRCH and the pid is opened afresh; a copied or mirrored proc tree need
