@@ -26,7 +26,9 @@ class ProcStatReaderTest {
         assertThat(s.pid).isEqualTo(2148);
         assertThat(s.ppid).isEqualTo(2144);
         assertThat(s.minflt).isEqualTo(97);
+        assertThat(s.cminflt).isEqualTo(5);
         assertThat(s.majflt).isEqualTo(1);
+        assertThat(s.cmajflt).isEqualTo(7);
         assertThat(s.utime).isEqualTo(11);
         assertThat(s.stime).isEqualTo(13);
         assertThat(s.cutime).isEqualTo(17);
