@@ -11,6 +11,9 @@ import java.util.function.LongSupplier;
  * measured as bench/floor.c and bench/tree_floor.c measure their C floors: warm up (JIT), then 21
  * short rounds, median per op. Wall time on a shared machine also counts waiting for a core, which
  * moves by 2x and more between runs; CPU time is what the work costs (and what "% of a core" means).
+ * The thread's allocation counter gives the exact bytes allocated per operation over the same
+ * rounds (JMH's {@code -prof gc} adds its own per-iteration garbage, which on a busy machine, with
+ * few operations per iteration, reads as a fraction of a byte per operation).
  * Usage: CpuCostRun [size=rootPid ...]. Prints one JSON line per operation.
  */
 public final class CpuCostRun {
@@ -38,6 +41,17 @@ public final class CpuCostRun {
                     throw new IllegalStateException(e);
                 }
                 return stat.utime + stat.rssPages;
+            });
+            measure("samplerAndFormat", 4000, () -> {
+                sample.clear();
+                try {
+                    sampler.sample(sample);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                long now = clock.nanoTime();
+                return writer.format(LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos,
+                        null, 0).length();
             });
             measure("fullSample", 4000, () -> {
                 sample.clear();
@@ -83,6 +97,7 @@ public final class CpuCostRun {
         }
         double[] cpu = new double[ROUNDS];
         double[] wall = new double[ROUNDS];
+        long allocated = THREADS.getCurrentThreadAllocatedBytes();
         for (int r = 0; r < ROUNDS; r++) {
             long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
@@ -92,9 +107,11 @@ public final class CpuCostRun {
             wall[r] = (double) (System.nanoTime() - t0) / opsPerRound;
             cpu[r] = (double) (THREADS.getCurrentThreadCpuTime() - c0) / opsPerRound;
         }
+        allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf("{\"op\": \"%s\", \"cpu_ns\": %.1f, \"cpu_ns_min\": %.1f, \"wall_ns\": %.1f}%n", name,
-                cpu[ROUNDS / 2], cpu[0], wall[ROUNDS / 2]);
+        System.out.printf("{\"op\": \"%s\", \"cpu_ns\": %.1f, \"cpu_ns_min\": %.1f, \"wall_ns\": %.1f, "
+                + "\"ops\": %d, \"bytes\": %d}%n", name, cpu[ROUNDS / 2], cpu[0], wall[ROUNDS / 2],
+                (long) ROUNDS * opsPerRound, allocated);
     }
 }
