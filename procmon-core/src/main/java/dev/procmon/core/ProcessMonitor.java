@@ -288,6 +288,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private boolean jvm = true;
         private boolean includeChildren;
         private MemoryDetail memory = MemoryDetail.RSS;
+        private Path procRoot;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
@@ -348,9 +349,10 @@ public final class ProcessMonitor implements AutoCloseable {
 
         /**
          * Whether every live descendant of the sampled process is summed into its line (default
-         * false): rss, vms, page faults and CPU times are totals over the tree found by following
-         * parent links in /proc at each sample, and the line carries {@link LogFormat#NUM_PROCS}.
-         * Linux only.
+         * false): rss, vms, page faults and CPU times are totals over the tree, found at each sample
+         * by walking the kernel's children lists down from the process (or, on kernels without them,
+         * by following parent links through all of /proc), and the line carries
+         * {@link LogFormat#NUM_PROCS}. Linux only.
          */
         public Builder includeChildren(boolean includeChildren) {
             this.includeChildren = includeChildren;
@@ -363,7 +365,16 @@ public final class ProcessMonitor implements AutoCloseable {
          * (a single process; Linux only).
          */
         public Builder memory(MemoryDetail memory) {
-            this.memory = java.util.Objects.requireNonNull(memory, "memory");
+            this.memory = Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
+         * Where /proc is (default: the system property {@code procmon.proc}, else {@code /proc}): a
+         * monitor in a container can read the host's processes through a mount of its /proc.
+         */
+        public Builder procRoot(Path procRoot) {
+            this.procRoot = Objects.requireNonNull(procRoot, "procRoot");
             return this;
         }
 
@@ -412,10 +423,11 @@ public final class ProcessMonitor implements AutoCloseable {
         private Sampler openSampler() throws IOException {
             long self = ProcessHandle.current().pid();
             long target = pid > 0 ? pid : self;
-            if (Files.isReadable(Path.of("/proc/self/stat"))) {
+            ProcRoot proc = procRoot != null ? new ProcRoot(procRoot) : ProcRoot.fromSystemProperty();
+            if (Files.isReadable(Path.of(proc.selfStat()))) {
                 try {
-                    return includeChildren ? ProcessTreeSampler.open(target, clock)
-                            : ProcStatSampler.open(target, clock, memory);
+                    return includeChildren ? ProcessTreeSampler.open(target, clock, proc)
+                            : ProcStatSampler.withCounters(target, clock, proc, memory);
                 } catch (IOException e) {
                     if (target != self || includeChildren) {
                         throw e;
