@@ -248,6 +248,9 @@ final class SampleLineFastPath {
         int seen = 0;
         int hint = 0;
         i = ws(b, i + 1, to);
+        if (i < to && b[i] == '}') {
+            return i + 1; // {}: the writer's cpu_times when no CPU figure is known
+        }
         while (true) {
             i = key(b, i, to, keys, hint);
             if (i == DEFER) {
