@@ -71,7 +71,11 @@ public final class LogPlotter {
                 }
                 Path image = outDir.resolve(name + "." + format.extension());
                 try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(image))) {
-                    format.renderer().render(layout, out);
+                    if (format == OutputFormat.HTML) {
+                        HtmlReport.write(layout.chart.title(), List.of(HtmlRun.of(logName, table, layout.chart)), List.of(), out);
+                    } else {
+                        format.renderer().render(layout, out);
+                    }
                 }
                 files.add(image);
             }

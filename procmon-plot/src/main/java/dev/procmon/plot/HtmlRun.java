@@ -1,0 +1,108 @@
+package dev.procmon.plot;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One process run as the HTML report carries it: the chart's series (the same ones the SVG and PNG
+ * draw, each encoded by {@link ColumnCodec} at full resolution), elapsed and wall-clock time per
+ * sample, labels by sample index, phases, and the offset that aligns it with other runs.
+ *
+ * @param name how the page names the run (log file and pid)
+ * @param table the samples
+ * @param chart the chart built from them
+ * @param phases the phases, by sample index
+ * @param offset seconds subtracted from elapsed time to align the run (0 when alone)
+ */
+record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, double offset) {
+
+    /** Memory is kept to 1/2000 of its range, rates (CPU %, faults/s) to 1/250: about the display's precision. */
+    static final int MEMORY_LEVELS = 2000;
+    static final int RATE_LEVELS = 250;
+
+    /** A phase (or the interval between two labels) from sample {@code start} to sample {@code end}. */
+    record Phase(String name, int start, int end) {
+    }
+
+    HtmlRun {
+        phases = List.copyOf(phases);
+    }
+
+    /** The run of {@code table} alone, unshifted. */
+    static HtmlRun of(String logName, SampleTable table, Chart chart) {
+        String who = logName + " pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
+        return new HtmlRun(who, table, chart, List.of(), 0);
+    }
+
+    void write(JsonGenerator g) throws IOException {
+        int n = table.size();
+        double[] elapsed = new double[n];
+        double[] clockOffset = new double[n];
+        for (int i = 0; i < n; i++) {
+            elapsed[i] = table.elapsed.get(i);
+            long stamp = table.timestamp.get(i);
+            // Wall clock as an offset from elapsed time: nearly constant, so it deflates to almost nothing.
+            clockOffset[i] = stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6 - elapsed[i];
+        }
+        g.writeStartObject();
+        g.writeStringField("name", name);
+        g.writeNumberField("pid", table.pid());
+        g.writeNumberField("n", n);
+        g.writeNumberField("offset", offset);
+        column(g, "elapsed", ColumnCodec.encode(elapsed, 0.001));
+        column(g, "clockOffset", ColumnCodec.encode(clockOffset, 0.001));
+        g.writeArrayFieldStart("series");
+        for (Chart.Series s : chart.series()) {
+            g.writeStartObject();
+            g.writeStringField("name", s.name().replaceFirst(", (left|right) axis$", ""));
+            g.writeStringField("color", s.color());
+            g.writeNumberField("width", s.width());
+            g.writeStringField("panel", s.rightAxis() ? "rate" : "memory");
+            column(g, "values", ColumnCodec.encode(s.y(), step(s)));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("labels");
+        for (SampleTable.Label l : table.labels()) {
+            g.writeStartObject();
+            g.writeNumberField("i", l.index());
+            g.writeStringField("text", l.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("phases");
+        for (Phase p : phases) {
+            g.writeStartObject();
+            g.writeStringField("name", p.name());
+            g.writeNumberField("start", p.start());
+            g.writeNumberField("end", p.end());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static double step(Chart.Series s) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : s.y()) {
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        double range = max - Math.min(0, min);
+        return ColumnCodec.step(range, s.rightAxis() ? RATE_LEVELS : MEMORY_LEVELS, 1e-6);
+    }
+
+    private static void column(JsonGenerator g, String field, ColumnCodec.Encoded e) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeStringField("data", e.data());
+        g.writeNumberField("step", e.step());
+        g.writeNumberField("min", e.min());
+        g.writeNumberField("width", e.width());
+        g.writeBooleanField("delta", e.delta());
+        g.writeEndObject();
+    }
+}
