@@ -8,7 +8,7 @@ import java.util.zip.Deflater;
  * The compact encoding of one column of the HTML report, so that every sample of a million-sample
  * run fits in a few megabytes: values are rounded to a step, stored as integer codes (0 for a
  * missing value, {@code round(v / step) - min + 1} otherwise), either as they are or as zigzag
- * deltas of consecutive codes (whichever deflates smaller), written as fixed-width byte planes (all
+ * deltas of consecutive codes (whichever has the smaller byte entropy), written as fixed-width byte planes (all
  * low bytes, then the next byte of each code, ...), deflated (zlib) and base64-encoded. The page's
  * {@code decodeColumn} is the inverse; {@code ColumnCodecTest} decodes with the same rules.
  *
@@ -69,12 +69,32 @@ final class ColumnCodec {
             maxDelta = Math.max(maxDelta, z);
             prev = c;
         }
-        byte[] direct = deflate(codes, width(maxCode));
-        // Zigzag deltas of codes below 2^32 stay below 2^33: such a column is stored directly.
-        byte[] delta = maxDelta <= MAX_CODE ? deflate(deltas, width(maxDelta)) : null;
-        boolean useDelta = delta != null && delta.length < direct.length;
-        return new Encoded(Base64.getEncoder().encodeToString(useDelta ? delta : direct), step, min,
-                width(useDelta ? maxDelta : maxCode), useDelta);
+        // Deflate only the variant whose byte planes look smaller (order-0 entropy): deflating both
+        // would double the cost of the report on a million samples.
+        boolean useDelta = maxDelta <= MAX_CODE
+                && entropyBits(deltas, width(maxDelta)) < entropyBits(codes, width(maxCode));
+        long[] ints = useDelta ? deltas : codes;
+        int width = width(useDelta ? maxDelta : maxCode);
+        return new Encoded(Base64.getEncoder().encodeToString(deflate(ints, width)), step, min, width, useDelta);
+    }
+
+    /** The order-0 entropy of the byte planes, in bits: what a Huffman coder would need about. */
+    private static double entropyBits(long[] ints, int width) {
+        double bits = 0;
+        int[] counts = new int[256];
+        for (int b = 0; b < width; b++) {
+            java.util.Arrays.fill(counts, 0);
+            int shift = 8 * b;
+            for (long v : ints) {
+                counts[(int) (v >>> shift) & 0xff]++;
+            }
+            for (int c : counts) {
+                if (c > 0) {
+                    bits -= c * (Math.log((double) c / ints.length) / Math.log(2));
+                }
+            }
+        }
+        return bits;
     }
 
     /**

@@ -17,9 +17,13 @@ import java.util.List;
  */
 record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, double offset) {
 
-    /** Memory is kept to 1/2000 of its range, rates (CPU %, faults/s) to 1/250: about the display's precision. */
-    static final int MEMORY_LEVELS = 2000;
-    static final int RATE_LEVELS = 250;
+    /**
+     * Memory is kept to at least 1/1000 of its range, rates (CPU %, faults/s) to at least 1/200: finer
+     * than a pixel of the chart, and coarse enough that the noisiest rates of a million samples fit
+     * in the report's 3 MB (bench/run's e2e log).
+     */
+    static final int MEMORY_LEVELS = 1000;
+    static final int RATE_LEVELS = 200;
 
     /** A phase (or the interval between two labels) from sample {@code start} to sample {@code end}. */
     record Phase(String name, int start, int end) {
@@ -63,12 +67,18 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("labels");
-        for (SampleTable.Label l : table.labels()) {
-            g.writeStartObject();
-            g.writeNumberField("i", l.index());
-            g.writeStringField("text", l.text());
-            g.writeEndObject();
+        // Labels as two parallel arrays, the sample indices encoded like a column: a log may hold
+        // tens of thousands of them.
+        List<SampleTable.Label> labels = table.labels();
+        double[] at = new double[labels.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = labels.get(i).index();
+        }
+        g.writeNumberField("labelCount", at.length);
+        column(g, "labelAt", ColumnCodec.encode(at, 1));
+        g.writeArrayFieldStart("labelText");
+        for (SampleTable.Label l : labels) {
+            g.writeString(l.text());
         }
         g.writeEndArray();
         g.writeArrayFieldStart("phases");

@@ -9,7 +9,7 @@ import java.io.Writer;
 
 /**
  * JSON that can sit inside an HTML {@code <script type="application/json">} block whatever the text
- * it carries: {@code <}, {@code >} and {@code &} are written as {@code \u003c}-style escapes (so
+ * it carries: {@code <}, {@code >}, {@code &} and DEL are written as {@code \u003c}-style escapes (so
  * neither {@code </script>} nor {@code <!--} can appear), every non-ASCII character as {@code \\uXXXX}
  * (so U+2028, U+2029 and lone surrogates are escapes, never raw characters). The page reads it with
  * {@code JSON.parse}, which restores the text exactly; it becomes text nodes, never markup.
@@ -41,6 +41,7 @@ final class ScriptJson {
             escapes['<'] = ESCAPE_STANDARD;
             escapes['>'] = ESCAPE_STANDARD;
             escapes['&'] = ESCAPE_STANDARD;
+            escapes[0x7f] = ESCAPE_STANDARD;
         }
 
         @Override

@@ -7,9 +7,11 @@
   'use strict';
   const status = document.getElementById('status');
   const byId = (id) => document.getElementById(id);
+  // A lone surrogate (a log may hold one) cannot be shown; it becomes U+FFFD like any broken text.
+  const wellFormed = (s) => (typeof s.toWellFormed === 'function' ? s.toWellFormed() : s);
   function make(tag, text, cls) {
     const e = document.createElement(tag);
-    if (text != null) e.textContent = text;
+    if (text != null) e.textContent = wellFormed(String(text));
     if (cls) e.className = cls;
     return e;
   }
@@ -22,14 +24,19 @@
   window.addEventListener('unhandledrejection', (e) => fail(String(e.reason)));
 
   const data = JSON.parse(byId('procmon-data').textContent);
-  document.title = data.title;
-  byId('title').textContent = data.title;
+  document.title = wellFormed(data.title);
+  byId('title').textContent = wellFormed(data.title);
 
   // --- decoding (the inverse of ColumnCodec) ---
-  async function inflate(base64) {
+  function fromBase64(base64) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
     const text = atob(base64);
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+  async function inflate(base64) {
+    const bytes = fromBase64(base64);
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
@@ -37,12 +44,19 @@
     const planes = await inflate(col.data);
     const out = new Float64Array(n);
     const w = col.width;
+    const step = col.step, base = col.min - 1, delta = col.delta;
     let code = 0;
     for (let i = 0; i < n; i++) {
-      let v = 0;
-      for (let b = w - 1; b >= 0; b--) v = v * 256 + planes[b * n + i];
-      code = col.delta ? code + (v % 2 === 1 ? -(v + 1) / 2 : v / 2) : v;
-      out[i] = code === 0 ? NaN : (code - 1 + col.min) * col.step;
+      let v = planes[i];
+      if (w > 1) {
+        v += planes[n + i] * 256;
+        if (w > 2) {
+          v += planes[2 * n + i] * 65536;
+          if (w > 3) v += planes[3 * n + i] * 16777216;
+        }
+      }
+      code = delta ? code + (v % 2 === 1 ? -(v + 1) / 2 : v / 2) : v;
+      out[i] = code === 0 ? NaN : (code + base) * step;
     }
     return out;
   }
@@ -64,8 +78,11 @@
         values: await decodeColumn(s.values, n), decimals: decimals(s.values.step) });
     }
     const labels = new Map();
-    for (const l of run.labels) {
-      labels.set(l.i, labels.has(l.i) ? labels.get(l.i) + '\n' + l.text : l.text);
+    const at = await decodeColumn(run.labelAt, run.labelCount);
+    for (let k = 0; k < run.labelCount; k++) {
+      const i = Math.round(at[k]);
+      const text = run.labelText[k];
+      labels.set(i, labels.has(i) ? labels.get(i) + '\n' + text : text);
     }
     return { index: r, name: run.name, n, x, t, clock, series, labels, phases: run.phases };
   }
@@ -94,7 +111,6 @@
       const a = start + Math.floor(b * size);
       const e = b === buckets - 1 ? end : start + Math.floor((b + 1) * size);
       marks.length = 0;
-      marks.push(a);
       for (const s of series) {
         const v = s.values;
         let lo = -1, hi = -1;
@@ -204,7 +220,7 @@
     }));
     if (texts.length === 0) { tip.hidden = true; return; }
     const box = u.over.getBoundingClientRect();
-    tip.textContent = texts.join('\n');
+    tip.textContent = wellFormed(texts.join('\n'));
     tip.style.left = Math.min(window.innerWidth - 320, box.left + left + 12) + 'px';
     tip.style.top = (box.top + 8) + 'px';
     tip.hidden = false;
@@ -259,7 +275,8 @@
     };
     const host = make('div', null, 'panel');
     byId('charts').appendChild(host);
-    panel.plot = new uPlot(opts, buildView(panel, view[0], view[1]), host);
+    // Drawn empty here; setRange fills every panel with its first view.
+    panel.plot = new uPlot(opts, [[]].concat(panel.series.map(() => [])), host);
     panel.plot.over.addEventListener('wheel', (e) => {
       e.preventDefault();
       const at = panel.plot.posToVal(e.offsetX, 'x');
@@ -292,6 +309,7 @@
     byId('from').value = a.toFixed(3);
     byId('to').value = b.toFixed(3);
     showSamples();
+    showLabels();
     status.dataset.view = a + ',' + b;
     status.dataset.points = String(panels[0].points.length);
   }
@@ -334,13 +352,25 @@
       host.appendChild(make('h2', t.title));
       host.appendChild(table(make('table', null, 'report-table'), t.columns, t.rows));
     }
+  }
+
+  const MAX_LABEL_ROWS = 1000;
+  // The labels in view (all of them at first), each row a link that zooms to its label.
+  function showLabels() {
     const rows = [];
     const at = [];
+    let total = 0;
     runs.forEach((run) => run.labels.forEach((text, i) => {
-      rows.push([num(run.x[i], 3), clockText(run.clock[i])].concat(runs.length > 1 ? [run.name] : [], [text]));
-      at.push(run.x[i]);
+      const x = run.x[i];
+      if (x < view[0] || x > view[1]) return;
+      total++;
+      if (rows.length >= MAX_LABEL_ROWS) return;
+      rows.push([num(x, 3), clockText(run.clock[i])].concat(runs.length > 1 ? [run.name] : [], [text]));
+      at.push(x);
     }));
-    if (rows.length === 0) return;
+    const section = byId('labels-section');
+    section.hidden = total === 0;
+    byId('labels-note').textContent = total > rows.length ? 'The first ' + rows.length + ' of ' + total + ' labels in view; zoom in to list the others.' : '';
     const t = table(byId('label-table'), ['Elapsed (s)', 'Wall clock'].concat(runs.length > 1 ? ['Run'] : [], ['Label']), rows);
     Array.from(t.rows).slice(1).forEach((tr, k) => {
       tr.className = 'clickable';
@@ -349,7 +379,6 @@
         setRange(at[k] - half, at[k] + half);
       });
     });
-    byId('labels-section').hidden = false;
   }
 
   function hashParams() {
@@ -363,16 +392,16 @@
 
   async function main() {
     runs = await Promise.all(data.runs.map(loadRun));
+    status.dataset.decodedMs = performance.now().toFixed(1);
     let lo = Infinity, hi = -Infinity;
     for (const run of runs) {
       for (let i = 0; i < run.n; i++) { const v = run.x[i]; if (v < lo) lo = v; if (v > hi) hi = v; }
     }
     full = lo <= hi ? [lo, hi > lo ? hi : lo + 1] : [0, 1];
     view = full.slice();
-    byId('subtitle').textContent = runs.map((r) => r.name + ': ' + r.n + ' samples over ' + num(r.t[r.n - 1] - r.t[0], 1) + ' s').join(' · ');
+    byId('subtitle').textContent = wellFormed(runs.map((r) => r.name + ': ' + r.n + ' samples over ' + num(r.t[r.n - 1] - r.t[0], 1) + ' s').join(' · '));
     panels = ['memory', 'rate'].map(makePanel).filter((p) => p);
     setRange(full[0], full[1]);
-    showTables();
     byId('whole').addEventListener('click', () => setRange(full[0], full[1]));
     byId('zoom-out').addEventListener('click', () => {
       const c = (view[0] + view[1]) / 2, w = view[1] - view[0];
@@ -386,6 +415,7 @@
     });
     await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     status.dataset.firstChartMs = performance.now().toFixed(1);
+    showTables();
     status.dataset.samples = String(runs.reduce((s, r) => s + r.n, 0));
     const hash = hashParams();
     const probe = hash.probe == null ? -1 : Number(hash.probe) - 1;
