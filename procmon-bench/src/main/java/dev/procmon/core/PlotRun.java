@@ -1,6 +1,6 @@
 package dev.procmon.core;
 
-import dev.procmon.cli.PlotCommand;
+import dev.procmon.cli.ProcmonCommand;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -8,8 +8,9 @@ import java.util.Locale;
 import picocli.CommandLine;
 
 /**
- * Issue 7, item 5: {@code procmon plot} end to end. Runs the real command ({@link PlotCommand},
- * through picocli, as the {@code procmon} launcher does) with the given arguments, then prints the
+ * Issue 7, item 5: {@code procmon plot} end to end. Runs the real command ({@code procmon plot},
+ * through picocli and {@link ProcmonCommand}, as the {@code procmon} launcher does) with the given
+ * arguments, then prints the
  * exit code and the peak heap: the sum of the heap pools' peak usage (an upper bound on the heap's
  * peak). bench/run wraps this in {@code /usr/bin/time -v} for wall time and peak RSS.
  *
@@ -22,7 +23,10 @@ public final class PlotRun {
 
     public static void main(String[] args) {
         long t0 = System.nanoTime();
-        int code = new CommandLine(new PlotCommand()).execute(args);
+        String[] plotArgs = new String[args.length + 1];
+        plotArgs[0] = "plot";
+        System.arraycopy(args, 0, plotArgs, 1, args.length);
+        int code = new CommandLine(new ProcmonCommand()).execute(plotArgs);
         long wall = System.nanoTime() - t0;
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code procmon plot LOG... OUTDIR}: writes .dat, .plt and images per process found in the logs. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.")
-public final class PlotCommand implements Callable<Integer> {
+final class PlotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.procmon.cli;
 
+import dev.procmon.plot.PlotResult;
 import java.nio.file.Path;
 
 /**
@@ -12,7 +13,8 @@ interface Plotter {
     /**
      * Renders the plots of {@code log} into {@code directory}, which exists.
      *
+     * @return what was plotted, printed as {@code procmon plot} prints it
      * @throws Exception any failure; its message is shown to the user as one line
      */
-    void plot(Path log, Path directory) throws Exception;
+    PlotResult plot(Path log, Path directory) throws Exception;
 }

@@ -1,28 +1,21 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.ProcessMonitor;
 import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
 import dev.procmon.plot.PlotOptions;
-
-import dev.procmon.core.ProcessMonitor;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code procmon record}: records another process's memory and CPU in procmon's log format, either a
- * running one ({@code --pid}) or a command it launches and watches until it exits. See
- * {@code docs/record.md}.
+ * running one ({@code --pid}) or a command it launches and watches until it exits. This class holds
+ * the options, their validation and the exit codes; the recording itself is a {@link
+ * RecordingSession}, the command a {@link LaunchedCommand}. See {@code docs/record.md}.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Records a process's memory and CPU over time: a running PID, or a command",
@@ -41,15 +35,11 @@ import picocli.CommandLine.Spec;
                 "  procmon record --interval 0.2 --include-children --log build.log --plot out/ -- mvn -q package",
                 "  procmon record --pid 4242 --duration 60 --log server.log",
                 "", "Exit code: the command's own (128+N if signal N killed it); 0 for --pid;",
+                "130 or 143 if procmon itself was stopped by SIGINT or SIGTERM;",
                 "1 on an error; 2 on a usage error; 127 if the command cannot be started."})
-public final class RecordCommand implements Callable<Integer> {
+final class RecordCommand implements Callable<Integer> {
 
-    static final int EXIT_ERROR = 1;
-    static final int EXIT_CANNOT_RUN = 127;
-
-    /** How long a terminated child gets to exit before it is killed. */
-    private static final Duration CHILD_GRACE = Duration.ofSeconds(5);
-    /** How often --pid checks whether its target is still alive. */
+    /** How often --pid checks whether its target is still running. */
     private static final long POLL_MILLIS = 20;
 
     @Spec
@@ -76,33 +66,44 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "DIR", description = "Render the plots into DIR when recording ends.")
     Path plotDirectory;
 
+    /** Budgets held against the recording when it ends (cigate stream; see {@link RecordCheckOptions}). */
+    @Mixin
+    RecordCheckOptions check = new RecordCheckOptions();
+
     @Parameters(paramLabel = "CMD", arity = "0..*",
             description = "The command to launch and record, after '--': -- CMD [ARGS...]")
     List<String> command = new ArrayList<>();
 
     private final Plotter plotter;
     private final Path procRoot;
+    private final boolean trapSignals;
 
-    /** The state a recording shares with the shutdown hook; guarded by {@code this}. */
-    private ProcessMonitor monitor;
-    private Writer tee;
-    private Path logForPlot;
-    private volatile Process child;
-    private boolean finished;
-    private int finishStatus;
+    /** Set by the signal handler: the number of the signal that ended the recording, else 0. */
+    private volatile int signal;
+    private volatile LaunchedCommand launched;
 
-    /** The command as the procmon launcher registers it, plotting with procmon-plot's defaults. */
-    public RecordCommand() {
-        this((log, directory) -> LogPlotter.plot(List.of(log), directory, PlotOptions.defaults()), Path.of("/proc"));
+    /**
+     * The command as the procmon launcher registers it: plotting with procmon-plot's defaults, and
+     * SIGINT/SIGTERM caught so that the recording ends in order before the JVM shuts down.
+     */
+    RecordCommand() {
+        this(defaultPlotter(), Path.of("/proc"), true);
     }
 
+    /** procmon-plot with its default options. */
+    static Plotter defaultPlotter() {
+        return (log, directory) -> LogPlotter.plot(List.of(log), directory, PlotOptions.defaults());
+    }
+
+    /** For tests in a shared JVM: its signals are left alone. */
     RecordCommand(Plotter plotter) {
-        this(plotter, Path.of("/proc"));
+        this(plotter, Path.of("/proc"), false);
     }
 
-    RecordCommand(Plotter plotter, Path procRoot) {
+    RecordCommand(Plotter plotter, Path procRoot, boolean trapSignals) {
         this.plotter = Objects.requireNonNull(plotter, "plotter");
         this.procRoot = procRoot;
+        this.trapSignals = trapSignals;
     }
 
     @Override
@@ -111,15 +112,19 @@ public final class RecordCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (!Files.isReadable(procRoot.resolve("self").resolve("stat"))) {
-                throw new Failure("record needs Linux: " + procRoot + " is not available on this system");
+                throw new RecordFailure("record needs Linux: " + procRoot + " is not available on this system");
             }
-            prepareOutputs();
-            return pid != null ? recordPid(pid) : recordCommand(command);
-        } catch (Failure e) {
+            RecordingSession session = RecordingSession.open(log, plotDirectory, plotter, check,
+                    spec.commandLine().getOut(), err);
+            try {
+                return pid != null ? recordPid(session, pid) : recordCommand(session);
+            } finally {
+                session.close();
+            }
+        } catch (RecordFailure e) {
             err.println("procmon record: " + e.getMessage());
             err.flush();
-            closeTee();
-            return e.exitCode;
+            return e.exitCode();
         }
     }
 
@@ -136,248 +141,104 @@ public final class RecordCommand implements Callable<Integer> {
         if (duration != null && pid == null) {
             throw new ParameterException(spec.commandLine(), "--duration applies to --pid only");
         }
+        check.validate(spec.commandLine());
     }
 
-    /** Checks before anything is launched that the log can be written and the plot directory made. */
-    private void prepareOutputs() throws Failure {
-        if (log != null) {
-            try {
-                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
-            } catch (IOException e) {
-                throw new Failure("cannot write the log " + log + ": " + ErrorMessage.of(e));
-            }
-        }
-        if (plotDirectory != null) {
-            try {
-                Files.createDirectories(plotDirectory);
-            } catch (IOException e) {
-                throw new Failure("cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
-            }
-            logForPlot = log;
-            if (log == null) {
-                // The log goes to stdout; keep a copy for the plotter.
-                try {
-                    logForPlot = Files.createTempFile("procmon-record-", ".log");
-                    tee = Files.newBufferedWriter(logForPlot, StandardCharsets.US_ASCII);
-                } catch (IOException e) {
-                    throw new Failure("cannot create a temporary copy of the log: " + ErrorMessage.of(e));
-                }
-            }
-        }
+    /** Catches SIGINT/SIGTERM (if this command is to): records which came, then runs {@code onSignal}. */
+    private TerminationSignals trapSignals(Runnable onSignal) {
+        return trapSignals ? TerminationSignals.trap(n -> {
+            signal = n;
+            onSignal.run();
+        }) : TerminationSignals.NONE;
     }
 
-    /**
-     * The monitor's options, all but the pid. Made before the child is launched: this loads and
-     * initialises the monitor (and SLF4J) first, so the first sample follows the launch closely.
-     */
-    private ProcessMonitor.Builder monitorBuilder() {
-        ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false)
-                .includeChildren(includeChildren).interval(interval);
-        if (log != null) {
-            return b.file(log);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        Writer copy = tee;
-        Consumer<String> sink = copy == null ? out::println : line -> {
-            out.println(line);
-            try {
-                copy.write(line);
-                copy.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private int recordCommand(RecordingSession session) throws RecordFailure {
+        // The hook and the signal handlers are in place before the command exists, so that nothing can
+        // leave it running unrecorded.
+        Runnable stop = () -> {
+            LaunchedCommand c = launched;
+            if (c != null) {
+                c.stop();
             }
         };
-        return b.sink(sink);
-    }
-
-    private int recordCommand(List<String> cmd) throws Failure {
-        // The hook is in place before the child exists, so no SIGTERM can leave it running unrecorded.
-        Thread hook = new Thread(() -> {
-            Process c = child;
-            if (c != null) {
-                stopChild(c);
-            }
-            finish();
-        }, "procmon-record-shutdown");
-        addHook(hook);
+        ShutdownHook hook = ShutdownHook.register("procmon-record-shutdown", () -> {
+            stop.run();
+            session.close();
+        });
+        TerminationSignals signals = trapSignals(stop);
         try {
-            ProcessMonitor.Builder builder = monitorBuilder();
-            Process c;
+            ProcessMonitor.Builder builder = session.monitorBuilder(interval, includeChildren).launchedChild();
+            LaunchedCommand c;
             try {
-                c = new ProcessBuilder(cmd).inheritIO().start();
+                c = LaunchedCommand.start(command, LaunchedCommand.GRACE);
             } catch (IOException e) {
-                throw new Failure("cannot run " + cmd.get(0) + ": " + ErrorMessage.of(e), EXIT_CANNOT_RUN);
+                throw new RecordFailure("cannot run " + command.get(0) + ": " + ErrorMessage.of(e),
+                        RecordFailure.EXIT_CANNOT_RUN);
             }
-            child = c;
+            launched = c;
+            if (signal != 0) {
+                c.stop();   // the signal came while the command was being started
+            }
             try {
-                start(builder.pid(c.pid()));
+                session.start(builder.pid(c.pid()));
             } catch (UncheckedIOException e) {
-                if (c.isAlive()) {
-                    stopChild(c);
-                    throw new Failure("cannot record " + cmd.get(0) + ": " + ErrorMessage.of(cause(e)));
-                }
-                // Over before the first sample could be taken: nothing to record, its exit code stands.
-                spec.commandLine().getErr().println("procmon record: " + cmd.get(0)
-                        + " exited before the first sample; nothing recorded");
+                c.stop();
+                throw new RecordFailure("cannot record " + command.get(0) + ": " + ErrorMessage.of(cause(e)));
             }
-            int status = waitForExit(c);
-            int finishing = finish();
-            return status != 0 ? status : finishing;
+            int status = c.waitFor();
+            session.close();
+            if (signal != 0) {
+                return 128 + signal;
+            }
+            return status != 0 ? status : session.status();
         } finally {
-            removeHook(hook);
+            signals.close();
+            hook.close();
         }
     }
 
-    /** The child's exit code; the JDK already gives 128+N for a child killed by signal N, as a shell does. */
-    private static int waitForExit(Process c) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                int status = c.waitFor();
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return status;
-            } catch (InterruptedException e) {
-                // Someone wants us to stop: pass it on to the child as SIGTERM, then wait for it.
-                interrupted = true;
-                c.destroy();
-            }
+    private int recordPid(RecordingSession session, long target) throws RecordFailure {
+        PrintWriter err = spec.commandLine().getErr();
+        char state = WatchedProcess.state(procRoot, target);
+        if (state == WatchedProcess.GONE) {
+            throw new RecordFailure("no process with pid " + target);
         }
-    }
-
-    private int recordPid(long target) throws Failure {
-        Optional<ProcessHandle> handle = ProcessHandle.of(target);
-        if (handle.isEmpty()) {
-            throw new Failure("no process with pid " + target);
+        if (!WatchedProcess.running(procRoot, target)) {
+            throw new RecordFailure("process " + target + " has already exited (state " + state
+                    + ", not yet reaped by its parent); nothing to record");
         }
+        ShutdownHook hook = ShutdownHook.register("procmon-record-shutdown", session::close);
+        TerminationSignals signals = trapSignals(() -> { });
         try {
-            start(monitorBuilder().pid(target));
-        } catch (UncheckedIOException e) {
-            throw new Failure(handle.get().isAlive() ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
-                    : "no process with pid " + target);
-        }
-        Thread hook = new Thread(this::finish, "procmon-record-shutdown");
-        addHook(hook);
-        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-        try {
-            // ProcessHandle.onExit() polls a process that is not our child every few seconds: too coarse.
-            while (handle.get().isAlive() && (duration == null || System.nanoTime() - deadline < 0)) {
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        int status = finish();
-        removeHook(hook);
-        return status;
-    }
-
-    private synchronized void start(ProcessMonitor.Builder builder) {
-        monitor = builder.start();
-    }
-
-    /**
-     * Ends the recording once, from whichever thread gets there first (the main thread when the
-     * target exits, the shutdown hook on SIGTERM/SIGINT): writes the STOP line, closes the log and
-     * renders the plots. The other caller waits for it, so the JVM does not exit mid-plot.
-     *
-     * @return 0, or {@link #EXIT_ERROR} if the plots could not be rendered
-     */
-    private synchronized int finish() {
-        if (finished) {
-            return finishStatus;
-        }
-        finished = true;
-        if (monitor != null) {
-            monitor.close();
-        }
-        closeTee();
-        if (plotDirectory != null && logForPlot != null) {
             try {
-                plotter.plot(logForPlot, plotDirectory);
-            } catch (Exception e) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.println("procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
-                err.flush();
-                finishStatus = EXIT_ERROR;
-            } finally {
-                if (log == null) {
-                    try {
-                        Files.deleteIfExists(logForPlot);
-                    } catch (IOException e) {
-                        // A leftover temporary file is not worth failing the recording.
+                session.start(session.monitorBuilder(interval, includeChildren).pid(target));
+            } catch (UncheckedIOException e) {
+                throw new RecordFailure(WatchedProcess.running(procRoot, target)
+                        ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
+                        : "no process with pid " + target);
+            }
+            long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            try {
+                // ProcessHandle.onExit() polls a process that is not our child every few seconds: too coarse.
+                while (signal == 0 && (duration == null || System.nanoTime() - deadline < 0)) {
+                    if (!WatchedProcess.running(procRoot, target)) {
+                        err.println("procmon record: process " + target + " has exited; recording ended");
+                        break;
                     }
+                    Thread.sleep(POLL_MILLIS);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }
-        spec.commandLine().getOut().flush();
-        return finishStatus;
-    }
-
-    private synchronized void closeTee() {
-        if (tee != null) {
-            try {
-                tee.close();
-            } catch (IOException e) {
-                // The plotter will report a truncated copy.
-            }
-            tee = null;
-        }
-    }
-
-    /** Passes SIGTERM on to the child and waits briefly; kills it if it does not go. */
-    private static void stopChild(Process child) {
-        if (!child.isAlive()) {
-            return;
-        }
-        child.destroy();
-        boolean interrupted = false;
-        try {
-            if (!child.waitFor(CHILD_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                child.destroyForcibly();
-                child.waitFor(CHILD_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            session.close();
+            return signal != 0 ? 128 + signal : session.status();
+        } finally {
+            signals.close();
+            hook.close();
         }
     }
 
     private static Throwable cause(UncheckedIOException e) {
         return e.getCause() != null ? e.getCause() : e;
-    }
-
-    private static void addHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Already exiting: whoever is exiting will close the monitor through its own hook.
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or has run: it found the recording finished.
-        }
-    }
-
-    /** An error to report as one line, with its exit code. */
-    private static final class Failure extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final int exitCode;
-
-        Failure(String message) {
-            this(message, EXIT_ERROR);
-        }
-
-        Failure(String message, int exitCode) {
-            super(message, null, false, false);
-            this.exitCode = exitCode;
-        }
     }
 }

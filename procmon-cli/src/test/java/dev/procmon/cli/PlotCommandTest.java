@@ -38,7 +38,8 @@ class PlotCommandTest {
         assertThat(out.toString()).isEqualTo(
                 "app.log: pid 86611: 3 samples over 3.0 s, peak RSS 11.4 MB, mean CPU 50.0 %, 2 labels\n"
                 + "  " + outDir.resolve("app.log_86611.dat") + "  " + outDir.resolve("app.log_86611.plt")
-                + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png") + "\n");
+                + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png")
+                + "  " + outDir.resolve("app.log_86611.summary.json") + "\n");
         assertThat(outDir.resolve("app.log_86611.png")).isRegularFile();
     }
 

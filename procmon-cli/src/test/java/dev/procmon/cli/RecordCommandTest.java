@@ -3,6 +3,7 @@ package dev.procmon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procmon.core.LogFormat;
+import dev.procmon.plot.PlotResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
 class RecordCommandTest {
 
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final PlotResult NOTHING_PLOTTED = new PlotResult(List.of(), 0, List.of());
 
     @TempDir
     Path dir;
@@ -32,7 +34,7 @@ class RecordCommandTest {
     }
 
     private int record(String... args) {
-        return record(new RecordCommand(), args);
+        return record(new RecordCommand(RecordCommand.defaultPlotter()), args);
     }
 
     private Path log() {
@@ -124,7 +126,92 @@ class RecordCommandTest {
         assertThat(r.marker(0)).isEqualTo(LogFormat.MARKER_START);
         assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
         assertThat(r.number(r.size() - 1, LogFormat.PID)).isEqualTo((double) p.pid());
-        assertThat(err.toString()).isEmpty();
+        assertThat(errLines()).containsExactly("procmon record: process " + p.pid() + " has exited; recording ended");
+    }
+
+    /**
+     * A shell that starts {@code sleep SECONDS} in the background and then becomes {@code sleep 60}
+     * (exec), which never waits: the background child stays a zombie once it exits. Returns the
+     * parent; its first stdout line is the child's pid.
+     */
+    private static Process parentOfAZombieToBe(String seconds) throws IOException {
+        return new ProcessBuilder("sh", "-c", "sleep " + seconds + " & echo $!; exec sleep 60").start();
+    }
+
+    private static long firstLine(Process p) throws IOException {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.US_ASCII))) {
+            return Long.parseLong(in.readLine().trim());
+        }
+    }
+
+    @Test
+    void aZombieIsOneLineAndExitCodeOneNotZerosForever() throws Exception {
+        Process parent = parentOfAZombieToBe("0");
+        try {
+            long zombie = firstLine(parent);
+            while (WatchedProcess.state(Path.of("/proc"), zombie) != 'Z') {
+                Thread.sleep(10);
+            }
+            assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive)).as("the JDK's view").contains(true);
+            assertThat(record("--pid", Long.toString(zombie), "--interval", "0.1", "--log", log().toString()))
+                    .isEqualTo(1);
+            assertThat(errLines()).containsExactly("procmon record: process " + zombie
+                    + " has already exited (state Z, not yet reaped by its parent); nothing to record");
+        } finally {
+            parent.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aPidThatBecomesAZombieEndsTheRecording() throws Exception {
+        Process parent = parentOfAZombieToBe("0.5");
+        try {
+            long child = firstLine(parent);
+            assertThat(record("--pid", Long.toString(child), "--interval", "0.1", "--log", log().toString()))
+                    .isZero();
+            // Ended by the zombie, not by its parent's exit (which would let init reap it).
+            assertThat(parent.isAlive()).isTrue();
+            assertThat(WatchedProcess.state(Path.of("/proc"), child)).isEqualTo('Z');
+            assertThat(Recording.of(log()).lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
+            assertThat(errLines()).containsExactly("procmon record: process " + child + " has exited; recording ended");
+        } finally {
+            parent.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void theStateLetterIsReadAfterTheLastParenthesisOfTheName() throws Exception {
+        Path proc = dir.resolve("proc");
+        Files.createDirectories(proc.resolve("7"));
+        Files.writeString(proc.resolve("7/stat"), "7 (a) Z (b) R 1 7 7 0 -1\n");
+        assertThat(WatchedProcess.state(proc, 7)).isEqualTo('R');
+        assertThat(WatchedProcess.running(proc, 7)).isTrue();
+        Files.writeString(proc.resolve("7/stat"), "7 (x) Z 1 7 7 0 -1\n");
+        assertThat(WatchedProcess.running(proc, 7)).isFalse();
+        assertThat(WatchedProcess.state(proc, 8)).isEqualTo(WatchedProcess.GONE);
+    }
+
+    @Test
+    void recordPlotPrintsTheSameSummaryAndFileListAsProcmonPlot() throws IOException {
+        Path plots = dir.resolve("plots");
+        assertThat(record("--interval", "0.05", "--log", log().toString(), "--plot", plots.toString(),
+                "--", "sleep", "0.3")).isZero();
+        StringWriter plotOut = new StringWriter();
+        StringWriter plotErr = new StringWriter();
+        Path again = dir.resolve("again");
+        assertThat(new CommandLine(new PlotCommand()).setOut(new PrintWriter(plotOut, true))
+                .setErr(new PrintWriter(plotErr, true)).execute(log().toString(), again.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(plotOut.toString().replace(again.toString(), plots.toString()));
+        assertThat(out.toString()).contains("record.log: pid ").contains(plots.resolve("record.log_").toString());
+    }
+
+    @Test
+    void withTheLogOnStdoutThePlotSummaryGoesToStderr() {
+        assertThat(record("--interval", "0.05", "--plot", dir.resolve("plots").toString(), "--", "sleep", "0.2"))
+                .isZero();
+        assertThat(out.toString().lines()).allSatisfy(l -> assertThat(l).startsWith(LogFormat.MARKER));
+        assertThat(err.toString()).contains(": pid ").contains(".svg");
     }
 
     @Test
@@ -158,6 +245,7 @@ class RecordCommandTest {
             assertThat(directory).isDirectory();
             seen.add(Recording.of(log).lastMarker());
             seen.add(directory.getFileName().toString());
+            return NOTHING_PLOTTED;
         };
         Path plots = dir.resolve("out/plots");
         assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--log", log().toString(),
@@ -172,6 +260,7 @@ class RecordCommandTest {
         Plotter plotter = (log, directory) -> {
             seen.add(Recording.of(log));
             logs.add(log);
+            return NOTHING_PLOTTED;
         };
         assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--plot", dir.toString(),
                 "--", "sleep", "0.3")).isZero();
@@ -210,7 +299,7 @@ class RecordCommandTest {
 
     @Test
     void withoutProcItSaysRecordNeedsLinux() {
-        assertThat(record(new RecordCommand((log, directory) -> { }, dir.resolve("proc")), "--", "true"))
+        assertThat(record(new RecordCommand((log, directory) -> NOTHING_PLOTTED, dir.resolve("proc"), false), "--", "true"))
                 .isEqualTo(1);
         assertThat(errLines()).hasSize(1);
         assertThat(errLines().get(0)).startsWith("procmon record: record needs Linux");
@@ -220,7 +309,7 @@ class RecordCommandTest {
     void badIntervalsAreUsageErrors() {
         for (String bad : List.of("-1", "0", "0.0", "NaN", "Infinity", "abc", "1e400", "0x10", "1d", "1e-12", "")) {
             StringWriter e = new StringWriter();
-            int code = new CommandLine(new RecordCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(e))
+            int code = new CommandLine(new RecordCommand((log, directory) -> NOTHING_PLOTTED)).setOut(new PrintWriter(out)).setErr(new PrintWriter(e))
                     .execute("--interval", bad, "--", "true");
             assertThat(code).as("--interval '%s'", bad).isEqualTo(2);
             assertThat(e.toString()).as("--interval '%s'", bad).contains("--interval");

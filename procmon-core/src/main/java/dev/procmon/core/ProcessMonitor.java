@@ -290,6 +290,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private ReapedChildSampler.Baseline childBaseline;
 
         private Builder() {
         }
@@ -356,6 +357,20 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Declares that the {@link #pid(long) pid} will be a child this JVM starts after this call
+         * and waits for (Linux): this process's children counters are read now, and once the child
+         * has been reaped its lines carry its exact final totals from them (CPU times and page
+         * faults, its reaped descendants included), a child gone before its first reading included.
+         * Call it just before starting the child; nothing else this JVM reaps in between may run.
+         *
+         * @throws UncheckedIOException when {@code /proc/self/stat} cannot be read
+         */
+        public Builder launchedChild() {
+            this.childBaseline = ReapedChildSampler.Baseline.now(Path.of("/proc/self/stat"), clock);
+            return this;
+        }
+
         Builder clock(MonitorClock clock) {
             this.clock = clock;
             return this;
@@ -399,6 +414,14 @@ public final class ProcessMonitor implements AutoCloseable {
         }
 
         private Sampler openSampler() throws IOException {
+            if (childBaseline != null) {
+                if (pid <= 0) {
+                    throw new IOException("launchedChild() needs the child's pid");
+                }
+                return new ReapedChildSampler(pid, childBaseline, () -> includeChildren
+                        ? ProcessTreeSampler.open(pid, clock) : ProcStatSampler.open(pid, clock),
+                        Path.of("/proc"), KernelConstants.read().clockTicksPerSecond());
+            }
             long self = ProcessHandle.current().pid();
             long target = pid > 0 ? pid : self;
             if (Files.isReadable(Path.of("/proc/self/stat"))) {

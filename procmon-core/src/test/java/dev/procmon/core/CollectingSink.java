@@ -18,6 +18,10 @@ final class CollectingSink implements Consumer<String> {
         return List.copyOf(lines);
     }
 
+    synchronized void clear() {
+        lines.clear();
+    }
+
     List<ParsedLine> parsed() {
         return lines().stream().map(ParsedLine::parse).toList();
     }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Plots logs: reads them, then writes for each process run {@code NAME.dat}, {@code NAME.plt} and
- * the images, where {@code NAME} is {@code <log file name>_<pid>} (or {@code _<pid>-<run>} for a
+ * the images and {@code NAME.summary.json} (see {@code docs/summary-json.md}), where {@code NAME} is {@code <log file name>_<pid>} (or {@code _<pid>-<run>} for a
  * later run of a reused pid) and the log file name is that of the <em>last</em> file given (the
  * current file of a rotated set, {@code app.log} for {@code app.log.2 app.log.1 app.log}), with
  * characters other than {@code [A-Za-z0-9._-]} replaced by {@code _}.
@@ -79,6 +79,9 @@ public final class LogPlotter {
                 }
                 files.add(image);
             }
+            Path summary = outDir.resolve(name + ".summary.json");
+            SummaryJson.writeFile(summary, logName, RunSummary.of(table));
+            files.add(summary);
             summaries.add(summary(logName, table, d, files));
         }
         return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed());

@@ -12,10 +12,15 @@ final class Sample {
     double pfaults;
     double user;
     double system;
+    double childrenUser;
+    double childrenSystem;
     double heapUsed;
+    double gcTime;
     /** Local wall-clock time as microseconds since 1970-01-01T00:00 (as if UTC), or {@link #NO_TIMESTAMP}. */
     long timestampMicros;
     String label;
+    /** {@code start} or {@code end} on a phase's label line, else null. */
+    String phase;
 
     void reset() {
         pid = 0;
@@ -25,8 +30,12 @@ final class Sample {
         pfaults = Double.NaN;
         user = Double.NaN;
         system = Double.NaN;
+        childrenUser = Double.NaN;
+        childrenSystem = Double.NaN;
         heapUsed = Double.NaN;
+        gcTime = Double.NaN;
         timestampMicros = NO_TIMESTAMP;
         label = null;
+        phase = null;
     }
 }

@@ -51,6 +51,7 @@ final class SampleLineFastPath {
     private static final byte[] LABEL = key(LogFormat.LABEL);
     private static final byte[] LABELS_DROPPED = key(LogFormat.LABELS_DROPPED);
     private static final byte[] NUM_PROCS = key(LogFormat.NUM_PROCS);
+    private static final byte[] PHASE = key(SampleLineParser.PHASE);
     // memory_info
     private static final byte[] RSS = key(LogFormat.RSS);
     private static final byte[] VMS = key(LogFormat.VMS);
@@ -80,15 +81,19 @@ final class SampleLineFastPath {
     private static final int K_JVM = 6;
     private static final int K_LABELS_DROPPED = 7;
     private static final int K_LABEL = 8;
+    private static final int K_PHASE = 9;
     private static final int K_RSS = 0;
     private static final int K_PFAULTS = 2;
     private static final int K_USER = 0;
     private static final int K_SYSTEM = 1;
+    private static final int K_CHILDREN_USER = 2;
+    private static final int K_CHILDREN_SYSTEM = 3;
     private static final int K_HEAP_USED = 0;
+    private static final int K_GC_TIME = 4;
 
     /** Each in the order SampleLineWriter writes them: the key after key k is looked for first at k + 1. */
     private static final Keys TOP = new Keys(TIMESTAMP, MEMORY_INFO, CPU_TIMES, ELAPSED_TIME, PID, NUM_PROCS, JVM,
-        LABELS_DROPPED, LABEL);
+        LABELS_DROPPED, LABEL, PHASE);
     private static final Keys MEMORY = new Keys(RSS, VMS, PFAULTS, PAGEINS);
     private static final Keys CPU = new Keys(USER, SYSTEM, CHILDREN_USER, CHILDREN_SYSTEM);
     private static final Keys JVM_KEYS = new Keys(HEAP_USED, HEAP_COMMITTED, NON_HEAP_USED, GC_COUNT, GC_TIME, THREADS);
@@ -210,6 +215,10 @@ final class SampleLineFastPath {
                     i = string(b, i, to, true);
                     out.label = text;
                     break;
+                case K_PHASE:
+                    i = string(b, i, to, true);
+                    out.phase = text;
+                    break;
                 case K_LABELS_DROPPED:
                 case K_NUM_PROCS:
                     i = isNull(b, i, to) ? i + 4 : number(b, i, to);
@@ -287,8 +296,14 @@ final class SampleLineFastPath {
             out.user = number;
         } else if (keys == CPU && k == K_SYSTEM) {
             out.system = number;
+        } else if (keys == CPU && k == K_CHILDREN_USER) {
+            out.childrenUser = number;
+        } else if (keys == CPU && k == K_CHILDREN_SYSTEM) {
+            out.childrenSystem = number;
         } else if (keys == JVM_KEYS && k == K_HEAP_USED) {
             out.heapUsed = number;
+        } else if (keys == JVM_KEYS && k == K_GC_TIME) {
+            out.gcTime = number;
         }
         return i;
     }

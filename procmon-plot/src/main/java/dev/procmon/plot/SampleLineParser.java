@@ -18,6 +18,9 @@ import java.util.Set;
  */
 final class SampleLineParser {
 
+    /** The phase key of a label line (fixed in SHARED-DECISIONS; the schema stream will define it once). */
+    static final String PHASE = "phase";
+
     /** One factory for all parsers: it owns the symbol table that canonicalises field names. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
@@ -91,6 +94,13 @@ final class SampleLineParser {
                             p.skipChildren();
                         }
                         break;
+                    case PHASE:
+                        if (v == JsonToken.VALUE_STRING) {
+                            out.phase = p.getText();
+                        } else {
+                            p.skipChildren();
+                        }
+                        break;
                     case LogFormat.LABELS_DROPPED:
                     case LogFormat.NUM_PROCS:
                         if (v != JsonToken.VALUE_NULL) {
@@ -152,6 +162,15 @@ final class SampleLineParser {
                     break;
                 case LogFormat.SYSTEM:
                     out.system = optionalCounter(p, v);
+                    break;
+                case LogFormat.CHILDREN_USER:
+                    out.childrenUser = optionalCounter(p, v);
+                    break;
+                case LogFormat.CHILDREN_SYSTEM:
+                    out.childrenSystem = optionalCounter(p, v);
+                    break;
+                case LogFormat.GC_TIME:
+                    out.gcTime = optionalCounter(p, v);
                     break;
                 case LogFormat.HEAP_USED:
                     out.heapUsed = optionalCounter(p, v);

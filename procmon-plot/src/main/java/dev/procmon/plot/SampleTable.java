@@ -17,12 +17,21 @@ public final class SampleTable {
     final DoubleColumn pfaults = new DoubleColumn();
     final DoubleColumn user = new DoubleColumn();
     final DoubleColumn system = new DoubleColumn();
+    final DoubleColumn childrenUser = new DoubleColumn();
+    final DoubleColumn childrenSystem = new DoubleColumn();
     final DoubleColumn heapUsed = new DoubleColumn();
+    final DoubleColumn gcTime = new DoubleColumn();
     final LongColumn timestamp = new LongColumn();
     private final List<Label> labels = new ArrayList<>();
 
-    /** A label attached to the sample at {@code index}. */
-    record Label(int index, String text) {
+    /**
+     * A label attached to the sample at {@code index}; {@code phase} is the line's {@code phase} value
+     * ({@code start}/{@code end} for a phase's ends), null for an ordinary label.
+     */
+    record Label(int index, String text, String phase) {
+        Label(int index, String text) {
+            this(index, text, null);
+        }
     }
 
     SampleTable(long pid, int run) {
@@ -65,11 +74,14 @@ public final class SampleTable {
             pfaults.add(s.pfaults);
             user.add(s.user);
             system.add(s.system);
+            childrenUser.add(s.childrenUser);
+            childrenSystem.add(s.childrenSystem);
             heapUsed.add(s.heapUsed);
+            gcTime.add(s.gcTime);
             timestamp.add(s.timestampMicros);
         }
         if (s.label != null) {
-            labels.add(new Label(size() - 1, s.label));
+            labels.add(new Label(size() - 1, s.label, s.phase));
         }
     }
 }

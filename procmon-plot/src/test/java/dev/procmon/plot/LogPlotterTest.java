@@ -32,7 +32,7 @@ class LogPlotterTest {
         assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(4242L, 86611L);
         assertThat(result.processes().get(1).files()).extracting(p -> p.getFileName().toString()).containsExactly(
                 "totaldepth-macos.log_86611.dat", "totaldepth-macos.log_86611.plt", "totaldepth-macos.log_86611.svg",
-                "totaldepth-macos.log_86611.png");
+                "totaldepth-macos.log_86611.png", "totaldepth-macos.log_86611.summary.json");
         for (ProcessSummary s : result.processes()) {
             for (Path f : s.files()) {
                 assertThat(f).isRegularFile();

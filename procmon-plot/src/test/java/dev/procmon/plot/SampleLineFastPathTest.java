@@ -35,13 +35,15 @@ class SampleLineFastPathTest {
 
     /** What a parse produced, comparable (doubles by bits: -0.0 is not 0.0, NaN equals NaN). */
     record Result(boolean ok, long pid, boolean hasPid, long elapsed, long rss, long pfaults, long user,
-                  long system, long heapUsed, long timestamp, String label) {
+                  long system, long heapUsed, long timestamp, String label, long childrenUser, long childrenSystem,
+                  long gcTime, String phase) {
         static Result of(boolean ok, Sample s) {
             if (!ok) {
-                return new Result(false, 0, false, 0, 0, 0, 0, 0, 0, 0, null);
+                return new Result(false, 0, false, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, null);
             }
             return new Result(true, s.pid, s.hasPid, bits(s.elapsed), bits(s.rss), bits(s.pfaults), bits(s.user),
-                    bits(s.system), bits(s.heapUsed), s.timestampMicros, s.label);
+                    bits(s.system), bits(s.heapUsed), s.timestampMicros, s.label, bits(s.childrenUser),
+                    bits(s.childrenSystem), bits(s.gcTime), s.phase);
         }
 
         private static long bits(double d) {
@@ -195,6 +197,14 @@ class SampleLineFastPathTest {
         ", \"label\": {\"a\": 1}",
         ", \"label\": \"unterminated",
         ", \"label\": \"one\", \"label\": \"two\"",
+        ", \"label\": \"indexing\", \"phase\": \"start\"",
+        ", \"label\": \"indexing\", \"phase\": \"end\"",
+        ", \"phase\": \"st\\u0061rt\"",
+        ", \"phase\": null",
+        ", \"phase\": 1",
+        ", \"phase\": \"start\", \"phase\": \"end\"",
+        ", \"cpu_times\": {\"user\": 1.5, \"system\": 0.5, \"children_user\": 2.25, \"children_system\": 0.75}",
+        ", \"cpu_times\": {\"children_user\": null, \"children_system\": -1}",
         ", \"pid\": 43",
         ", \"pid\": -1",
         ", \"elapsed_time\": 9.0",
@@ -327,6 +337,9 @@ class SampleLineFastPathTest {
         }
         if (r.nextBoolean()) {
             top.add(member("label", label(r)));
+            if (r.nextBoolean()) {
+                top.add(member("phase", r.nextInt(8) == 0 ? label(r) : r.nextBoolean() ? "\"start\"" : "\"end\""));
+            }
         }
         if (r.nextInt(8) == 0) {
             top.add(member("extra_" + r.nextInt(3), number(r)));

@@ -1,0 +1,155 @@
+package dev.procmon.cli;
+
+import dev.procmon.core.ProcessMonitor;
+import dev.procmon.plot.PlotResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+/**
+ * One recording of {@code procmon record}: the monitor, where its lines go (a file, or stdout with a
+ * copy for the plotter) and the plots drawn when it ends. {@link #close()} ends it once, from
+ * whichever thread comes first (the main thread when the target exits, the shutdown hook when the
+ * JVM is made to exit); a second caller waits for the first, so the JVM never exits mid-plot.
+ */
+final class RecordingSession implements AutoCloseable {
+
+    private final Path log;
+    private final Path plotDirectory;
+    private final Plotter plotter;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final TeeSink tee;
+    private final RecordCheckOptions check;
+
+    private ProcessMonitor monitor;
+    private boolean closed;
+    private int status;
+
+    private RecordingSession(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err,
+            TeeSink tee, RecordCheckOptions check) {
+        this.check = check;
+        this.log = log;
+        this.plotDirectory = plotDirectory;
+        this.plotter = plotter;
+        this.out = out;
+        this.err = err;
+        this.tee = tee;
+    }
+
+    /**
+     * Checks, before anything is launched, that the log can be written and the plot directory made.
+     *
+     * @param log the log file, appended to; null for stdout
+     * @param plotDirectory where to plot when the recording ends; null for no plots
+     */
+    static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
+            throws RecordFailure {
+        return open(log, plotDirectory, plotter, new RecordCheckOptions(), out, err);
+    }
+
+    /** As above; {@code check} holds budgets against the log when the recording ends. */
+    static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, RecordCheckOptions check,
+            PrintWriter out, PrintWriter err) throws RecordFailure {
+        if (log != null) {
+            try {
+                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            } catch (IOException e) {
+                throw new RecordFailure("cannot write the log " + log + ": " + ErrorMessage.of(e));
+            }
+        }
+        TeeSink tee = null;
+        if (plotDirectory != null) {
+            try {
+                Files.createDirectories(plotDirectory);
+            } catch (IOException e) {
+                throw new RecordFailure("cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
+            }
+        }
+        if (log == null && (plotDirectory != null || check.enabled())) {
+            try {
+                tee = TeeSink.create(out);
+            } catch (IOException e) {
+                throw new RecordFailure("cannot create a temporary copy of the log: " + ErrorMessage.of(e));
+            }
+        }
+        return new RecordingSession(log, plotDirectory, plotter, out, err, tee, check);
+    }
+
+    /**
+     * The monitor's options, all but the pid. Made before a command is launched: this loads and
+     * initialises the monitor (and SLF4J) first, so the first sample follows the launch closely.
+     */
+    ProcessMonitor.Builder monitorBuilder(Duration interval, boolean includeChildren) {
+        ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false).includeChildren(includeChildren)
+                .interval(interval);
+        if (log != null) {
+            return b.file(log);
+        }
+        return tee != null ? b.sink(tee) : b.sink(out::println);
+    }
+
+    /**
+     * Starts the monitor, unless the recording has already been ended.
+     *
+     * @throws java.io.UncheckedIOException when the process cannot be read
+     */
+    synchronized void start(ProcessMonitor.Builder builder) {
+        if (!closed) {
+            monitor = builder.start();
+        }
+    }
+
+    /**
+     * Ends the recording: writes the STOP line, closes the log, renders and lists the plots.
+     * Idempotent; never throws; {@link #status()} tells how it went.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (tee != null) {
+            tee.close();
+        }
+        Path logForPlot = log != null ? log : tee != null ? tee.copy() : null;
+        if (plotDirectory != null && logForPlot != null && monitor != null) {
+            try {
+                PlotResult result = plotter.plot(logForPlot, plotDirectory);
+                // With the log on stdout, the summary goes to stderr so that stdout stays a log.
+                PlotCommand.printResult(result, log != null ? out : err, err);
+            } catch (Exception e) {
+                err.println("procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
+                status = RecordFailure.EXIT_ERROR;
+            }
+        }
+        if (check.enabled() && logForPlot != null && monitor != null) {
+            // Broken budgets (1) or budgets that could not be checked (2) fail the recording; the
+            // caller lets the command's own failing exit code take precedence.
+            int verdict = check.apply(logForPlot, log != null ? out : err, err);
+            if (verdict != 0) {
+                status = verdict;
+            }
+        }
+        if (tee != null) {
+            tee.delete();
+        }
+        out.flush();
+        err.flush();
+    }
+
+    /**
+     * 0, or {@link RecordFailure#EXIT_ERROR} if the plots could not be rendered, or with {@code --check}
+     * 1 if a budget broke and 2 if one could not be checked.
+     */
+    synchronized int status() {
+        return status;
+    }
+}

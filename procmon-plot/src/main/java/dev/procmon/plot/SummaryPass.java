@@ -1,0 +1,199 @@
+package dev.procmon.plot;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Computes a {@link RunSummary} in one pass over a table's samples. The spans open at a sample
+ * (phases, or the current label interval) take its RSS and heap into their peaks; a label line then
+ * opens or closes spans at that sample. Phases nest: an end closes the most recent open start of the
+ * same name; an end without a start is ignored; what is still open at the last sample ends there.
+ */
+final class SummaryPass {
+
+    static final String PHASE_START = "start";
+    static final String PHASE_END = "end";
+
+    /** One span being measured. */
+    private static final class Span {
+        final String name;
+        final int depth;
+        final int start;
+        int end = -1;
+        boolean closed;
+        double rssPeak = Double.NaN;
+        double heapPeak = Double.NaN;
+
+        Span(String name, int depth, int start) {
+            this.name = name;
+            this.depth = depth;
+            this.start = start;
+        }
+    }
+
+    private final SampleTable t;
+
+    private SummaryPass(SampleTable t) {
+        this.t = t;
+    }
+
+    static RunSummary summarise(SampleTable table) {
+        return new SummaryPass(table).run();
+    }
+
+    private RunSummary run() {
+        int n = t.size();
+        List<SampleTable.Label> labels = t.labels();
+        boolean phases = hasPhases(labels);
+        List<Span> spans = new ArrayList<>();
+        Deque<Span> open = new ArrayDeque<>();
+        int nextLabel = 0;
+        double rssPeak = Double.NaN;
+        int rssPeakAt = -1;
+        double heapPeak = Double.NaN;
+        int heapPeakAt = -1;
+        int lastCpu = -1;
+        for (int i = 0; i < n; i++) {
+            double rss = t.rss.get(i);
+            double heap = t.heapUsed.get(i);
+            if (rss > rssPeak || Double.isNaN(rssPeak) && !Double.isNaN(rss)) {
+                rssPeak = rss;
+                rssPeakAt = i;
+            }
+            if (heap > heapPeak || Double.isNaN(heapPeak) && !Double.isNaN(heap)) {
+                heapPeak = heap;
+                heapPeakAt = i;
+            }
+            if (!Double.isNaN(cpu(i))) {
+                lastCpu = i;
+            }
+            for (Span s : open) {
+                s.rssPeak = max(s.rssPeak, rss);
+                s.heapPeak = max(s.heapPeak, heap);
+            }
+            for (; nextLabel < labels.size() && labels.get(nextLabel).index() == i; nextLabel++) {
+                SampleTable.Label l = labels.get(nextLabel);
+                if (phases) {
+                    phaseLine(l, i, open, spans);
+                } else {
+                    // Label intervals: each label ends the previous interval and starts its own.
+                    Span previous = open.poll();
+                    if (previous != null) {
+                        previous.end = i;
+                        previous.closed = true;
+                    }
+                    open(new Span(l.text(), 0, i), rss, heap, open, spans);
+                }
+            }
+        }
+        for (Span s : open) {
+            s.end = n - 1;
+        }
+        List<PhaseSummary> out = new ArrayList<>(spans.size());
+        PhaseSummary.Kind kind = phases ? PhaseSummary.Kind.PHASE : PhaseSummary.Kind.LABEL_INTERVAL;
+        for (Span s : spans) {
+            out.add(phase(s, kind));
+        }
+        int last = n - 1;
+        double cpuTotal = lastCpu < 0 ? Double.NaN : cpu(lastCpu);
+        double cpuAge = lastCpu < 0 ? Double.NaN : t.elapsed.get(lastCpu);
+        long stamp = rssPeakAt < 0 ? Sample.NO_TIMESTAMP : t.timestamp.get(rssPeakAt);
+        return new RunSummary(t.pid(), t.run(), n, labels.size(), t.elapsed.get(0), t.elapsed.get(last), rssPeak,
+                rssPeakAt < 0 ? Double.NaN : t.elapsed.get(rssPeakAt), time(stamp),
+                cpuTotal, percent(cpuTotal, cpuAge), heapPeak,
+                heapPeakAt < 0 ? Double.NaN : t.elapsed.get(heapPeakAt), lastKnown(t.gcTime), Double.NaN, Double.NaN, out);
+    }
+
+    private static boolean hasPhases(List<SampleTable.Label> labels) {
+        for (SampleTable.Label l : labels) {
+            if (isPhase(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A label line with {@code phase: start} or {@code end}; any other value makes an ordinary label. */
+    static boolean isPhase(SampleTable.Label l) {
+        return PHASE_START.equals(l.phase()) || PHASE_END.equals(l.phase());
+    }
+
+    private void phaseLine(SampleTable.Label l, int i, Deque<Span> open, List<Span> spans) {
+        if (PHASE_START.equals(l.phase())) {
+            open(new Span(l.text(), open.size(), i), t.rss.get(i), t.heapUsed.get(i), open, spans);
+        } else if (PHASE_END.equals(l.phase())) {
+            for (Iterator<Span> it = open.iterator(); it.hasNext(); ) { // most recent first
+                Span s = it.next();
+                if (s.name.equals(l.text())) {
+                    s.end = i;
+                    s.closed = true;
+                    it.remove();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void open(Span s, double rss, double heap, Deque<Span> open, List<Span> spans) {
+        s.rssPeak = rss;
+        s.heapPeak = heap;
+        open.push(s);
+        spans.add(s);
+    }
+
+    private PhaseSummary phase(Span s, PhaseSummary.Kind kind) {
+        double start = t.elapsed.get(s.start);
+        double duration = t.elapsed.get(s.end) - start;
+        double cpu = cpu(s.end) - cpu(s.start);
+        return new PhaseSummary(s.name, kind, s.depth, s.closed, start, duration, cpu, percent(cpu, duration),
+                t.rss.get(s.start), s.rssPeak, t.rss.get(s.end), s.heapPeak, delta(t.gcTime, s),
+                Double.NaN, Double.NaN);
+    }
+
+    /** user + system + children's, each when present; NaN if none is. */
+    double cpu(int i) {
+        return cpu(t.user.get(i), t.system.get(i), t.childrenUser.get(i), t.childrenSystem.get(i));
+    }
+
+    /** The sum of the values that are not NaN; NaN if all are. */
+    static double cpu(double user, double system, double childrenUser, double childrenSystem) {
+        return plus(plus(plus(user, system), childrenUser), childrenSystem);
+    }
+
+    /** a + b, where a NaN counts as 0 unless both are NaN. */
+    private static double plus(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : a + b;
+    }
+
+    private static double delta(DoubleColumn c, Span s) {
+        return c.get(s.end) - c.get(s.start);
+    }
+
+    private double lastKnown(DoubleColumn c) {
+        for (int i = t.size() - 1; i >= 0; i--) {
+            if (!Double.isNaN(c.get(i))) {
+                return c.get(i);
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double max(double peak, double v) {
+        return Double.isNaN(peak) || v > peak ? v : peak;
+    }
+
+    private static double percent(double cpu, double seconds) {
+        return seconds > 0 ? cpu / seconds * 100 : Double.NaN;
+    }
+
+    private static LocalDateTime time(long micros) {
+        return micros == Sample.NO_TIMESTAMP ? null
+                : LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+    }
+}
