@@ -25,18 +25,24 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
     static final int MEMORY_LEVELS = 1000;
     static final int RATE_LEVELS = 200;
 
-    /** A phase (or the interval between two labels) from sample {@code start} to sample {@code end}. */
-    record Phase(String name, int start, int end) {
+    /** A phase, shaded from {@code start} to {@code end}, elapsed seconds. */
+    record Phase(String name, double start, double end) {
     }
 
     HtmlRun {
         phases = List.copyOf(phases);
     }
 
-    /** The run of {@code table} alone, unshifted. */
-    static HtmlRun of(String logName, SampleTable table, Chart chart) {
+    /** The run of {@code table}, shifted by {@code offset} seconds, with the phases of its summary. */
+    static HtmlRun of(String logName, SampleTable table, Chart chart, RunSummary summary, double offset) {
         String who = logName + " pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
-        return new HtmlRun(who, table, chart, List.of(), 0);
+        List<Phase> phases = new java.util.ArrayList<>();
+        for (PhaseSummary p : summary.phases()) {
+            if (p.kind() == PhaseSummary.Kind.PHASE) {
+                phases.add(new Phase(p.name(), p.startSeconds(), p.endSeconds()));
+            }
+        }
+        return new HtmlRun(who, table, chart, phases, offset);
     }
 
     void write(JsonGenerator g) throws IOException {
@@ -78,15 +84,15 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         column(g, "labelAt", ColumnCodec.encode(at, 1));
         g.writeArrayFieldStart("labelText");
         for (SampleTable.Label l : labels) {
-            g.writeString(l.text());
+            g.writeString(l.phase() == null ? l.text() : l.text() + " (phase " + l.phase() + ")");
         }
         g.writeEndArray();
         g.writeArrayFieldStart("phases");
         for (Phase p : phases) {
             g.writeStartObject();
             g.writeStringField("name", p.name());
-            g.writeNumberField("start", p.start());
-            g.writeNumberField("end", p.end());
+            g.writeNumberField("start", p.start() - offset);
+            g.writeNumberField("end", p.end() - offset);
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -50,6 +50,7 @@ public final class LogPlotter {
             String name = base + "_" + table.pid() + (table.run() > 1 ? "-" + table.run() : "");
             DerivedSeries d = DerivedSeries.of(table, options.time());
             ChartLayout layout = new ChartLayout(ChartBuilder.build(logName, table, d, options.time()));
+            RunSummary run = RunSummary.of(table);
             List<Path> files = new ArrayList<>();
             Path dat = outDir.resolve(name + ".dat");
             try (Writer w = Files.newBufferedWriter(dat, StandardCharsets.UTF_8)) {
@@ -72,7 +73,8 @@ public final class LogPlotter {
                 Path image = outDir.resolve(name + "." + format.extension());
                 try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(image))) {
                     if (format == OutputFormat.HTML) {
-                        HtmlReport.write(layout.chart.title(), List.of(HtmlRun.of(logName, table, layout.chart)), List.of(), out);
+                        HtmlReport.write(layout.chart.title(), List.of(HtmlRun.of(logName, table, layout.chart, run, 0)),
+                                PhaseTable.of(run), out);
                     } else {
                         format.renderer().render(layout, out);
                     }
@@ -80,7 +82,7 @@ public final class LogPlotter {
                 files.add(image);
             }
             Path summary = outDir.resolve(name + ".summary.json");
-            SummaryJson.writeFile(summary, logName, RunSummary.of(table));
+            SummaryJson.writeFile(summary, logName, run);
             files.add(summary);
             summaries.add(summary(logName, table, d, files));
         }

@@ -61,6 +61,25 @@ final class HtmlReportBrowserTest {
     }
 
     @Test
+    void phasesAreShadedAndTabledOneRowPerPhase() throws Exception {
+        Path html = report(List.of(Fixtures.log("phases.log")), dir.resolve("out"));
+        HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "");
+        assertThat(page.console()).isEmpty();
+        assertThat(status(page.dom(), "ready")).isEqualTo("true");
+        Matcher table = Pattern.compile("<h2>Phases</h2><table[^>]*>(.*?)</table>").matcher(page.dom());
+        assertThat(table.find()).isTrue();
+        List<String> names = Pattern.compile("<tr><td>([^<]*)</td>").matcher(table.group(1)).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(names).containsExactly("load", "\u2003index", "index", "report (to the end)", "\u2003x (to the end)",
+                "\u2003\u2003x");
+        assertThat(table.group(1)).contains("<td>load</td><td>2.000</td><td>3.000</td><td>1.80</td><td>60.0</td>"
+                + "<td>20.0</td><td>80.0</td><td>80.0</td><td>60.0</td>");
+        // The shading: the phases' colours fill the chart behind the lines.
+        BufferedImage shot = HeadlessChromium.screenshot(html, "", dir.resolve("shot.png"));
+        assertThat(pixelsNear(shot, 0xfff6dc)).as("first phase's shading").isGreaterThan(5000);
+    }
+
+    @Test
     void hostileLabelsAndFileNamesStayText() throws Exception {
         String hostile = "<img src=x onerror=alert(1)>";
         Path log = dir.resolve(hostile + ".log");

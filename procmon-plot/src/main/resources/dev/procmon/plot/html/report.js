@@ -178,8 +178,8 @@
     ctx.save();
     ctx.font = Math.round(11 * devicePixelRatio) + 'px sans-serif';
     runs.forEach((run) => run.phases.forEach((p, k) => {
-      const a = u.valToPos(run.x[p.start], 'x', true);
-      const b = u.valToPos(run.x[p.end], 'x', true);
+      const a = u.valToPos(p.start, 'x', true);
+      const b = u.valToPos(p.end, 'x', true);
       const left = Math.max(a, u.bbox.left), right = Math.min(b, u.bbox.left + u.bbox.width);
       if (right <= left) return;
       ctx.fillStyle = colors[k % colors.length];
