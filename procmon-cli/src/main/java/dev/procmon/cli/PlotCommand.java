@@ -7,6 +7,7 @@ import dev.procmon.plot.PlotOptions;
 import dev.procmon.plot.PlotResult;
 import dev.procmon.plot.ProcessSummary;
 import dev.procmon.plot.ProgressListener;
+import dev.procmon.plot.RunComparison;
 import dev.procmon.plot.TimeAxis;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,9 +45,21 @@ final class PlotCommand implements Callable<Integer> {
             description = "x axis: elapsed seconds (default) or wall-clock time.")
     TimeAxis time = TimeAxis.ELAPSED;
 
-    @Option(names = "--format", split = ",", paramLabel = "svg|png",
+    @Option(names = "--compare", description = "Write one report, OUTDIR/compare.html, overlaying one process from each LOG "
+            + "(each file is one run) with a table comparing them.")
+    boolean compare;
+
+    @Option(names = "--pid", paramLabel = "PID", description = "With --compare: the process to take from each log "
+            + "(needed when a log has several).")
+    Long pid;
+
+    @Option(names = "--align-at", paramLabel = "LABEL", description = "With --compare: align the runs at the first label "
+            + "with this text (default: at their start).")
+    String alignAt;
+
+    @Option(names = "--format", split = ",", paramLabel = "svg|png|html",
             converter = FormatConverter.class,
-            description = "Images procmon renders itself (default: svg,png).")
+            description = "Files procmon renders itself (default: svg,png,html).")
     List<OutputFormat> formats = new ArrayList<>();
 
     /** Parses {@code elapsed|clock}. */
@@ -56,7 +70,7 @@ final class PlotCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code svg|png}. */
+    /** Parses {@code svg|png|html}. */
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
@@ -79,7 +93,20 @@ final class PlotCommand implements Callable<Integer> {
                 .withGnuplot(gnuplot)
                 .withFormats(formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats))
                 .withProgress(bar == null ? ProgressListener.NONE : bar);
+        if (!compare && (pid != null || alignAt != null)) {
+            throw new ParameterException(spec.commandLine(), "--pid and --align-at go with --compare");
+        }
         try {
+            if (compare) {
+                Path report = RunComparison.write(logs, pid == null ? OptionalLong.empty() : OptionalLong.of(pid), alignAt,
+                        outDir, options.progress());
+                if (bar != null) {
+                    bar.clear();
+                }
+                out.println("compared " + logs.size() + " runs: " + report);
+                out.flush();
+                return 0;
+            }
             PlotResult result = LogPlotter.plot(logs, outDir, options);
             if (bar != null) {
                 bar.clear();

@@ -33,9 +33,29 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         phases = List.copyOf(phases);
     }
 
+    /**
+     * {@code chart} with each series that {@code reference} also has (same {@code .dat} column) in the
+     * reference's name and scale, so that overlaid runs share units (page faults are scaled per run).
+     */
+    static Chart matchScales(Chart chart, Chart reference) {
+        List<Chart.Series> series = new java.util.ArrayList<>();
+        for (Chart.Series s : chart.series()) {
+            Chart.Series r = reference.series().stream().filter(o -> o.datColumn() == s.datColumn()).findFirst().orElse(s);
+            double[] y = s.y();
+            if (r.scale() != s.scale()) {
+                y = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = s.y()[i] * s.scale() / r.scale();
+                }
+            }
+            series.add(new Chart.Series(r.name(), s.color(), s.width(), s.rightAxis(), s.x(), y, s.datColumn(), r.scale()));
+        }
+        return new Chart(chart.title(), chart.xTitle(), chart.yTitle(), chart.y2Title(), chart.clock(), series, chart.labels());
+    }
+
     /** The run of {@code table}, shifted by {@code offset} seconds, with the phases of its summary. */
-    static HtmlRun of(String logName, SampleTable table, Chart chart, RunSummary summary, double offset) {
-        String who = logName + " pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
+    static HtmlRun of(String name, SampleTable table, Chart chart, RunSummary summary, double offset) {
+        String who = name + " pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
         List<Phase> phases = new java.util.ArrayList<>();
         for (PhaseSummary p : summary.phases()) {
             if (p.kind() == PhaseSummary.Kind.PHASE) {
