@@ -12,6 +12,9 @@ final class PhaseTable {
 
     private static final double MB = 1024.0 * 1024.0;
 
+    /** Rows shown at most: a log with a label every few seconds has thousands of intervals. */
+    static final int MAX_ROWS = 500;
+
     /** One column: header, value, decimals. */
     private record Column(String header, ToDoubleFunction<PhaseSummary> value, int decimals, boolean always) {
     }
@@ -50,7 +53,7 @@ final class PhaseTable {
         header.add(phases ? "Phase" : "From label");
         shown.forEach(c -> header.add(c.header()));
         List<List<String>> rows = new ArrayList<>();
-        for (PhaseSummary p : spans) {
+        for (PhaseSummary p : spans.subList(0, Math.min(MAX_ROWS, spans.size()))) {
             List<String> row = new ArrayList<>();
             row.add("\u2003".repeat(p.depth()) + p.name() + (p.closed() ? "" : " (to the end)"));
             for (Column c : shown) {
@@ -58,7 +61,11 @@ final class PhaseTable {
             }
             rows.add(row);
         }
-        return List.of(new ReportTable(phases ? "Phases" : "Between labels", header, rows));
+        String title = phases ? "Phases" : "Between labels";
+        if (spans.size() > MAX_ROWS) {
+            title += " (the first " + MAX_ROWS + " of " + spans.size() + "; the .summary.json file beside this report has them all)";
+        }
+        return List.of(new ReportTable(title, header, rows));
     }
 
     static String text(double v, int decimals) {

@@ -6,6 +6,7 @@
 (function () {
   'use strict';
   const status = document.getElementById('status');
+  status.dataset.scriptMs = performance.now().toFixed(1);
   const byId = (id) => document.getElementById(id);
   // A lone surrogate (a log may hold one) cannot be shown; it becomes U+FFFD like any broken text.
   const wellFormed = (s) => (typeof s.toWellFormed === 'function' ? s.toWellFormed() : s);
@@ -64,21 +65,19 @@
 
   async function loadRun(run, r) {
     const n = run.n;
-    const t = await decodeColumn(run.elapsed, n);
-    const offset = await decodeColumn(run.clockOffset, n);
+    // All columns at once: the inflates overlap instead of waiting for each other.
+    const decoded = await Promise.all([run.elapsed, run.clockOffset, run.labelAt].concat(run.series.map((s) => s.values))
+      .map((col, k) => decodeColumn(col, k === 2 ? run.labelCount : n)));
+    const [t, offset, at] = decoded;
     const x = new Float64Array(n);
     const clock = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       x[i] = t[i] - run.offset;
       clock[i] = offset[i] + t[i];
     }
-    const series = [];
-    for (const s of run.series) {
-      series.push({ name: s.name, color: s.color, width: s.width, panel: s.panel,
-        values: await decodeColumn(s.values, n), decimals: decimals(s.values.step) });
-    }
+    const series = run.series.map((s, k) => ({ name: s.name, color: s.color, width: s.width, panel: s.panel,
+      values: decoded[3 + k], decimals: decimals(s.values.step) }));
     const labels = new Map();
-    const at = await decodeColumn(run.labelAt, run.labelCount);
     for (let k = 0; k < run.labelCount; k++) {
       const i = Math.round(at[k]);
       const text = run.labelText[k];
@@ -192,21 +191,25 @@
     ctx.restore();
   }
 
+  // One dashed line per pixel column that holds labels, all in one path.
   function drawLabels(u) {
     const ctx = u.ctx;
+    const columns = new Set();
+    runs.forEach((run) => run.labels.forEach((text, i) => {
+      const x = run.x[i];
+      if (x >= view[0] && x <= view[1]) columns.add(Math.round(u.valToPos(x, 'x', true)));
+    }));
+    if (columns.size === 0) return;
     ctx.save();
     ctx.strokeStyle = '#555';
     ctx.lineWidth = devicePixelRatio;
     ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
-    runs.forEach((run) => run.labels.forEach((text, i) => {
-      const x = run.x[i];
-      if (x < view[0] || x > view[1]) return;
-      const px = Math.round(u.valToPos(x, 'x', true)) + 0.5;
-      ctx.beginPath();
-      ctx.moveTo(px, u.bbox.top);
-      ctx.lineTo(px, u.bbox.top + u.bbox.height);
-      ctx.stroke();
-    }));
+    ctx.beginPath();
+    for (const px of columns) {
+      ctx.moveTo(px + 0.5, u.bbox.top);
+      ctx.lineTo(px + 0.5, u.bbox.top + u.bbox.height);
+    }
+    ctx.stroke();
     ctx.restore();
   }
 
