@@ -93,6 +93,21 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
             g.writeEndObject();
         }
         g.writeEndArray();
+        // The first view's samples, in the same steps as the full columns (so the same values).
+        int[] first = Overview.indices(n, chart.series().stream().map(Chart.Series::y).toList(), table.labels());
+        double[] firstAt = new double[first.length];
+        java.util.Arrays.setAll(firstAt, k -> first[k]);
+        g.writeObjectFieldStart("overview");
+        g.writeNumberField("count", first.length);
+        column(g, "at", ColumnCodec.encode(firstAt, 1));
+        column(g, "elapsed", ColumnCodec.encode(Overview.at(elapsed, first), 0.001));
+        column(g, "clockOffset", ColumnCodec.encode(Overview.at(clockOffset, first), 0.001));
+        g.writeArrayFieldStart("values");
+        for (Chart.Series s : chart.series()) {
+            column(g, null, ColumnCodec.encode(Overview.at(s.y(), first), step(s)));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
         // Labels as two parallel arrays, the sample indices encoded like a column: a log may hold
         // tens of thousands of them.
         List<SampleTable.Label> labels = table.labels();
@@ -132,8 +147,13 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         return ColumnCodec.step(range, s.rightAxis() ? RATE_LEVELS : MEMORY_LEVELS, 1e-6);
     }
 
+    /** Writes an encoded column as field {@code field}, or as an array element if {@code field} is null. */
     private static void column(JsonGenerator g, String field, ColumnCodec.Encoded e) throws IOException {
-        g.writeObjectFieldStart(field);
+        if (field == null) {
+            g.writeStartObject();
+        } else {
+            g.writeObjectFieldStart(field);
+        }
         g.writeStringField("data", e.data());
         g.writeNumberField("step", e.step());
         g.writeNumberField("min", e.min());

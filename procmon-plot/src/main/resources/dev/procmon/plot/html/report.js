@@ -63,27 +63,34 @@
   }
   const decimals = (step) => Math.max(0, Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
 
-  async function loadRun(run, r) {
-    const n = run.n;
-    // All columns at once: the inflates overlap instead of waiting for each other.
-    const decoded = await Promise.all([run.elapsed, run.clockOffset, run.labelAt].concat(run.series.map((s) => s.values))
-      .map((col, k) => decodeColumn(col, k === 2 ? run.labelCount : n)));
-    const [t, offset, at] = decoded;
+  // A run as the charts use it. `overview` true: only the first view's samples (run.overview, small,
+  // decoded at once); false: every sample. `sample[i]` is the sample number (0-based) of row i.
+  async function loadRun(run, r, overview) {
+    const part = overview ? run.overview : null;
+    const n = overview ? part.count : run.n;
+    const columns = overview ? [part.at, part.elapsed, part.clockOffset, run.labelAt].concat(part.values)
+      : [null, run.elapsed, run.clockOffset, run.labelAt].concat(run.series.map((s) => s.values));
+    const decoded = await Promise.all(columns.map((col, k) =>
+      (col ? decodeColumn(col, k === 3 ? run.labelCount : n) : null)));
+    const [rows, t, offset, at] = decoded;
+    const sample = new Int32Array(n);
     const x = new Float64Array(n);
     const clock = new Float64Array(n);
     for (let i = 0; i < n; i++) {
+      sample[i] = rows ? Math.round(rows[i]) : i;
       x[i] = t[i] - run.offset;
       clock[i] = offset[i] + t[i];
     }
     const series = run.series.map((s, k) => ({ name: s.name, color: s.color, width: s.width, panel: s.panel,
-      values: decoded[3 + k], decimals: decimals(s.values.step) }));
+      values: decoded[4 + k], decimals: decimals(s.values.step) }));
+    // Labels by row; the overview holds every labelled sample.
     const labels = new Map();
     for (let k = 0; k < run.labelCount; k++) {
-      const i = Math.round(at[k]);
+      const i = rows ? lowerBound(sample, Math.round(at[k])) : Math.round(at[k]);
       const text = run.labelText[k];
       labels.set(i, labels.has(i) ? labels.get(i) + '\n' + text : text);
     }
-    return { index: r, name: run.name, n, x, t, clock, series, labels, phases: run.phases };
+    return { index: r, name: run.name, n, sample, x, t, clock, series, labels, phases: run.phases, total: run.n };
   }
 
   // --- choosing the samples a view shows ---
@@ -150,7 +157,7 @@
     const buckets = Math.max(50, Math.floor(chartWidth() - 120));
     const points = [];
     runs.forEach((run) => {
-      const idx = pick(run, panel.series.filter((s) => s.run === run).map((s) => s.source), x0, x1, buckets);
+      const idx = pick(run, panel.series.filter((s) => s.r === run.index).map((s) => run.series[s.k]), x0, x1, buckets);
       for (const i of idx) points.push([run.x[i], run.index, i]);
     });
     if (runs.length > 1) points.sort((p, q) => p[0] - q[0]);
@@ -159,9 +166,9 @@
     points.forEach((p, k) => { xs[k] = p[0]; });
     for (const s of panel.series) {
       const col = new Array(points.length);
-      const values = s.source.values;
+      const values = runs[s.r].series[s.k].values;
       points.forEach((p, k) => {
-        const v = p[1] === s.run.index ? values[p[2]] : NaN;
+        const v = p[1] === s.r ? values[p[2]] : NaN;
         col[k] = v === v ? v : null;
       });
       columns.push(col);
@@ -234,13 +241,14 @@
     if (!p) return '--';
     const run = runs[p[1]];
     const wall = clockText(run.clock[p[2]]);
-    return num(p[0], 3) + ' s' + (wall ? ' · ' + wall : '') + ' · sample ' + (p[2] + 1) + (runs.length > 1 ? ' of ' + run.name : '');
+    return num(p[0], 3) + ' s' + (wall ? ' · ' + wall : '') + ' · sample ' + (run.sample[p[2]] + 1) + (runs.length > 1 ? ' of ' + run.name : '');
   }
 
   function makePanel(id) {
     const panel = { id, series: [], points: [] };
     runs.forEach((run) => run.series.filter((s) => s.panel === id).forEach((s) => {
-      panel.series.push({ run, source: s });
+      // By position: the runs are replaced once every sample is decoded.
+      panel.series.push({ r: run.index, k: run.series.indexOf(s), run, source: s });
     }));
     if (panel.series.length === 0) return null;
     const dashes = [[], [8, 4], [2, 3], [12, 3, 2, 3]];
@@ -339,7 +347,7 @@
       const a = lowerBound(run.x, view[0]);
       const b = lowerBound(run.x, view[1] + 1e-9);
       for (let i = a; i < b && rows.length <= MAX_SAMPLE_ROWS; i++) {
-        rows.push([String(i + 1)].concat(runs.length > 1 ? [run.name] : [], [num(run.x[i], 3), clockText(run.clock[i])],
+        rows.push([String(run.sample[i] + 1)].concat(runs.length > 1 ? [run.name] : [], [num(run.x[i], 3), clockText(run.clock[i])],
           run.series.map((s) => num(s.values[i], s.decimals)), [run.labels.get(i) || '']));
       }
     });
@@ -391,20 +399,31 @@
   }
 
   // Whether the first panel currently draws sample `i` of run `r`.
-  function shown(r, i) { return panels[0].points.some((p) => p[1] === r && p[2] === i); }
+  function shown(r, i) { return panels[0].points.some((p) => p[1] === r && runs[r].sample[p[2]] === i); }
 
-  async function main() {
-    runs = await Promise.all(data.runs.map(loadRun));
-    status.dataset.decodedMs = performance.now().toFixed(1);
+  function fullRange() {
     let lo = Infinity, hi = -Infinity;
     for (const run of runs) {
       for (let i = 0; i < run.n; i++) { const v = run.x[i]; if (v < lo) lo = v; if (v > hi) hi = v; }
     }
-    full = lo <= hi ? [lo, hi > lo ? hi : lo + 1] : [0, 1];
+    return lo <= hi ? [lo, hi > lo ? hi : lo + 1] : [0, 1];
+  }
+
+  async function main() {
+    // First the whole run from the embedded first view, then every sample.
+    runs = await Promise.all(data.runs.map((run, r) => loadRun(run, r, true)));
+    full = fullRange();
     view = full.slice();
-    byId('subtitle').textContent = wellFormed(runs.map((r) => r.name + ': ' + r.n + ' samples over ' + num(r.t[r.n - 1] - r.t[0], 1) + ' s').join(' · '));
+    byId('subtitle').textContent = wellFormed(runs.map((r) => r.name + ': ' + r.total + ' samples over '
+      + num(r.t[r.n - 1] - r.t[0], 1) + ' s').join(' · '));
     panels = ['memory', 'rate'].map(makePanel).filter((p) => p);
     setRange(full[0], full[1]);
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    status.dataset.firstChartMs = performance.now().toFixed(1);
+    showTables();
+    runs = await Promise.all(data.runs.map((run, r) => loadRun(run, r, false)));
+    status.dataset.decodedMs = performance.now().toFixed(1);
+    setRange(view[0], view[1]);
     byId('whole').addEventListener('click', () => setRange(full[0], full[1]));
     byId('zoom-out').addEventListener('click', () => {
       const c = (view[0] + view[1]) / 2, w = view[1] - view[0];
@@ -416,9 +435,6 @@
       for (const p of panels) p.plot.setSize({ width: chartWidth(), height: p.plot.height });
       setRange(view[0], view[1]);
     });
-    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-    status.dataset.firstChartMs = performance.now().toFixed(1);
-    showTables();
     status.dataset.samples = String(runs.reduce((s, r) => s + r.n, 0));
     const hash = hashParams();
     const probe = hash.probe == null ? -1 : Number(hash.probe) - 1;
