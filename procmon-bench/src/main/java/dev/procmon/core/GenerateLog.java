@@ -87,6 +87,18 @@ public final class GenerateLog {
                     s.systemMicros = system;
                     s.childrenUserMicros = 0;
                     s.childrenSystemMicros = 0;
+                    // The counters procmon writes by default since issue 12, so parsing is measured with them.
+                    s.childrenPfaults = faults / 7;
+                    s.childrenPageins = faults / 3500;
+                    s.numThreads = 31;
+                    s.voluntaryCtxSwitches = faults * 3;
+                    s.involuntaryCtxSwitches = faults / 9;
+                    s.readBytes = faults * 4096;
+                    s.writeBytes = faults * 1024;
+                    s.readChars = faults * 9000;
+                    s.writeChars = faults * 2000;
+                    s.cgroupMemoryMax = 8L << 30;
+                    s.cgroupMemoryCurrent = rss * 3;
                     s.heapCommitted = 512L << 20;
                     s.heapUsed = Math.min(s.heapCommitted, rss / 2);
                     s.nonHeapUsed = 61_234_567;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code procmon}: the command line's root, holding the subcommands. */
 @Command(name = "procmon", mixinStandardHelpOptions = true, versionProvider = ProcmonCommand.Version.class,
         description = "Records how a process uses memory and CPU over time, and plots the record.",
-        subcommands = {PlotCommand.class, RecordCommand.class, DemoCommand.class, CheckCommand.class,
+        subcommands = {PlotCommand.class, RecordCommand.class, DemoCommand.class, CheckCommand.class, ExportCommand.class,
             AutoComplete.GenerateCompletion.class})
 public final class ProcmonCommand implements Runnable {
 

@@ -31,6 +31,15 @@ public final class LogFormat {
     /** Major page faults so far (cumulative). */
     public static final String PAGEINS = "pageins";
 
+    /** Children's page faults, minor + major, of children that exited and were waited for (cumulative). */
+    public static final String CHILDREN_PFAULTS = "children_pfaults";
+    /** Children's major page faults (cumulative). */
+    public static final String CHILDREN_PAGEINS = "children_pageins";
+    /** Proportional set size, bytes (on request: costs a page-table walk). */
+    public static final String PSS = "pss";
+    /** Unique set size, bytes (on request). */
+    public static final String USS = "uss";
+
     /** Object: CPU seconds so far (cumulative). */
     public static final String CPU_TIMES = "cpu_times";
     /** CPU seconds in user mode. */
@@ -52,6 +61,40 @@ public final class LogFormat {
     public static final String LABELS_DROPPED = "labels_dropped";
     /** How many processes were summed into this line (procmon record --include-children). */
     public static final String NUM_PROCS = "num_procs";
+
+    /** The phase a label line starts or ends: {@value #PHASE_START} or {@value #PHASE_END}; only on label lines. */
+    public static final String PHASE = "phase";
+    /** {@link #PHASE} value of the line that opens a phase. */
+    public static final String PHASE_START = "start";
+    /** {@link #PHASE} value of the line that closes a phase. */
+    public static final String PHASE_END = "end";
+
+    /** Threads of the sampled process (tree: summed). */
+    public static final String NUM_THREADS = "num_threads";
+    /** Open file descriptors of the sampled process (on request). */
+    public static final String NUM_FDS = "num_fds";
+    /** Object: context switches so far (cumulative). */
+    public static final String NUM_CTX_SWITCHES = "num_ctx_switches";
+    /** Context switches the process asked for (it waited). */
+    public static final String VOLUNTARY = "voluntary";
+    /** Context switches the scheduler imposed. */
+    public static final String INVOLUNTARY = "involuntary";
+    /** Object: I/O so far (cumulative), bytes. */
+    public static final String IO_COUNTERS = "io_counters";
+    /** Bytes the storage layer read for the process. */
+    public static final String READ_BYTES = "read_bytes";
+    /** Bytes the process caused to be written to the storage layer. */
+    public static final String WRITE_BYTES = "write_bytes";
+    /** Bytes read through read(2) and the like (page cache hits included). */
+    public static final String READ_CHARS = "read_chars";
+    /** Bytes written through write(2) and the like. */
+    public static final String WRITE_CHARS = "write_chars";
+    /** Object: the memory cgroup the process lives in. */
+    public static final String CGROUP = "cgroup";
+    /** The cgroup's memory limit, bytes; absent when there is none. */
+    public static final String MEMORY_MAX = "memory_max";
+    /** The cgroup's memory in use, bytes. */
+    public static final String MEMORY_CURRENT = "memory_current";
 
     /** Object: the JVM's own view of itself; absent when the sampled process is not this JVM. */
     public static final String JVM = "jvm";

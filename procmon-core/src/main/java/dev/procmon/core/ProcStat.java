@@ -9,7 +9,11 @@ final class ProcStat {
     /** Field 20, the threads of the process (tells a tree walk whether to list its tasks). */
     long numThreads;
     long minflt;
+    /** Field 11: minor faults of children that exited and were waited for. */
+    long cminflt;
     long majflt;
+    /** Field 13: major faults of such children. */
+    long cmajflt;
     long utime;
     long stime;
     long cutime;
@@ -24,7 +28,9 @@ final class ProcStat {
         ppid = o.ppid;
         numThreads = o.numThreads;
         minflt = o.minflt;
+        cminflt = o.cminflt;
         majflt = o.majflt;
+        cmajflt = o.cmajflt;
         utime = o.utime;
         stime = o.stime;
         cutime = o.cutime;
@@ -34,10 +40,13 @@ final class ProcStat {
         rssPages = o.rssPages;
     }
 
-    /** Adds another process's counters (faults, times, sizes) to these; identity fields stay. */
+    /** Adds another process's counters (faults, times, sizes, threads) to these; identity fields stay. */
     void add(ProcStat o) {
         minflt += o.minflt;
+        cminflt += o.cminflt;
         majflt += o.majflt;
+        cmajflt += o.cmajflt;
+        numThreads += o.numThreads;
         utime += o.utime;
         stime += o.stime;
         cutime += o.cutime;

@@ -88,7 +88,9 @@ final class ProcStatReader implements AutoCloseable {
             switch (field) {
                 case 4 -> into.ppid = number(line, start, i);
                 case 10 -> into.minflt = number(line, start, i);
+                case 11 -> into.cminflt = number(line, start, i);
                 case 12 -> into.majflt = number(line, start, i);
+                case 13 -> into.cmajflt = number(line, start, i);
                 case 14 -> into.utime = number(line, start, i);
                 case 15 -> into.stime = number(line, start, i);
                 case 16 -> into.cutime = number(line, start, i);

@@ -82,6 +82,9 @@ final class ProcStatSampler implements Sampler {
         into.vmsBytes = s.vsize;
         into.pageFaults = s.minflt + s.majflt;
         into.majorFaults = s.majflt;
+        into.childrenPfaults = s.cminflt + s.cmajflt;
+        into.childrenPageins = s.cmajflt;
+        into.numThreads = s.numThreads;
         into.userMicros = ticksToMicros(s.utime);
         into.systemMicros = ticksToMicros(s.stime);
         into.childrenUserMicros = ticksToMicros(s.cutime);

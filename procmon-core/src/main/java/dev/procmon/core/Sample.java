@@ -17,6 +17,12 @@ final class Sample {
     long vmsBytes = UNKNOWN;
     long pageFaults = UNKNOWN;
     long majorFaults = UNKNOWN;
+    /** cminflt + cmajflt: faults of children that exited and were waited for. */
+    long childrenPfaults = UNKNOWN;
+    /** cmajflt. */
+    long childrenPageins = UNKNOWN;
+    long pssBytes = UNKNOWN;
+    long ussBytes = UNKNOWN;
 
     long userMicros = UNKNOWN;
     long systemMicros = UNKNOWN;
@@ -25,6 +31,17 @@ final class Sample {
 
     /** Processes summed into this sample; 0 means a single process (key left out). */
     int numProcs;
+
+    long numThreads = UNKNOWN;
+    long numFds = UNKNOWN;
+    long voluntaryCtxSwitches = UNKNOWN;
+    long involuntaryCtxSwitches = UNKNOWN;
+    long readBytes = UNKNOWN;
+    long writeBytes = UNKNOWN;
+    long readChars = UNKNOWN;
+    long writeChars = UNKNOWN;
+    long cgroupMemoryMax = UNKNOWN;
+    long cgroupMemoryCurrent = UNKNOWN;
 
     boolean hasJvm;
     long heapUsed;
@@ -36,6 +53,10 @@ final class Sample {
 
     void clear() {
         rssBytes = vmsBytes = pageFaults = majorFaults = UNKNOWN;
+        childrenPfaults = childrenPageins = pssBytes = ussBytes = UNKNOWN;
+        numThreads = numFds = voluntaryCtxSwitches = involuntaryCtxSwitches = UNKNOWN;
+        readBytes = writeBytes = readChars = writeChars = UNKNOWN;
+        cgroupMemoryMax = cgroupMemoryCurrent = UNKNOWN;
         userMicros = systemMicros = childrenUserMicros = childrenSystemMicros = UNKNOWN;
         numProcs = 0;
         hasJvm = false;

@@ -22,6 +22,16 @@ final class SampleLineWriter {
         this.timestamps = new LocalTimestampFormat(zone);
     }
 
+    /** The schema as arrays, so the per-sample loop allocates no iterator. */
+    private static final LogField[] TOP = LogField.topLevel().toArray(new LogField[0]);
+    private static final LogField[][] MEMBERS = new LogField[TOP.length][];
+
+    static {
+        for (int i = 0; i < TOP.length; i++) {
+            MEMBERS[i] = TOP[i].members().toArray(new LogField[0]);
+        }
+    }
+
     /**
      * Formats a line; the returned builder is reused by the next call.
      *
@@ -30,46 +40,81 @@ final class SampleLineWriter {
      */
     StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label,
                          long labelsDropped) {
+        return format(marker, s, epochMicros, elapsedNanos, label, labelsDropped, null);
+    }
+
+    /**
+     * Formats a line, walking {@link LogField} in write order; the returned builder is reused by the
+     * next call. A field whose value is unknown is left out; an object is left out when none of its
+     * members is known, unless it is {@link LogField#alwaysWritten()}.
+     *
+     * @param label the label, or null
+     * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
+     * @param phase {@link LogFormat#PHASE_START} or {@link LogFormat#PHASE_END} on a phase's label line,
+     *     else null
+     */
+    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label,
+                         long labelsDropped, String phase) {
         StringBuilder b = line;
         b.setLength(0);
-        b.append(marker).append(" {\"").append(LogFormat.TIMESTAMP).append("\": \"");
-        timestamps.append(epochMicros, b);
-        b.append("\", \"").append(LogFormat.MEMORY_INFO).append("\": {");
+        b.append(marker).append(" {");
         boolean first = true;
-        first = integer(b, first, LogFormat.RSS, s.rssBytes);
-        first = integer(b, first, LogFormat.VMS, s.vmsBytes);
-        first = integer(b, first, LogFormat.PFAULTS, s.pageFaults);
-        integer(b, first, LogFormat.PAGEINS, s.majorFaults);
-        b.append("}, \"").append(LogFormat.CPU_TIMES).append("\": {");
-        first = true;
-        first = seconds(b, first, LogFormat.USER, s.userMicros);
-        first = seconds(b, first, LogFormat.SYSTEM, s.systemMicros);
-        first = seconds(b, first, LogFormat.CHILDREN_USER, s.childrenUserMicros);
-        seconds(b, first, LogFormat.CHILDREN_SYSTEM, s.childrenSystemMicros);
-        b.append("}, ");
-        seconds(b, true, LogFormat.ELAPSED_TIME, Math.max(0, elapsedNanos / 1_000));
-        integer(b, false, LogFormat.PID, s.pid);
-        if (s.numProcs > 0) {
-            integer(b, false, LogFormat.NUM_PROCS, s.numProcs);
-        }
-        if (s.hasJvm) {
-            b.append(", \"").append(LogFormat.JVM).append("\": {");
-            integer(b, true, LogFormat.HEAP_USED, s.heapUsed);
-            integer(b, false, LogFormat.HEAP_COMMITTED, s.heapCommitted);
-            integer(b, false, LogFormat.NON_HEAP_USED, s.nonHeapUsed);
-            integer(b, false, LogFormat.GC_COUNT, s.gcCount);
-            seconds(b, false, LogFormat.GC_TIME, s.gcMillis * 1_000);
-            integer(b, false, LogFormat.THREADS, s.threads);
-            b.append('}');
-        }
-        if (labelsDropped > 0) {
-            integer(b, false, LogFormat.LABELS_DROPPED, labelsDropped);
-        }
-        if (label != null) {
-            key(b, false, LogFormat.LABEL);
-            string(b, label);
+        for (int i = 0; i < TOP.length; i++) {
+            LogField f = TOP[i];
+            switch (f) {
+                case TIMESTAMP -> {
+                    key(b, first, f.key());
+                    b.append('"');
+                    timestamps.append(epochMicros, b);
+                    b.append('"');
+                    first = false;
+                }
+                case ELAPSED_TIME -> first = seconds(b, first, f.key(), Math.max(0, elapsedNanos / 1_000));
+                case LABELS_DROPPED -> first = integer(b, first, f.key(), labelsDropped > 0 ? labelsDropped : -1);
+                case LABEL -> first = text(b, first, f.key(), label);
+                case PHASE -> first = text(b, first, f.key(), label == null ? null : phase);
+                default -> first = f.kind() == FieldKind.OBJECT ? object(b, first, f, MEMBERS[i], s)
+                        : value(b, first, f, s);
+            }
         }
         return b.append('}');
+    }
+
+    private static boolean object(StringBuilder b, boolean first, LogField object, LogField[] members, Sample s) {
+        if (!object.alwaysWritten() && !anyKnown(members, s)) {
+            return first;
+        }
+        key(b, first, object.key());
+        b.append('{');
+        boolean firstMember = true;
+        for (LogField m : members) {
+            firstMember = value(b, firstMember, m, s);
+        }
+        b.append('}');
+        return false;
+    }
+
+    private static boolean anyKnown(LogField[] members, Sample s) {
+        for (LogField m : members) {
+            if (m.valueIn(s) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean value(StringBuilder b, boolean first, LogField f, Sample s) {
+        long v = f.valueIn(s);
+        return f.kind() == FieldKind.SECONDS ? seconds(b, first, f.key(), v) : integer(b, first, f.key(), v);
+    }
+
+    private static boolean text(StringBuilder b, boolean first, String key, String text) {
+        if (text == null) {
+            return first;
+        }
+        key(b, first, key);
+        string(b, text);
+        return false;
     }
 
     private static void key(StringBuilder b, boolean first, String key) {

@@ -27,6 +27,8 @@ class ProcStatReaderTest {
         assertThat(s.ppid).isEqualTo(2144);
         assertThat(s.minflt).isEqualTo(97);
         assertThat(s.majflt).isEqualTo(1);
+        assertThat(s.cminflt).isEqualTo(5);
+        assertThat(s.cmajflt).isEqualTo(7);
         assertThat(s.utime).isEqualTo(11);
         assertThat(s.stime).isEqualTo(13);
         assertThat(s.cutime).isEqualTo(17);

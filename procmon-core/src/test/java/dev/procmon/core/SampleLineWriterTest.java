@@ -104,4 +104,79 @@ class SampleLineWriterTest {
         String line = tokyo.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0).toString();
         assertThat(ParsedLine.parse(line).values()).containsEntry("timestamp", "2026-11-24 23:10:06.051630");
     }
+
+    /** Every field the schema knows, so the walk over the schema is measured in full. */
+    private static Sample everyField() {
+        Sample s = sample();
+        s.childrenPfaults = 200;
+        s.childrenPageins = 2;
+        s.pssBytes = 83886080;
+        s.ussBytes = 62914560;
+        s.numProcs = 3;
+        s.numThreads = 17;
+        s.numFds = 42;
+        s.voluntaryCtxSwitches = 500;
+        s.involuntaryCtxSwitches = 20;
+        s.readBytes = 1048576;
+        s.writeBytes = 2097152;
+        s.readChars = 4194304;
+        s.writeChars = 3145728;
+        s.cgroupMemoryMax = 536870912;
+        s.cgroupMemoryCurrent = 209715200;
+        s.hasJvm = true;
+        s.heapUsed = 100;
+        s.heapCommitted = 200;
+        s.nonHeapUsed = 300;
+        s.gcCount = 4;
+        s.gcMillis = 1234;
+        s.threads = 9;
+        return s;
+    }
+
+    @Test
+    void everyFieldOfTheSchemaIsWrittenUnderItsParent() {
+        ParsedLine parsed = ParsedLine.parse(
+                writer.format(LogFormat.MARKER, everyField(), EPOCH_MICROS, 0, "x", 7, LogFormat.PHASE_START).toString());
+        for (LogField f : LogField.values()) {
+            if (f.kind() != FieldKind.OBJECT) {
+                assertThat(parsed.values()).as(f.path()).containsKey(f.path());
+            }
+        }
+        assertThat(parsed.values()).containsEntry("phase", "start").containsEntry("num_ctx_switches.voluntary", "500")
+                .containsEntry("cgroup.memory_max", "536870912").containsEntry("memory_info.children_pfaults", "200");
+    }
+
+    @Test
+    void aPhaseIsWrittenOnlyOnALabelLine() {
+        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0, LogFormat.PHASE_END).toString();
+        assertThat(ParsedLine.parse(line).values()).doesNotContainKey("phase");
+    }
+
+    @Test
+    void anObjectWithNoKnownMemberIsLeftOut() {
+        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0).toString();
+        assertThat(line).doesNotContain("io_counters").doesNotContain("cgroup").doesNotContain("num_ctx_switches")
+                .doesNotContain("jvm");
+    }
+
+    @Test
+    void formattingALineAllocatesNothingOnceWarm() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Sample s = everyField();
+        long sink = 0;
+        for (int i = 0; i < 20_000; i++) { // warm-up: the builder grows to a full line, classes load
+            sink += writer.format(LogFormat.MARKER, s, EPOCH_MICROS + i, i * 1_000L, null, 0).length();
+        }
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 10_000; i++) {
+            s.rssBytes = 11939840 + i;
+            sink += writer.format(LogFormat.MARKER, s, EPOCH_MICROS + i, i * 1_000L, null, 0).length();
+        }
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        assertThat(sink).isPositive();
+        // An iterator, a boxed value or a String per line would be at least 160,000 bytes here.
+        assertThat(allocated).as("bytes allocated by 10,000 lines").isLessThan(10_000);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,12 +18,15 @@ final class ChartBuilder {
     static Chart build(String logName, SampleTable table, DerivedSeries d, TimeAxis time) {
         List<Chart.Series> series = new ArrayList<>();
         double[] x = d.x();
-        series.add(new Chart.Series("RSS (MB), left axis", "#7b1fa2", 2.0, false, x, d.rssMb(), 2, 1));
-        if (!table.heapUsed.allNaN()) {
-            series.add(new Chart.Series("JVM heap used (MB), left axis", "#1565c0", 1.5, false, x, d.heapMb(), 9, 1));
+        series.add(new Chart.Series("RSS (MB), left axis", "#7b1fa2", 2.0, false, x, d.rssMb(),
+                DatLayout.fixedNumber(LogField.RSS), 1));
+        if (table.has(LogField.HEAP_USED)) {
+            series.add(new Chart.Series("JVM heap used (MB), left axis", "#1565c0", 1.5, false, x, d.heapMb(),
+                    DatLayout.fixedNumber(LogField.HEAP_USED), 1));
         }
         double cpuMax = Math.max(max(d.meanCpu()), max(d.instantCpu()));
-        if (!table.pfaults.allNaN()) {
+        boolean faults = table.has(LogField.PFAULTS);
+        if (faults) {
             double top = AxisScale.nice(0, Math.max(cpuMax, 1) * 1.05, 8).max();
             double faultsMax = max(d.faultsPerSecond());
             double scale = 1;
@@ -30,11 +35,13 @@ final class ChartBuilder {
             }
             String unit = scale == 1 ? "/s" : " (" + DecimalText.format(scale, 0) + "/s)";
             series.add(new Chart.Series("Page faults" + unit + ", right axis", "#00acc1", 1.0, true, x,
-                    divide(d.faultsPerSecond(), scale), 3, scale));
+                    divide(d.faultsPerSecond(), scale), DatLayout.fixedNumber(LogField.PFAULTS), scale));
         }
-        if (!table.user.allNaN()) {
-            series.add(new Chart.Series("Mean CPU (%), right axis", "#2e7d32", 1.5, true, x, d.meanCpu(), 5, 1));
-            series.add(new Chart.Series("Instantaneous CPU (%), right axis", "#e53935", 1.0, true, x, d.instantCpu(), 6, 1));
+        if (table.has(LogField.USER)) {
+            series.add(new Chart.Series("Mean CPU (%), right axis", "#2e7d32", 1.5, true, x, d.meanCpu(),
+                    DatLayout.fixedNumber(DatLayout.MEAN_CPU), 1));
+            series.add(new Chart.Series("Instantaneous CPU (%), right axis", "#e53935", 1.0, true, x, d.instantCpu(),
+                    DatLayout.fixedNumber(DatLayout.INSTANT_CPU), 1));
         }
         List<Chart.ChartLabel> labels = new ArrayList<>();
         for (SampleTable.Label l : table.labels()) {
@@ -46,7 +53,7 @@ final class ChartBuilder {
             labels.add(new Chart.ChartLabel(x[l.index()], l.text()));
         }
         String who = "pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
-        String y2 = series.stream().anyMatch(s -> s.datColumn() == 3) ? "CPU (%), page faults" : "CPU (%)";
+        String y2 = faults ? "CPU (%), page faults" : "CPU (%)";
         return new Chart("Memory and CPU: " + logName + ", " + who,
                 time == TimeAxis.CLOCK ? "Time of day" : "Elapsed time (s)", "Memory (MB)", y2,
                 time == TimeAxis.CLOCK, series, labels);

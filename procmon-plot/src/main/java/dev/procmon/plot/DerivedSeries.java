@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
+
 /**
  * The series plotted and written for one {@link SampleTable}, derived from consecutive samples; the
  * first sample is taken against zero at process start (t = 0, no CPU, no faults). MB is 1,048,576
@@ -9,9 +11,9 @@ package dev.procmon.plot;
  *     {@link TimeAxis#CLOCK}
  * @param rssMb resident set size, MB
  * @param heapMb JVM heap used, MB
- * @param faultsPerSecond delta(pfaults) / delta(t)
- * @param meanCpu (user + system) / t * 100
- * @param instantCpu delta(user + system) / delta(t) * 100
+ * @param faultsPerSecond delta(pfaults + children_pfaults) / delta(t)
+ * @param meanCpu CPU / t * 100, CPU = user + system + children_user + children_system (each when present)
+ * @param instantCpu delta(CPU) / delta(t) * 100
  */
 record DerivedSeries(double[] x, double[] rssMb, double[] heapMb, double[] faultsPerSecond, double[] meanCpu,
         double[] instantCpu) {
@@ -23,35 +25,67 @@ record DerivedSeries(double[] x, double[] rssMb, double[] heapMb, double[] fault
         double[] x = new double[n];
         double[] rss = new double[n];
         double[] heap = new double[n];
-        double[] faults = new double[n];
+        double[] time = new double[n];
+        double[] faultCount = new double[n];
         double[] mean = new double[n];
         double[] instant = new double[n];
+        DoubleColumn elapsed = t.column(LogField.ELAPSED_TIME);
+        DoubleColumn rssColumn = t.column(LogField.RSS);
+        DoubleColumn heapColumn = t.column(LogField.HEAP_USED);
+        DoubleColumn user = t.column(LogField.USER);
+        DoubleColumn system = t.column(LogField.SYSTEM);
+        DoubleColumn childrenUser = t.column(LogField.CHILDREN_USER);
+        DoubleColumn childrenSystem = t.column(LogField.CHILDREN_SYSTEM);
+        DoubleColumn pfaults = t.column(LogField.PFAULTS);
+        DoubleColumn childrenPfaults = t.column(LogField.CHILDREN_PFAULTS);
         double prevT = 0;
-        double prevFaults = 0;
         double prevCpu = 0;
         for (int i = 0; i < n; i++) {
-            double time = t.elapsed.get(i);
+            time[i] = elapsed.get(i);
             long stamp = t.timestamp.get(i);
-            x[i] = axis == TimeAxis.ELAPSED ? time
+            x[i] = axis == TimeAxis.ELAPSED ? time[i]
                     : stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6;
-            rss[i] = t.rss.get(i) / MB;
-            heap[i] = t.heapUsed.get(i) / MB;
-            // A log without system time (the JDK-only fallback writes total CPU as user) counts user alone.
-            double system = t.system.get(i);
-            double cpu = t.user.get(i) + (Double.isNaN(system) ? 0 : system);
-            double dt = time - prevT;
-            double pf = t.pfaults.get(i);
-            faults[i] = dt > 0 ? (pf - prevFaults) / dt : Double.NaN;
+            rss[i] = rssColumn.get(i) / MB;
+            heap[i] = heapColumn.get(i) / MB;
+            // CPU of the process (tree): user + system + children's, each when the log has it (the
+            // JDK-only fallback writes total CPU as user alone).
+            double cpu = user.get(i) + orZero(system.get(i)) + orZero(childrenUser.get(i))
+                    + orZero(childrenSystem.get(i));
+            faultCount[i] = pfaults.get(i) + orZero(childrenPfaults.get(i));
+            double dt = time[i] - prevT;
             instant[i] = dt > 0 ? (cpu - prevCpu) / dt * 100 : Double.NaN;
-            mean[i] = time > 0 ? cpu / time * 100 : Double.NaN;
-            prevT = time;
-            if (!Double.isNaN(pf)) {
-                prevFaults = pf;
-            }
+            mean[i] = time[i] > 0 ? cpu / time[i] * 100 : Double.NaN;
+            prevT = time[i];
             if (!Double.isNaN(cpu)) {
                 prevCpu = cpu;
             }
         }
-        return new DerivedSeries(x, rss, heap, faults, mean, instant);
+        return new DerivedSeries(x, rss, heap, perSecond(time, faultCount), mean, instant);
+    }
+
+    private static double orZero(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /**
+     * The rate of a cumulative counter: delta(counter) / delta(t), the first sample against zero at
+     * t = 0; NaN where the counter is missing, and the next rate spans the gap (from the last sample
+     * that had the counter, so a counter sampled every tenth line still gives true rates).
+     */
+    static double[] perSecond(double[] time, double[] counter) {
+        double[] rate = new double[time.length];
+        double prevT = 0;
+        double prevCount = 0;
+        for (int i = 0; i < time.length; i++) {
+            if (Double.isNaN(counter[i])) {
+                rate[i] = Double.NaN;
+                continue;
+            }
+            double dt = time[i] - prevT;
+            rate[i] = dt > 0 ? (counter[i] - prevCount) / dt : Double.NaN;
+            prevT = time[i];
+            prevCount = counter[i];
+        }
+        return rate;
     }
 }

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
+
 import java.io.IOException;
 import java.io.Writer;
 
@@ -54,7 +56,7 @@ final class GnuplotScriptWriter {
         }
         sb.append("plot ");
         String data = OutputEscaper.gnuplotString(name + ".dat");
-        String xColumn = chart.clock() ? "7" : "1";
+        int xColumn = DatLayout.fixedNumber(chart.clock() ? LogField.TIMESTAMP : LogField.ELAPSED_TIME);
         boolean first = true;
         for (Chart.Series s : chart.series()) {
             if (!first) {

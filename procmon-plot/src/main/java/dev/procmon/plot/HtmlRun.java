@@ -1,5 +1,6 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
@@ -70,7 +71,7 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         double[] elapsed = new double[n];
         double[] clockOffset = new double[n];
         for (int i = 0; i < n; i++) {
-            elapsed[i] = table.elapsed.get(i);
+            elapsed[i] = table.get(LogField.ELAPSED_TIME, i);
             long stamp = table.timestamp.get(i);
             // Wall clock as an offset from elapsed time: nearly constant, so it deflates to almost nothing.
             clockOffset[i] = stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6 - elapsed[i];

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -104,7 +106,7 @@ public final class LogPlotter {
             peak = Math.max(peak, v);
         }
         int n = t.size();
-        double duration = t.elapsed.get(n - 1) - t.elapsed.get(0);
+        double duration = t.column(LogField.ELAPSED_TIME).get(n - 1) - t.column(LogField.ELAPSED_TIME).get(0);
         return new ProcessSummary(logName, t.pid(), t.run(), n, duration, peak, d.meanCpu()[n - 1], t.labelCount(), files);
     }
 }

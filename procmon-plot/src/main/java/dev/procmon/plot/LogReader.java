@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
+
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -147,10 +149,11 @@ public final class LogReader {
                 }
                 sample.pid = pid;
                 sample.hasPid = true;
+                sample.values[LogField.PID.ordinal()] = pid;
             }
             samples++;
             SampleTable t = last != null && last.pid() == sample.pid ? last : current.get(sample.pid);
-            if (t == null || sample.elapsed < t.lastElapsed()) {
+            if (t == null || sample.elapsed() < t.lastElapsed()) {
                 t = new SampleTable(sample.pid, t == null ? 1 : t.run() + 1);
                 current.put(sample.pid, t);
                 tables.add(t);

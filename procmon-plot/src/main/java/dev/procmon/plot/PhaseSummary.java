@@ -22,8 +22,8 @@ package dev.procmon.plot;
  * @param rssEndBytes RSS at the end
  * @param heapPeakBytes the largest JVM heap used in the span
  * @param gcTimeSeconds JVM garbage collection time in the span
- * @param ioReadBytes bytes read from storage in the span ({@code io.read_bytes})
- * @param ioWriteBytes bytes written to storage in the span ({@code io.write_bytes})
+ * @param ioReadBytes bytes read from storage in the span ({@code io_counters.read_bytes})
+ * @param ioWriteBytes bytes written to storage in the span ({@code io_counters.write_bytes})
  */
 public record PhaseSummary(String name, Kind kind, int depth, boolean closed, double startSeconds,
         double durationSeconds, double cpuSeconds, double meanCpuPercent, double rssStartBytes,

@@ -1,12 +1,14 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One process run of a {@link ProcmonLog}: its samples column by column, its labels and its
- * {@link RunSummary}. Values are in the log's units (bytes, seconds); NaN where a sample does not
- * have the value. Arrays returned are copies, one element per sample.
+ * {@link RunSummary}. Every numeric field of the log schema ({@link LogField}) is a column; values
+ * are in the log's units (bytes, seconds, counts), NaN where a sample does not have the value. Arrays
+ * returned are copies, one element per sample.
  */
 public final class ProcessRun {
 
@@ -43,27 +45,48 @@ public final class ProcessRun {
         return table.size();
     }
 
+    /**
+     * @param field a numeric field of the log schema ({@code LogField.RSS}, {@code LogField.READ_BYTES} ...)
+     * @return true if at least one sample has it
+     * @throws IllegalArgumentException if the field is not a number (a label, an object)
+     */
+    public boolean has(LogField field) {
+        return table.has(field);
+    }
+
+    /**
+     * @param field a numeric field of the log schema
+     * @return its value at each sample as logged (bytes, seconds, counts), NaN where a sample lacks it
+     * @throws IllegalArgumentException if the field is not a number (a label, an object)
+     */
+    public double[] values(LogField field) {
+        return table.column(field).toArray();
+    }
+
     /** @return {@code elapsed_time} of each sample: seconds since the process started */
     public double[] elapsedSeconds() {
-        return copy(table.elapsed);
+        return values(LogField.ELAPSED_TIME);
     }
 
     /** @return {@code memory_info.rss} of each sample, bytes */
     public double[] rssBytes() {
-        return copy(table.rss);
+        return values(LogField.RSS);
     }
 
     /** @return JVM heap used of each sample, bytes (NaN unless the monitor sampled its own JVM) */
     public double[] heapUsedBytes() {
-        return copy(table.heapUsed);
+        return values(LogField.HEAP_USED);
     }
 
     /** @return CPU time used up to each sample: user + system + children's, each when present, seconds */
     public double[] cpuSeconds() {
+        double[] user = values(LogField.USER);
+        double[] system = values(LogField.SYSTEM);
+        double[] childrenUser = values(LogField.CHILDREN_USER);
+        double[] childrenSystem = values(LogField.CHILDREN_SYSTEM);
         double[] out = new double[table.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = SummaryPass.cpu(table.user.get(i), table.system.get(i), table.childrenUser.get(i),
-                    table.childrenSystem.get(i));
+            out[i] = SummaryPass.cpu(user[i], system[i], childrenUser[i], childrenSystem[i]);
         }
         return out;
     }
@@ -72,7 +95,7 @@ public final class ProcessRun {
     public List<Label> labels() {
         List<Label> out = new ArrayList<>(table.labelCount());
         for (SampleTable.Label l : table.labels()) {
-            out.add(new Label(l.index(), table.elapsed.get(l.index()), l.text(), l.phase()));
+            out.add(new Label(l.index(), table.get(LogField.ELAPSED_TIME, l.index()), l.text(), l.phase()));
         }
         return out;
     }
@@ -85,11 +108,7 @@ public final class ProcessRun {
         return summary;
     }
 
-    private static double[] copy(DoubleColumn c) {
-        double[] out = new double[c.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = c.get(i);
-        }
-        return out;
+    SampleTable table() {
+        return table;
     }
 }

@@ -1,5 +1,6 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -98,7 +99,7 @@ public final class RunComparison {
     private static double labelTime(String logName, SampleTable table, String text) throws PlotInputException {
         for (SampleTable.Label l : table.labels()) {
             if (l.text().equals(text)) {
-                return table.elapsed.get(l.index());
+                return table.get(LogField.ELAPSED_TIME, l.index());
             }
         }
         throw new PlotInputException(logName + ": no label \"" + OutputEscaper.datComment(text) + "\" to align at (--align-at)");

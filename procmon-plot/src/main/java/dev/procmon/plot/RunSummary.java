@@ -26,8 +26,8 @@ import java.util.List;
  * @param heapPeakBytes the largest JVM heap used
  * @param heapPeakSeconds {@code elapsed_time} of the first sample with the largest heap used
  * @param gcTimeSeconds JVM garbage collection time at the last sample that has one
- * @param ioReadBytes bytes read from storage ({@code io.read_bytes}) at the last sample that has one
- * @param ioWriteBytes bytes written to storage ({@code io.write_bytes}) at the last sample that has one
+ * @param ioReadBytes bytes read from storage ({@code io_counters.read_bytes}) at the last sample that has one
+ * @param ioWriteBytes bytes written to storage ({@code io_counters.write_bytes}) at the last sample that has one
  * @param phases the phases in order of their start, or, in a run without phases, the label intervals
  */
 public record RunSummary(long pid, int run, int samples, int labels, double firstSampleSeconds,

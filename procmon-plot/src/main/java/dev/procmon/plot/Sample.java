@@ -1,39 +1,39 @@
 package dev.procmon.plot;
 
-/** One parsed sample line; a reused holder, so the parser allocates nothing per line but the label. */
+import dev.procmon.core.LogField;
+import java.util.Arrays;
+
+/**
+ * One parsed sample line; a reused holder, so the parser allocates nothing per line but the label.
+ * Every number of the line is kept by its {@link LogField} (in the log's units: bytes, counts,
+ * seconds), NaN when the line does not have it.
+ */
 final class Sample {
 
     static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
+    /** By {@link LogField#ordinal()}; only the numeric fields are ever set. */
+    final double[] values = new double[LogField.values().length];
     long pid;
     boolean hasPid;
-    double elapsed;
-    double rss;
-    double pfaults;
-    double user;
-    double system;
-    double childrenUser;
-    double childrenSystem;
-    double heapUsed;
-    double gcTime;
     /** Local wall-clock time as microseconds since 1970-01-01T00:00 (as if UTC), or {@link #NO_TIMESTAMP}. */
     long timestampMicros;
     String label;
-    /** {@code start} or {@code end} on a phase's label line, else null. */
+    /** The {@code phase} of a label line ({@code start}, {@code end}), or null. */
     String phase;
 
+    double get(LogField f) {
+        return values[f.ordinal()];
+    }
+
+    double elapsed() {
+        return values[LogField.ELAPSED_TIME.ordinal()];
+    }
+
     void reset() {
+        Arrays.fill(values, Double.NaN);
         pid = 0;
         hasPid = false;
-        elapsed = Double.NaN;
-        rss = Double.NaN;
-        pfaults = Double.NaN;
-        user = Double.NaN;
-        system = Double.NaN;
-        childrenUser = Double.NaN;
-        childrenSystem = Double.NaN;
-        heapUsed = Double.NaN;
-        gcTime = Double.NaN;
         timestampMicros = NO_TIMESTAMP;
         label = null;
         phase = null;

@@ -1,11 +1,12 @@
 package dev.procmon.plot;
 
-import dev.procmon.core.LogFormat;
+import dev.procmon.core.LogField;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A hand-written parser for the sample object as procmon and TotalDepth write it: ASCII, one JSON
@@ -38,105 +39,74 @@ final class SampleLineFastPath {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
 
-    /** Declared before the {@link Keys} tables, whose constructor uses it. */
+    /** Declared before the {@link Keys} tables, whose constructor uses it (as is MAX_KEY). */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    // Keys, top level.
-    private static final byte[] TIMESTAMP = key(LogFormat.TIMESTAMP);
-    private static final byte[] MEMORY_INFO = key(LogFormat.MEMORY_INFO);
-    private static final byte[] CPU_TIMES = key(LogFormat.CPU_TIMES);
-    private static final byte[] ELAPSED_TIME = key(LogFormat.ELAPSED_TIME);
-    private static final byte[] PID = key(LogFormat.PID);
-    private static final byte[] JVM = key(LogFormat.JVM);
-    private static final byte[] LABEL = key(LogFormat.LABEL);
-    private static final byte[] LABELS_DROPPED = key(LogFormat.LABELS_DROPPED);
-    private static final byte[] NUM_PROCS = key(LogFormat.NUM_PROCS);
-    private static final byte[] PHASE = key(SampleLineParser.PHASE);
-    // memory_info
-    private static final byte[] RSS = key(LogFormat.RSS);
-    private static final byte[] VMS = key(LogFormat.VMS);
-    private static final byte[] PFAULTS = key(LogFormat.PFAULTS);
-    private static final byte[] PAGEINS = key(LogFormat.PAGEINS);
-    // cpu_times
-    private static final byte[] USER = key(LogFormat.USER);
-    private static final byte[] SYSTEM = key(LogFormat.SYSTEM);
-    private static final byte[] CHILDREN_USER = key(LogFormat.CHILDREN_USER);
-    private static final byte[] CHILDREN_SYSTEM = key(LogFormat.CHILDREN_SYSTEM);
-    // jvm
-    private static final byte[] HEAP_USED = key(LogFormat.HEAP_USED);
-    private static final byte[] HEAP_COMMITTED = key(LogFormat.HEAP_COMMITTED);
-    private static final byte[] NON_HEAP_USED = key(LogFormat.NON_HEAP_USED);
-    private static final byte[] GC_COUNT = key(LogFormat.GC_COUNT);
-    private static final byte[] GC_TIME = key(LogFormat.GC_TIME);
-    private static final byte[] THREADS = key(LogFormat.THREADS);
-
-    /** Key ids: bit positions in the "seen" masks (a repeated key is left to Jackson). */
+    /** Returned by {@link #id} for a key the schema does not know. */
     private static final int K_UNKNOWN = -1;
-    private static final int K_TIMESTAMP = 0;
-    private static final int K_MEMORY_INFO = 1;
-    private static final int K_CPU_TIMES = 2;
-    private static final int K_ELAPSED_TIME = 3;
-    private static final int K_PID = 4;
-    private static final int K_NUM_PROCS = 5;
-    private static final int K_JVM = 6;
-    private static final int K_LABELS_DROPPED = 7;
-    private static final int K_LABEL = 8;
-    private static final int K_PHASE = 9;
-    private static final int K_RSS = 0;
-    private static final int K_PFAULTS = 2;
-    private static final int K_USER = 0;
-    private static final int K_SYSTEM = 1;
-    private static final int K_CHILDREN_USER = 2;
-    private static final int K_CHILDREN_SYSTEM = 3;
-    private static final int K_HEAP_USED = 0;
-    private static final int K_GC_TIME = 4;
-
-    /** Each in the order SampleLineWriter writes them: the key after key k is looked for first at k + 1. */
-    private static final Keys TOP = new Keys(TIMESTAMP, MEMORY_INFO, CPU_TIMES, ELAPSED_TIME, PID, NUM_PROCS, JVM,
-        LABELS_DROPPED, LABEL, PHASE);
-    private static final Keys MEMORY = new Keys(RSS, VMS, PFAULTS, PAGEINS);
-    private static final Keys CPU = new Keys(USER, SYSTEM, CHILDREN_USER, CHILDREN_SYSTEM);
-    private static final Keys JVM_KEYS = new Keys(HEAP_USED, HEAP_COMMITTED, NON_HEAP_USED, GC_COUNT, GC_TIME, THREADS);
 
     /**
-     * The keys of one object, each also as {@code key"} in one or two little-endian words, so the
-     * expected key is recognised with one or two long compares (keys are at most 15 bytes).
+     * The key tables, from the schema: the top level's, and each object's by its ordinal. Keys are in
+     * write order, so the key after key k is looked for first at k + 1.
+     */
+    private static final Keys TOP = new Keys(LogField.topLevel());
+    private static final Keys[] MEMBERS = Arrays.stream(LogField.values()).map(f -> new Keys(f.members()))
+            .toArray(Keys[]::new);
+
+    /**
+     * The keys of one object, each also as {@code key"} in little-endian words (the last one masked),
+     * so the expected key is recognised with one long compare per eight bytes.
      */
     private static final class Keys {
+        final LogField[] fields;
         final byte[][] keys;
         final int[] length;
-        final long[] head;
-        final long[] headMask;
-        final long[] tail;
+        final long[][] words;
+        final long[] lastMask;
 
-        Keys(byte[]... keys) {
-            this.keys = keys;
-            int n = keys.length;
+        Keys(List<LogField> fields) {
+            this.fields = fields.toArray(new LogField[0]);
+            int n = this.fields.length;
+            if (n > Integer.SIZE) {
+                throw new IllegalArgumentException("more keys than the seen mask holds");
+            }
+            keys = new byte[n][];
             length = new int[n];
-            head = new long[n];
-            headMask = new long[n];
-            tail = new long[n];
+            words = new long[n][];
+            lastMask = new long[n];
             for (int k = 0; k < n; k++) {
+                keys[k] = this.fields[k].key().getBytes(StandardCharsets.US_ASCII);
                 byte[] q = Arrays.copyOf(keys[k], keys[k].length + 1);
                 q[q.length - 1] = '"';
-                if (q.length > 2 * Long.BYTES) {
+                if (q.length > MAX_KEY) {
                     throw new IllegalArgumentException("key too long");
                 }
                 length[k] = q.length;
-                byte[] padded = Arrays.copyOf(q, 2 * Long.BYTES);
-                head[k] = (long) LONGS.get(padded, 0);
-                headMask[k] = q.length >= Long.BYTES ? -1L : (1L << (8 * q.length)) - 1;
-                tail[k] = q.length > Long.BYTES ? (long) LONGS.get(q, q.length - Long.BYTES) : 0;
+                int w = (q.length + Long.BYTES - 1) / Long.BYTES;
+                byte[] padded = Arrays.copyOf(q, w * Long.BYTES);
+                words[k] = new long[w];
+                for (int j = 0; j < w; j++) {
+                    words[k][j] = (long) LONGS.get(padded, j * Long.BYTES);
+                }
+                int rest = q.length - (w - 1) * Long.BYTES;
+                lastMask[k] = rest == Long.BYTES ? -1L : (1L << (8 * rest)) - 1;
+                words[k][w - 1] &= lastMask[k];
             }
         }
 
-        /** Whether {@code b[from, from + length[k])} is key k and its closing quote; needs 16 bytes. */
-        boolean at(byte[] b, int from, int k) {
-            int len = length[k];
-            if (((long) LONGS.get(b, from) & headMask[k]) != head[k]) {
+        /** Whether {@code b[from, from + length[k])} is key k and its closing quote. */
+        boolean at(byte[] b, int from, int to, int k) {
+            long[] w = words[k];
+            int last = w.length - 1;
+            if (from + w.length * Long.BYTES > to) {
                 return false;
             }
-            return len <= Long.BYTES || (long) LONGS.get(b, from + len - Long.BYTES) == tail[k];
+            for (int j = 0; j < last; j++) {
+                if ((long) LONGS.get(b, from + j * Long.BYTES) != w[j]) {
+                    return false;
+                }
+            }
+            return ((long) LONGS.get(b, from + last * Long.BYTES) & lastMask[k]) == w[last];
         }
     }
 
@@ -151,10 +121,6 @@ final class SampleLineFastPath {
     private final char[] chars = new char[32];
     private int charCount;
     private final StringBuilder unescaped = new StringBuilder(64);
-
-    private static byte[] key(String k) {
-        return k.getBytes(StandardCharsets.US_ASCII);
-    }
 
     /**
      * @return true if {@code b[from, to)} is a sample object this parser fully understood and that is
@@ -182,50 +148,9 @@ final class SampleLineFastPath {
                     return false;
                 }
                 seen |= 1 << k;
-            }
-            switch (k) {
-                case K_TIMESTAMP:
-                    i = string(b, i, to, false);
-                    if (i != DEFER) {
-                        out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
-                    }
-                    break;
-                case K_MEMORY_INFO:
-                    i = nested(b, i, to, MEMORY, out);
-                    break;
-                case K_CPU_TIMES:
-                    i = isNull(b, i, to) ? i + 4 : nested(b, i, to, CPU, out);
-                    break;
-                case K_ELAPSED_TIME:
-                    i = number(b, i, to);
-                    out.elapsed = number;
-                    break;
-                case K_PID:
-                    i = number(b, i, to);
-                    if (!integer) {
-                        return false;
-                    }
-                    out.pid = longValue;
-                    out.hasPid = true;
-                    break;
-                case K_JVM:
-                    i = isNull(b, i, to) ? i + 4 : nested(b, i, to, JVM_KEYS, out);
-                    break;
-                case K_LABEL:
-                    i = string(b, i, to, true);
-                    out.label = text;
-                    break;
-                case K_PHASE:
-                    i = string(b, i, to, true);
-                    out.phase = text;
-                    break;
-                case K_LABELS_DROPPED:
-                case K_NUM_PROCS:
-                    i = isNull(b, i, to) ? i + 4 : number(b, i, to);
-                    break;
-                default:
-                    i = skipScalar(b, i, to);
-                    break;
+                i = field(b, i, to, TOP.fields[k], out);
+            } else {
+                i = skipScalar(b, i, to);
             }
             if (i == DEFER) {
                 return false;
@@ -244,13 +169,56 @@ final class SampleLineFastPath {
         }
         // What follows the object is ignored, as SampleLineParser does. The pid is optional (TotalDepth's
         // 2019 lines have none; the caller takes it from the text before the marker), as there.
-        return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+        return SampleCheck.hasRequired(out);
     }
 
-    /**
-     * One of the nested objects ({@code memory_info}, {@code cpu_times}, {@code jvm}): they differ only
-     * in their keys and in which values a sample keeps, see {@link #member}.
-     */
+    /** A known field's value, as the schema says; returns the position after it, or {@link #DEFER}. */
+    private int field(byte[] b, int i, int to, LogField f, Sample out) {
+        switch (f.kind()) {
+            case OBJECT:
+                if (isNull(b, i, to)) {
+                    return f.nullable() ? i + 4 : DEFER;
+                }
+                return nested(b, i, to, MEMBERS[f.ordinal()], out);
+            case TIMESTAMP:
+                i = string(b, i, to, false);
+                if (i != DEFER) {
+                    out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
+                }
+                return i;
+            case TEXT:
+                i = string(b, i, to, true);
+                if (f == LogField.PHASE) {
+                    out.phase = text;
+                } else {
+                    out.label = text;
+                }
+                return i;
+            default:
+                return number(b, i, to, f, out);
+        }
+    }
+
+    /** A number: null only if nullable (NaN); a whole number must be an integer token. */
+    private int number(byte[] b, int i, int to, LogField f, Sample out) {
+        i = f.nullable() ? optionalNumber(b, i, to) : number(b, i, to);
+        if (i == DEFER) {
+            return DEFER;
+        }
+        if (f.wholeNumber() && !Double.isNaN(number)) { // NaN: a nullable field's null
+            if (!integer) {
+                return DEFER;
+            }
+            if (f == LogField.PID) {
+                out.pid = longValue;
+                out.hasPid = true;
+            }
+        }
+        out.values[f.ordinal()] = number;
+        return i;
+    }
+
+    /** One of the nested objects ({@code memory_info}, {@code cpu_times}, {@code jvm}, ...). */
     private int nested(byte[] b, int i, int to, Keys keys, Sample out) {
         if (i >= to || b[i] != '{') {
             return DEFER;
@@ -270,42 +238,15 @@ final class SampleLineFastPath {
                     return DEFER;
                 }
                 seen |= 1 << k;
+                i = field(b, i, to, keys.fields[k], out);
+            } else {
+                i = skipScalar(b, i, to);
             }
-            i = k < 0 ? skipScalar(b, i, to) : member(b, i, to, keys, k, out);
             i = next(b, i, to);
             if (i == DEFER || b[i - 1] == '}') {
                 return i;
             }
         }
-    }
-
-    /** A known member's value: rss must be an integer; every other one is an optional number. */
-    private int member(byte[] b, int i, int to, Keys keys, int k, Sample out) {
-        if (keys == MEMORY && k == K_RSS) {
-            i = number(b, i, to);
-            if (!integer) {
-                return DEFER;
-            }
-            out.rss = number;
-            return i;
-        }
-        i = optionalNumber(b, i, to);
-        if (keys == MEMORY && k == K_PFAULTS) {
-            out.pfaults = number;
-        } else if (keys == CPU && k == K_USER) {
-            out.user = number;
-        } else if (keys == CPU && k == K_SYSTEM) {
-            out.system = number;
-        } else if (keys == CPU && k == K_CHILDREN_USER) {
-            out.childrenUser = number;
-        } else if (keys == CPU && k == K_CHILDREN_SYSTEM) {
-            out.childrenSystem = number;
-        } else if (keys == JVM_KEYS && k == K_HEAP_USED) {
-            out.heapUsed = number;
-        } else if (keys == JVM_KEYS && k == K_GC_TIME) {
-            out.gcTime = number;
-        }
-        return i;
     }
 
     /**
@@ -349,7 +290,7 @@ final class SampleLineFastPath {
             return DEFER;
         }
         int from = ++i;
-        if (hint < keys.keys.length && from + 2 * Long.BYTES <= to && keys.at(b, from, hint)) {
+        if (hint < keys.keys.length && keys.at(b, from, to, hint)) {
             keyId = hint;
             i = from + keys.length[hint];
         } else {

@@ -4,22 +4,23 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.procmon.core.LogFormat;
+import dev.procmon.core.LogField;
 import java.io.IOException;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Parses the JSON object of one sample line with Jackson's streaming parser into a {@link Sample}
- * and validates it: a finite non-negative {@code elapsed_time} and a non-negative integer
- * {@code memory_info.rss} are required; {@code pid} is optional (TotalDepth's lines have none, then
- * {@link Sample#hasPid} is false and the caller decides) but if present must be a non-negative
- * integer; any known counter that is negative,
- * non-finite or not a number makes the whole line malformed. Unknown keys are skipped.
+ * and validates it as {@link LogField} says: the required fields ({@code elapsed_time},
+ * {@code memory_info.rss}) must be there; a whole-number field ({@code rss}, {@code pid}) must be a
+ * non-negative integer; every known number must be finite and non-negative, {@code null} only where
+ * the field is nullable (then NaN); anything else makes the whole line malformed. {@code pid} is
+ * optional (TotalDepth's lines have none, then {@link Sample#hasPid} is false and the caller decides).
+ * Text fields of another type, and unknown keys, are skipped.
  */
 final class SampleLineParser {
-
-    /** The phase key of a label line (fixed in SHARED-DECISIONS; the schema stream will define it once). */
-    static final String PHASE = "phase";
 
     /** One factory for all parsers: it owns the symbol table that canonicalises field names. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -54,137 +55,93 @@ final class SampleLineParser {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (name) {
-                    case LogFormat.PID:
-                        if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                            return false;
-                        }
-                        out.pid = p.getLongValue();
-                        if (out.pid < 0) {
-                            return false;
-                        }
-                        out.hasPid = true;
-                        break;
-                    case LogFormat.ELAPSED_TIME:
-                        out.elapsed = counter(p, v);
-                        break;
-                    case LogFormat.TIMESTAMP:
-                        out.timestampMicros = v == JsonToken.VALUE_STRING
-                                ? TimestampText.parseMicros(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
-                                : Sample.NO_TIMESTAMP;
-                        p.skipChildren();
-                        break;
-                    case LogFormat.MEMORY_INFO:
-                        nested(p, v, MEMORY_KEYS, out);
-                        break;
-                    case LogFormat.CPU_TIMES:
-                        nested(p, v, CPU_KEYS, out);
-                        break;
-                    case LogFormat.JVM:
-                        nested(p, v, JVM_KEYS, out);
-                        break;
-                    case LogFormat.LABEL:
-                        if (v == JsonToken.VALUE_STRING) {
-                            out.label = p.getText();
-                        } else {
-                            p.skipChildren();
-                        }
-                        break;
-                    case PHASE:
-                        if (v == JsonToken.VALUE_STRING) {
-                            out.phase = p.getText();
-                        } else {
-                            p.skipChildren();
-                        }
-                        break;
-                    case LogFormat.LABELS_DROPPED:
-                    case LogFormat.NUM_PROCS:
-                        if (v != JsonToken.VALUE_NULL) {
-                            counter(p, v);
-                        }
-                        break;
-                    default:
-                        p.skipChildren();
-                        break;
-                }
-            }
-            if (t != JsonToken.END_OBJECT) {
+            members(p, TOP, out);
+            if (p.currentToken() != JsonToken.END_OBJECT) {
                 return false;
             }
         } catch (IOException | Malformed | RuntimeException e) {
             return false;
         }
-        return !Double.isNaN(out.elapsed) && !Double.isNaN(out.rss);
+        return SampleCheck.hasRequired(out);
     }
 
-    /** The members each nested object knows; any other member is skipped, whatever its value. */
-    private static final Set<String> MEMORY_KEYS = Set.of(LogFormat.RSS, LogFormat.VMS, LogFormat.PFAULTS, LogFormat.PAGEINS);
-    private static final Set<String> CPU_KEYS = Set.of(LogFormat.USER, LogFormat.SYSTEM, LogFormat.CHILDREN_USER,
-            LogFormat.CHILDREN_SYSTEM);
-    private static final Set<String> JVM_KEYS = Set.of(LogFormat.HEAP_USED, LogFormat.HEAP_COMMITTED,
-            LogFormat.NON_HEAP_USED, LogFormat.GC_COUNT, LogFormat.GC_TIME, LogFormat.THREADS);
+    /** The top-level fields and each object's members by key, from the schema. */
+    private static final Map<String, LogField> TOP = byKey(LogField.topLevel());
+    private static final List<Map<String, LogField>> MEMBERS = Arrays.stream(LogField.values())
+            .map(f -> byKey(f.members())).toList();
 
-    /**
-     * One of the nested objects ({@code memory_info}, which may not be null, {@code cpu_times},
-     * {@code jvm}): rss must be a non-negative integer, every other known member an optional counter.
-     */
-    private static void nested(JsonParser p, JsonToken start, Set<String> keys, Sample out) throws IOException, Malformed {
-        if (start == JsonToken.VALUE_NULL && keys != MEMORY_KEYS) {
+    private static Map<String, LogField> byKey(List<LogField> fields) {
+        Map<String, LogField> m = new HashMap<>();
+        for (LogField f : fields) {
+            m.put(f.key(), f);
+        }
+        return m;
+    }
+
+    /** Reads an object's members up to its end; members the schema does not know are skipped. */
+    private static void members(JsonParser p, Map<String, LogField> known, Sample out) throws IOException, Malformed {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            LogField f = known.get(p.currentName());
+            JsonToken v = p.nextToken();
+            if (f == null) {
+                p.skipChildren();
+            } else {
+                field(p, v, f, out);
+            }
+        }
+    }
+
+    /** One known field's value, validated as the schema says. */
+    private static void field(JsonParser p, JsonToken v, LogField f, Sample out) throws IOException, Malformed {
+        switch (f.kind()) {
+            case OBJECT -> {
+                if (v == JsonToken.VALUE_NULL && f.nullable()) {
+                    return;
+                }
+                if (v != JsonToken.START_OBJECT) {
+                    throw Malformed.INSTANCE;
+                }
+                members(p, MEMBERS.get(f.ordinal()), out);
+            }
+            case TIMESTAMP -> {
+                out.timestampMicros = v == JsonToken.VALUE_STRING
+                        ? TimestampText.parseMicros(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+                        : Sample.NO_TIMESTAMP;
+                p.skipChildren();
+            }
+            case TEXT -> {
+                if (v != JsonToken.VALUE_STRING) {
+                    p.skipChildren();
+                } else if (f == LogField.PHASE) {
+                    out.phase = p.getText();
+                } else {
+                    out.label = p.getText();
+                }
+            }
+            default -> number(p, v, f, out);
+        }
+    }
+
+    /** A number: null only if nullable (then NaN); a whole number must be a non-negative long. */
+    private static void number(JsonParser p, JsonToken v, LogField f, Sample out) throws IOException, Malformed {
+        if (v == JsonToken.VALUE_NULL && f.nullable()) {
+            out.values[f.ordinal()] = Double.NaN;
             return;
         }
-        if (start != JsonToken.START_OBJECT) {
-            throw Malformed.INSTANCE;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (!keys.contains(name)) {
-                p.skipChildren();
-                continue;
+        if (f.wholeNumber()) {
+            if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    || p.getLongValue() < 0) {
+                throw Malformed.INSTANCE;
             }
-            switch (name) {
-                case LogFormat.RSS:
-                    if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                            || p.getLongValue() < 0) {
-                        throw Malformed.INSTANCE;
-                    }
-                    out.rss = p.getLongValue();
-                    break;
-                case LogFormat.PFAULTS:
-                    out.pfaults = optionalCounter(p, v);
-                    break;
-                case LogFormat.USER:
-                    out.user = optionalCounter(p, v);
-                    break;
-                case LogFormat.SYSTEM:
-                    out.system = optionalCounter(p, v);
-                    break;
-                case LogFormat.CHILDREN_USER:
-                    out.childrenUser = optionalCounter(p, v);
-                    break;
-                case LogFormat.CHILDREN_SYSTEM:
-                    out.childrenSystem = optionalCounter(p, v);
-                    break;
-                case LogFormat.GC_TIME:
-                    out.gcTime = optionalCounter(p, v);
-                    break;
-                case LogFormat.HEAP_USED:
-                    out.heapUsed = optionalCounter(p, v);
-                    break;
-                default:
-                    optionalCounter(p, v);
-                    break;
+            long n = p.getLongValue();
+            out.values[f.ordinal()] = n;
+            if (f == LogField.PID) {
+                out.pid = n;
+                out.hasPid = true;
             }
+            return;
         }
-    }
-
-    /** A counter that may be null (then NaN) but otherwise must be a finite non-negative number. */
-    private static double optionalCounter(JsonParser p, JsonToken v) throws IOException, Malformed {
-        return v == JsonToken.VALUE_NULL ? Double.NaN : counter(p, v);
+        out.values[f.ordinal()] = counter(p, v);
     }
 
     /** A finite non-negative number. */

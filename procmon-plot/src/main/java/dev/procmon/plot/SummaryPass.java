@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import dev.procmon.core.LogField;
+import dev.procmon.core.LogFormat;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -16,8 +18,8 @@ import java.util.List;
  */
 final class SummaryPass {
 
-    static final String PHASE_START = "start";
-    static final String PHASE_END = "end";
+    static final String PHASE_START = LogFormat.PHASE_START;
+    static final String PHASE_END = LogFormat.PHASE_END;
 
     /** One span being measured. */
     private static final class Span {
@@ -37,9 +39,29 @@ final class SummaryPass {
     }
 
     private final SampleTable t;
+    private final DoubleColumn elapsed;
+    private final DoubleColumn rss;
+    private final DoubleColumn heapUsed;
+    private final DoubleColumn user;
+    private final DoubleColumn system;
+    private final DoubleColumn childrenUser;
+    private final DoubleColumn childrenSystem;
+    private final DoubleColumn gcTime;
+    private final DoubleColumn readBytes;
+    private final DoubleColumn writeBytes;
 
     private SummaryPass(SampleTable t) {
         this.t = t;
+        elapsed = t.column(LogField.ELAPSED_TIME);
+        rss = t.column(LogField.RSS);
+        heapUsed = t.column(LogField.HEAP_USED);
+        user = t.column(LogField.USER);
+        system = t.column(LogField.SYSTEM);
+        childrenUser = t.column(LogField.CHILDREN_USER);
+        childrenSystem = t.column(LogField.CHILDREN_SYSTEM);
+        gcTime = t.column(LogField.GC_TIME);
+        readBytes = t.column(LogField.READ_BYTES);
+        writeBytes = t.column(LogField.WRITE_BYTES);
     }
 
     static RunSummary summarise(SampleTable table) {
@@ -59,8 +81,8 @@ final class SummaryPass {
         int heapPeakAt = -1;
         int lastCpu = -1;
         for (int i = 0; i < n; i++) {
-            double rss = t.rss.get(i);
-            double heap = t.heapUsed.get(i);
+            double rss = this.rss.get(i);
+            double heap = heapUsed.get(i);
             if (rss > rssPeak || Double.isNaN(rssPeak) && !Double.isNaN(rss)) {
                 rssPeak = rss;
                 rssPeakAt = i;
@@ -101,12 +123,12 @@ final class SummaryPass {
         }
         int last = n - 1;
         double cpuTotal = lastCpu < 0 ? Double.NaN : cpu(lastCpu);
-        double cpuAge = lastCpu < 0 ? Double.NaN : t.elapsed.get(lastCpu);
+        double cpuAge = lastCpu < 0 ? Double.NaN : elapsed.get(lastCpu);
         long stamp = rssPeakAt < 0 ? Sample.NO_TIMESTAMP : t.timestamp.get(rssPeakAt);
-        return new RunSummary(t.pid(), t.run(), n, labels.size(), t.elapsed.get(0), t.elapsed.get(last), rssPeak,
-                rssPeakAt < 0 ? Double.NaN : t.elapsed.get(rssPeakAt), time(stamp),
+        return new RunSummary(t.pid(), t.run(), n, labels.size(), elapsed.get(0), elapsed.get(last), rssPeak,
+                rssPeakAt < 0 ? Double.NaN : elapsed.get(rssPeakAt), time(stamp),
                 cpuTotal, percent(cpuTotal, cpuAge), heapPeak,
-                heapPeakAt < 0 ? Double.NaN : t.elapsed.get(heapPeakAt), lastKnown(t.gcTime), Double.NaN, Double.NaN, out);
+                heapPeakAt < 0 ? Double.NaN : elapsed.get(heapPeakAt), lastKnown(gcTime), lastKnown(readBytes), lastKnown(writeBytes), out);
     }
 
     private static boolean hasPhases(List<SampleTable.Label> labels) {
@@ -125,7 +147,7 @@ final class SummaryPass {
 
     private void phaseLine(SampleTable.Label l, int i, Deque<Span> open, List<Span> spans) {
         if (PHASE_START.equals(l.phase())) {
-            open(new Span(l.text(), open.size(), i), t.rss.get(i), t.heapUsed.get(i), open, spans);
+            open(new Span(l.text(), open.size(), i), rss.get(i), heapUsed.get(i), open, spans);
         } else if (PHASE_END.equals(l.phase())) {
             for (Iterator<Span> it = open.iterator(); it.hasNext(); ) { // most recent first
                 Span s = it.next();
@@ -147,17 +169,17 @@ final class SummaryPass {
     }
 
     private PhaseSummary phase(Span s, PhaseSummary.Kind kind) {
-        double start = t.elapsed.get(s.start);
-        double duration = t.elapsed.get(s.end) - start;
+        double start = elapsed.get(s.start);
+        double duration = elapsed.get(s.end) - start;
         double cpu = cpu(s.end) - cpu(s.start);
         return new PhaseSummary(s.name, kind, s.depth, s.closed, start, duration, cpu, percent(cpu, duration),
-                t.rss.get(s.start), s.rssPeak, t.rss.get(s.end), s.heapPeak, delta(t.gcTime, s),
-                Double.NaN, Double.NaN);
+                rss.get(s.start), s.rssPeak, rss.get(s.end), s.heapPeak, delta(gcTime, s),
+                delta(readBytes, s), delta(writeBytes, s));
     }
 
     /** user + system + children's, each when present; NaN if none is. */
     double cpu(int i) {
-        return cpu(t.user.get(i), t.system.get(i), t.childrenUser.get(i), t.childrenSystem.get(i));
+        return cpu(user.get(i), system.get(i), childrenUser.get(i), childrenSystem.get(i));
     }
 
     /** The sum of the values that are not NaN; NaN if all are. */

@@ -64,11 +64,16 @@ class LogPlotterTest {
         LogPlotter.plot(List.of(log("procmon-jvm.log")), out, PlotOptions.defaults());
 
         List<String> lines = Files.readAllLines(out.resolve("procmon-jvm.log_86611.dat"));
-        assertThat(lines.get(2)).isEqualTo("# " + DatWriter.COLUMNS + " # label");
+        // The ten columns every .dat has, then the other fields this log has, in schema order.
+        assertThat(lines.get(2)).isEqualTo("# t_s rss_mb pfaults_per_s user_s mean_cpu_pct inst_cpu_pct timestamp pid "
+                + "heap_used_mb system_s vms_mb major_faults_per_s children_user_s children_system_s num_procs "
+                + "heap_committed_mb non_heap_used_mb gc_per_s gc_time_s jvm_threads # label");
         assertThat(lines.get(3)).isEqualTo(
-                "1.000000 10.000 1000.0 0.500000 75.000 75.000 2026-11-24T14:10:05.051630 86611 20.000 0.250000");
+                "1.000000 10.000 1000.0 0.500000 75.000 75.000 2026-11-24T14:10:05.051630 86611 20.000 0.250000 "
+                + "4200.199 0.0 0.000000 0.000000 1 128.000 30.000 1.0 0.004000 12");
         assertThat(lines.get(4)).isEqualTo("2.000000 11.387 2000.0 1.000000 75.000 75.000 2026-11-24T14:10:06.051630 86611 "
-                + "50.000 0.500000 # String of 123,456,789 bytes");
+                + "50.000 0.500000 4200.199 0.0 0.000000 0.000000 NaN 128.000 30.000 11.0 0.084000 14 "
+                + "# String of 123,456,789 bytes");
         assertThat(lines.get(5)).startsWith("4.000000 9.000 250.0 1.500000 50.000 25.000 ").endsWith(" # done");
     }
 

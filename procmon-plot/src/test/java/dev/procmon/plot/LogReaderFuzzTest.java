@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.procmon.core.LogField;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -191,8 +192,8 @@ final class LogReaderFuzzTest {
         if (parsed != null) {
             for (SampleTable t : parsed.tables()) {
                 for (int i = 0; i < t.size(); i++) {
-                    assertInRange(new Row(t.pid(), t.elapsed.get(i), t.rss.get(i), t.user.get(i), t.system.get(i),
-                            t.pfaults.get(i)));
+                    assertInRange(new Row(t.pid(), t.column(LogField.ELAPSED_TIME).get(i), t.column(LogField.RSS).get(i), t.column(LogField.USER).get(i), t.column(LogField.SYSTEM).get(i),
+                            t.column(LogField.PFAULTS).get(i)));
                 }
             }
         }
@@ -224,7 +225,7 @@ final class LogReaderFuzzTest {
                             if (pid < 0) {
                                 return;
                             }
-                            rows.add(new Row(pid, s.elapsed, s.rss, s.user, s.system, s.pfaults));
+                            rows.add(new Row(pid, s.get(LogField.ELAPSED_TIME), s.get(LogField.RSS), s.get(LogField.USER), s.get(LogField.SYSTEM), s.get(LogField.PFAULTS)));
                             if (s.label != null) {
                                 labelTexts.add(s.label);
                             }
@@ -274,7 +275,7 @@ final class LogReaderFuzzTest {
         ParsedLog parsed = read((nested + "\n").getBytes(StandardCharsets.UTF_8));
         if (parsed != null) {
             assertThat(closed).isTrue();
-            assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo((double) l.rss());
+            assertThat(parsed.tables().get(0).column(LogField.RSS).get(0)).isEqualTo((double) l.rss());
         }
     }
 
@@ -292,8 +293,8 @@ final class LogReaderFuzzTest {
         if (parsed != null) {
             parsed.tables().forEach(t -> {
                 for (int i = 0; i < t.size(); i++) {
-                    assertInRange(new Row(t.pid(), t.elapsed.get(i), t.rss.get(i), t.user.get(i), t.system.get(i),
-                            t.pfaults.get(i)));
+                    assertInRange(new Row(t.pid(), t.column(LogField.ELAPSED_TIME).get(i), t.column(LogField.RSS).get(i), t.column(LogField.USER).get(i), t.column(LogField.SYSTEM).get(i),
+                            t.column(LogField.PFAULTS).get(i)));
                 }
             });
         }
@@ -318,7 +319,7 @@ final class LogReaderFuzzTest {
         ParsedLog parsed = read(out.toByteArray());
 
         assertThat(parsed).isNotNull();
-        assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo((double) l.rss());
+        assertThat(parsed.tables().get(0).column(LogField.RSS).get(0)).isEqualTo((double) l.rss());
         assertThat(parsed.malformedLines()).isEqualTo(withMarker ? 1 : 0);
     }
 

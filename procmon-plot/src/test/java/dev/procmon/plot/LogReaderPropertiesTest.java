@@ -2,6 +2,7 @@ package dev.procmon.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.procmon.core.LogField;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ class LogReaderPropertiesTest {
             ParsedLog parsed = LogReader.read(List.of(file), ProgressListener.NONE);
             SampleTable t = parsed.tables().get(0);
             assertThat(t.pid()).isEqualTo(pid);
-            assertThat(t.rss.get(0)).isEqualTo((double) rss);
-            assertThat(t.elapsed.get(0)).isEqualTo(elapsed);
+            assertThat(t.column(LogField.RSS).get(0)).isEqualTo((double) rss);
+            assertThat(t.column(LogField.ELAPSED_TIME).get(0)).isEqualTo(elapsed);
         } finally {
             Files.delete(file);
         }

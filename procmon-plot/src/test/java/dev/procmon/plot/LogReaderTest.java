@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.procmon.core.LogField;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +35,16 @@ class LogReaderTest {
         SampleTable t = parsed.tables().get(0);
         assertThat(t.pid()).isEqualTo(86611);
         assertThat(t.size()).as("the repeated line only carries a second label").isEqualTo(5);
-        assertThat(t.rss.get(0)).isEqualTo(11898880);
-        assertThat(t.pfaults.get(4)).isEqualTo(531770);
-        assertThat(t.user.get(4)).isEqualTo(0.583945792);
-        assertThat(t.elapsed.get(4)).isEqualTo(12.42771601676941);
+        assertThat(t.column(LogField.RSS).get(0)).isEqualTo(11898880);
+        assertThat(t.column(LogField.PFAULTS).get(4)).isEqualTo(531770);
+        assertThat(t.column(LogField.USER).get(4)).isEqualTo(0.583945792);
+        assertThat(t.column(LogField.ELAPSED_TIME).get(4)).isEqualTo(12.42771601676941);
         assertThat(TimestampText.format(t.timestamp.get(4))).isEqualTo("2019-10-31T14:10:06.051630");
         assertThat(t.labels()).extracting(SampleTable.Label::index, SampleTable.Label::text).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1, "String of 389,021,696 bytes"),
                 org.assertj.core.groups.Tuple.tuple(3, "String of 180,355,072 bytes"),
                 org.assertj.core.groups.Tuple.tuple(3, "Writing HTML"));
-        assertThat(t.heapUsed.allNaN()).isTrue();
+        assertThat(t.column(LogField.HEAP_USED).allNaN()).isTrue();
     }
 
     @Test
@@ -54,8 +55,8 @@ class LogReaderTest {
         assertThat(parsed.tables()).extracting(SampleTable::pid).containsExactly(86611L);
         SampleTable t = parsed.tables().get(0);
         assertThat(t.size()).isEqualTo(4);
-        assertThat(t.rss.get(1)).isEqualTo(162922496);
-        assertThat(t.elapsed.get(3)).isEqualTo(12.42771601676941);
+        assertThat(t.column(LogField.RSS).get(1)).isEqualTo(162922496);
+        assertThat(t.column(LogField.ELAPSED_TIME).get(3)).isEqualTo(12.42771601676941);
     }
 
     @Test
@@ -115,9 +116,9 @@ class LogReaderTest {
         SampleTable t = read(log("totaldepth-linux.log")).tables().get(0);
 
         assertThat(t.size()).isEqualTo(3);
-        assertThat(t.pfaults.allNaN()).isTrue();
-        assertThat(t.rss.get(1)).isEqualTo(104857600);
-        assertThat(t.system.get(2)).isEqualTo(0.25);
+        assertThat(t.column(LogField.PFAULTS).allNaN()).isTrue();
+        assertThat(t.column(LogField.RSS).get(1)).isEqualTo(104857600);
+        assertThat(t.column(LogField.SYSTEM).get(2)).isEqualTo(0.25);
         assertThat(t.labelCount()).isEqualTo(1);
     }
 
@@ -136,7 +137,7 @@ class LogReaderTest {
     void readsProcmonJvmObjectAndOptionalCounters() throws Exception {
         SampleTable t = read(log("procmon-jvm.log")).tables().get(0);
 
-        assertThat(t.heapUsed.get(1)).isEqualTo(52428800);
+        assertThat(t.column(LogField.HEAP_USED).get(1)).isEqualTo(52428800);
         assertThat(t.labels()).extracting(SampleTable.Label::text).containsExactly("String of 123,456,789 bytes", "done");
     }
 
@@ -147,7 +148,7 @@ class LogReaderTest {
         assertThat(parsed.tables()).extracting(SampleTable::pid).containsExactly(101L, 202L);
         assertThat(parsed.tables().get(0).labels()).extracting(SampleTable.Label::text).containsExactly("first of 101");
         assertThat(parsed.tables().get(1).labels()).extracting(SampleTable.Label::text).containsExactly("only on 202");
-        assertThat(parsed.tables().get(1).rss.get(1)).isEqualTo(4194304);
+        assertThat(parsed.tables().get(1).column(LogField.RSS).get(1)).isEqualTo(4194304);
     }
 
     @Test
@@ -166,7 +167,7 @@ class LogReaderTest {
 
         SampleTable t = parsed.tables().get(0);
         assertThat(t.size()).isEqualTo(2);
-        assertThat(t.elapsed.get(1)).isEqualTo(3.0);
+        assertThat(t.column(LogField.ELAPSED_TIME).get(1)).isEqualTo(3.0);
         assertThat(parsed.malformedLines()).isEqualTo(8);
         assertThat(parsed.firstMalformed()).containsExactly(
                 file + ":3", file + ":4", file + ":5", file + ":6", file + ":7");
@@ -182,7 +183,7 @@ class LogReaderTest {
         SampleTable t = read(older, newer).tables().get(0);
 
         assertThat(t.size()).isEqualTo(2);
-        assertThat(t.rss.get(1)).isEqualTo(2);
+        assertThat(t.column(LogField.RSS).get(1)).isEqualTo(2);
     }
 
     @Test
@@ -253,7 +254,7 @@ class LogReaderTest {
 
         assertThat(parsed.malformedLines()).isEqualTo(2);
         assertThat(parsed.firstMalformed()).containsExactly(file + ":1", file + ":3");
-        assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo(5);
+        assertThat(parsed.tables().get(0).column(LogField.RSS).get(0)).isEqualTo(5);
     }
 
     @Test
@@ -279,7 +280,7 @@ class LogReaderTest {
         ParsedLog parsed = read(file);
 
         assertThat(parsed.firstMalformed()).containsExactly(file + ":1", file + ":2", file + ":3", file + ":5");
-        assertThat(parsed.tables().get(0).rss.get(0)).isEqualTo(5);
+        assertThat(parsed.tables().get(0).column(LogField.RSS).get(0)).isEqualTo(5);
     }
 
     @Test

@@ -115,6 +115,18 @@ class RunSummaryTest {
     }
 
     @Test
+    void ioIsTheStorageLayerCountersTotalAndPerSpan() throws Exception {
+        RunSummary s = RunSummary.of(table("io.log"));
+        assertThat(s.ioReadBytes()).isEqualTo(9000);
+        assertThat(s.ioWriteBytes()).isEqualTo(2500);
+        PhaseSummary scan = s.phases().get(0);
+        assertThat(scan.name()).isEqualTo("scan");
+        assertThat(scan.ioReadBytes()).isEqualTo(8000);
+        assertThat(scan.ioWriteBytes()).isEqualTo(2000);
+        assertThat(scan.rssChangeBytes()).isEqualTo(5 * MIB);
+    }
+
+    @Test
     void cpuCountsWhatIsPresentAndIsUnknownOnlyWhenNothingIs() {
         assertThat(SummaryPass.cpu(1.0, Double.NaN, Double.NaN, Double.NaN)).isEqualTo(1.0);
         assertThat(SummaryPass.cpu(1.0, 0.5, 0.25, 0.125)).isEqualTo(1.875);

@@ -34,20 +34,17 @@ class SampleLineFastPathTest {
     private static final String M = LogFormat.MARKER;
 
     /** What a parse produced, comparable (doubles by bits: -0.0 is not 0.0, NaN equals NaN). */
-    record Result(boolean ok, long pid, boolean hasPid, long elapsed, long rss, long pfaults, long user,
-                  long system, long heapUsed, long timestamp, String label, long childrenUser, long childrenSystem,
-                  long gcTime, String phase) {
+    record Result(boolean ok, long pid, boolean hasPid, List<Long> values, long timestamp, String label,
+                  String phase) {
         static Result of(boolean ok, Sample s) {
             if (!ok) {
-                return new Result(false, 0, false, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, null);
+                return new Result(false, 0, false, List.of(), 0, null, null);
             }
-            return new Result(true, s.pid, s.hasPid, bits(s.elapsed), bits(s.rss), bits(s.pfaults), bits(s.user),
-                    bits(s.system), bits(s.heapUsed), s.timestampMicros, s.label, bits(s.childrenUser),
-                    bits(s.childrenSystem), bits(s.gcTime), s.phase);
-        }
-
-        private static long bits(double d) {
-            return Double.doubleToLongBits(d);
+            List<Long> bits = new ArrayList<>();
+            for (double v : s.values) {
+                bits.add(Double.doubleToLongBits(v));
+            }
+            return new Result(true, s.pid, s.hasPid, bits, s.timestampMicros, s.label, s.phase);
         }
     }
 
@@ -100,7 +97,7 @@ class SampleLineFastPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"procmon-jvm.log", "totaldepth-linux.log", "totaldepth-macos.log", "multi-pid.log",
-        "escaping.log", "reused-pid.log", "totaldepth-2019-no-pid.log"})
+        "escaping.log", "reused-pid.log", "totaldepth-2019-no-pid.log", "every-field.log"})
     void ordinaryFixturesTakeTheFastPath(String name) throws IOException {
         for (byte[] json : sampleObjects(Fixtures.log(name))) {
             assertThat(agree(json)).as(new String(json, StandardCharsets.UTF_8)).isTrue();
@@ -131,7 +128,8 @@ class SampleLineFastPathTest {
     // --- tricky cases ---
 
     private static String line(String elapsed, String extra) {
-        return "{\"timestamp\": \"2026-11-24 14:10:05.051630\", \"memory_info\": {\"rss\": 10485760, \"pfaults\": 7}, "
+        return "{\"timestamp\": \"2026-11-24 14:10:05.051630\", \"memory_info\": {\"rss\": 10485760, \"pfaults\": 7, "
+                + "\"children_pfaults\": 3, \"children_pageins\": 1}, "
                 + "\"cpu_times\": {\"user\": 0.5, \"system\": 0.25}, \"elapsed_time\": " + elapsed + ", \"pid\": 42"
                 + extra + "}";
     }
@@ -197,14 +195,6 @@ class SampleLineFastPathTest {
         ", \"label\": {\"a\": 1}",
         ", \"label\": \"unterminated",
         ", \"label\": \"one\", \"label\": \"two\"",
-        ", \"label\": \"indexing\", \"phase\": \"start\"",
-        ", \"label\": \"indexing\", \"phase\": \"end\"",
-        ", \"phase\": \"st\\u0061rt\"",
-        ", \"phase\": null",
-        ", \"phase\": 1",
-        ", \"phase\": \"start\", \"phase\": \"end\"",
-        ", \"cpu_times\": {\"user\": 1.5, \"system\": 0.5, \"children_user\": 2.25, \"children_system\": 0.75}",
-        ", \"cpu_times\": {\"children_user\": null, \"children_system\": -1}",
         ", \"pid\": 43",
         ", \"pid\": -1",
         ", \"elapsed_time\": 9.0",
@@ -220,6 +210,27 @@ class SampleLineFastPathTest {
         ", \"jvm\": {\"heap_used\": 20971520, \"heap_committed\": 134217728, \"non_heap_used\": 31457280, "
             + "\"gc_count\": 1, \"gc_time\": 0.004, \"threads\": 12}",
         ", \"jvm\": null",
+        ", \"num_threads\": 12, \"num_fds\": 40",
+        ", \"num_threads\": null, \"num_fds\": 1.5",
+        ", \"num_threads\": -1",
+        ", \"num_ctx_switches\": {\"voluntary\": 120, \"involuntary\": 7}",
+        ", \"num_ctx_switches\": null",
+        ", \"num_ctx_switches\": {\"voluntary\": 1, \"voluntary\": 2}",
+        ", \"io_counters\": {\"read_bytes\": 4096, \"write_bytes\": 0, \"read_chars\": 123456789012, "
+            + "\"write_chars\": 99}",
+        ", \"io_counters\": {\"read_bytes\": -4096}",
+        ", \"io_counters\": {\"read_bytes\": null, \"other\": \"x\"}",
+        ", \"io_counters\": []",
+        ", \"cgroup\": {\"memory_max\": 536870912, \"memory_current\": 104857600}",
+        ", \"cgroup\": {\"memory_current\": 104857600}",
+        ", \"cgroup\": null",
+        ", \"label\": \"indexing\", \"phase\": \"start\"",
+        ", \"label\": \"indexing\", \"phase\": \"end\"",
+        ", \"phase\": \"start\"",
+        ", \"label\": \"x\", \"phase\": null",
+        ", \"label\": \"x\", \"phase\": 3",
+        ", \"label\": \"x\", \"phase\": \"st\\u0061rt\"",
+        ", \"label\": \"x\", \"phase\": \"start\", \"phase\": \"end\"",
         ", \"jvm\": {\"heap_used\": null, \"extra\": 7}",
         ", \"jvm\": {\"heap_used\": 1, \"heap_used\": 2}",
         ", \"jvm\": {\"heap_used\": -1}",
@@ -318,7 +329,9 @@ class SampleLineFastPathTest {
                 : "\"2026-11-24 14:10:" + (10 + r.nextInt(50)) + "." + String.format("%06d", r.nextInt(1_000_000)) + "\""));
         top.add(member("memory_info", object(r, List.of(
                 member("rss", r.nextInt(20) == 0 ? number(r) : Long.toString(r.nextLong() >>> r.nextInt(64))),
-                member("vms", number(r)), member("pfaults", number(r)), member("pageins", number(r))))));
+                member("vms", number(r)), member("pfaults", number(r)), member("pageins", number(r)),
+                member("children_pfaults", number(r)), member("children_pageins", number(r)),
+                member("pss", number(r)), member("uss", number(r))))));
         top.add(member("cpu_times", r.nextInt(20) == 0 ? "null" : object(r, List.of(member("user", number(r)),
                 member("system", number(r)), member("children_user", number(r)),
                 member("children_system", number(r))))));
@@ -332,13 +345,28 @@ class SampleLineFastPathTest {
         if (r.nextInt(4) == 0) {
             top.add(member("num_procs", number(r)));
         }
+        if (r.nextBoolean()) {
+            top.add(member("num_threads", number(r)));
+            top.add(member("num_fds", number(r)));
+            top.add(member("num_ctx_switches", object(r, List.of(member("voluntary", number(r)),
+                    member("involuntary", number(r))))));
+        }
+        if (r.nextBoolean()) {
+            top.add(member("io_counters", r.nextInt(20) == 0 ? "null" : object(r, List.of(
+                    member("read_bytes", number(r)), member("write_bytes", number(r)),
+                    member("read_chars", number(r)), member("write_chars", number(r))))));
+        }
+        if (r.nextInt(3) == 0) {
+            top.add(member("cgroup", object(r, List.of(member("memory_max", number(r)),
+                    member("memory_current", number(r))))));
+        }
         if (r.nextInt(4) == 0) {
             top.add(member("labels_dropped", number(r)));
         }
         if (r.nextBoolean()) {
             top.add(member("label", label(r)));
-            if (r.nextBoolean()) {
-                top.add(member("phase", r.nextInt(8) == 0 ? label(r) : r.nextBoolean() ? "\"start\"" : "\"end\""));
+            if (r.nextInt(3) == 0) {
+                top.add(member("phase", r.nextInt(10) == 0 ? number(r) : r.nextBoolean() ? "\"start\"" : "\"end\""));
             }
         }
         if (r.nextInt(8) == 0) {
