@@ -416,7 +416,8 @@
     view = full.slice();
     byId('subtitle').textContent = wellFormed(runs.map((r) => r.name + ': ' + r.total + ' samples over '
       + num(r.t[r.n - 1] - r.t[0], 1) + ' s').join(' · '));
-    panels = ['memory', 'rate'].map(makePanel).filter((p) => p);
+    // The panels in the data's order; one without series in this log is left out.
+    panels = data.panels.map((p) => p.id).map(makePanel).filter((p) => p);
     setRange(full[0], full[1]);
     await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     status.dataset.firstChartMs = performance.now().toFixed(1);
