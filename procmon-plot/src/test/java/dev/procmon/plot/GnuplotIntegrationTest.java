@@ -49,7 +49,8 @@ class GnuplotIntegrationTest {
         assertThat(Path.of("PWNED")).doesNotExist();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("escaping.log_666.dat", "escaping.log_666.plt", "escaping.log_666.svg");
+                    .containsExactlyInAnyOrder("escaping.log_666.dat", "escaping.log_666.plt", "escaping.log_666.svg",
+                            "escaping.log_666.summary.json");
         }
     }
 

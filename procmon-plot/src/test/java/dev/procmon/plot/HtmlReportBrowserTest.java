@@ -80,6 +80,21 @@ final class HtmlReportBrowserTest {
     }
 
     @Test
+    void hoveringShowsEverySeriesValueTheWallClockAndTheLabelText() throws Exception {
+        Path html = report(List.of(Fixtures.log("phases.log")), dir.resolve("out"));
+        // #at=3 puts the pointer at 3 s, as a hover there would (sample 3: RSS 50 MB, label "index").
+        HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "at=3");
+        assertThat(page.console()).isEmpty();
+        assertThat(page.dom()).contains("<div class=\"u-label\">Time</div></th><td class=\"u-value\">"
+                + "3.000 s \u00b7 2026-11-24 14:10:13.000 \u00b7 sample 3</td>");
+        assertThat(page.dom()).contains("<div class=\"u-label\">RSS (MB)</div></th><td class=\"u-value\">50.0</td>")
+                .contains("<div class=\"u-label\">JVM heap used (MB)</div></th><td class=\"u-value\">7.00</td>")
+                .containsPattern("<div class=\"u-label\">Instantaneous CPU \\(%\\)</div></th><td class=\"u-value\">60(\\.0)?</td>")
+                .containsPattern("<div class=\"u-label\">Page faults[^<]*</div></th><td class=\"u-value\">[0-9.]+</td>");
+        assertThat(page.dom()).containsPattern("<div id=\"label-tip\" role=\"tooltip\" style=\"[^\"]*\">index \\(phase start\\)</div>");
+    }
+
+    @Test
     void hostileLabelsAndFileNamesStayText() throws Exception {
         String hostile = "<img src=x onerror=alert(1)>";
         Path log = dir.resolve(hostile + ".log");

@@ -395,7 +395,9 @@
   function hashParams() {
     const params = new URLSearchParams(location.hash.replace(/^#/, ''));
     const range = (params.get('range') || '').split(',').map(Number);
-    return { range: range.length === 2 && range.every((v) => v === v) ? range : null, probe: params.get('probe') };
+    const at = params.has('at') ? Number(params.get('at')) : NaN;
+    return { range: range.length === 2 && range.every((v) => v === v) ? range : null, probe: params.get('probe'),
+      at: at === at ? at : null };
   }
 
   // Whether the first panel currently draws sample `i` of run `r`.
@@ -442,6 +444,10 @@
     if (probe >= 0) status.dataset.probeFirst = String(shown(0, probe));
     if (hash.range) setRange(hash.range[0], hash.range[1]);
     if (probe >= 0) status.dataset.probe = String(shown(0, probe));
+    // #at=SECONDS: the pointer at that time, as if hovering there (values, wall clock, label text).
+    if (hash.at != null) {
+      for (const p of panels) p.plot.setCursor({ left: p.plot.valToPos(hash.at, 'x'), top: 10 });
+    }
     status.dataset.ready = 'true';
   }
 
