@@ -198,7 +198,8 @@
     ctx.restore();
   }
 
-  // One dashed line per pixel column that holds labels, all in one path.
+  // One dashed line per pixel column that holds labels, all in one path; where labels are denser than
+  // one per 8 pixels, a short tick at the top instead (full-height lines would hide the chart).
   function drawLabels(u) {
     const ctx = u.ctx;
     const columns = new Set();
@@ -207,14 +208,16 @@
       if (x >= view[0] && x <= view[1]) columns.add(Math.round(u.valToPos(x, 'x', true)));
     }));
     if (columns.size === 0) return;
+    const dense = columns.size * 8 * devicePixelRatio > u.bbox.width;
+    const bottom = dense ? u.bbox.top + 6 * devicePixelRatio : u.bbox.top + u.bbox.height;
     ctx.save();
     ctx.strokeStyle = '#555';
     ctx.lineWidth = devicePixelRatio;
-    ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+    if (!dense) ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
     ctx.beginPath();
     for (const px of columns) {
       ctx.moveTo(px + 0.5, u.bbox.top);
-      ctx.lineTo(px + 0.5, u.bbox.top + u.bbox.height);
+      ctx.lineTo(px + 0.5, bottom);
     }
     ctx.stroke();
     ctx.restore();
@@ -230,7 +233,9 @@
     }));
     if (texts.length === 0) { tip.hidden = true; return; }
     const box = u.over.getBoundingClientRect();
-    tip.textContent = wellFormed(texts.join('\n'));
+    const MAX_TIP = 12;
+    const more = texts.length > MAX_TIP ? '\n… and ' + (texts.length - MAX_TIP) + ' more (zoom in)' : '';
+    tip.textContent = wellFormed(texts.slice(0, MAX_TIP).join('\n') + more);
     tip.style.left = Math.min(window.innerWidth - 320, box.left + left + 12) + 'px';
     tip.style.top = (box.top + 8) + 'px';
     tip.hidden = false;
