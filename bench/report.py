@@ -82,8 +82,28 @@ def ns_row(key, figure, budget):
 ns_row("readParse", "1 /proc/self/stat read + parse", 1.5)
 ns_row("fullSample", "1 full sample (read, parse, JVM beans, JSON line)", 2.5)
 ns_row("samplerAndFormat", "  sampler + JSON line (no JVM beans)", None)
+ns_row("statOnlyAndFormat", "  stat line alone + JSON line (before issue 12's counters)", None)
+ns_row("pssSamplerAndFormat", "  sampler with --memory pss + JSON line (opt-in)", None)
+# Issue 12: the counters beyond the stat line may cost one more /proc read per sample: the extra ns of
+# the default sampler over the stat-only one, in units of one /proc/self/stat read + parse (readParse),
+# both against the C floor of this run.
+extra_ns = s["samplerAndFormat"]["min"] - s["statOnlyAndFormat"]["min"]
+extra = extra_ns / s["readParse"]["min"]
+row("issue 12: counters' extra cost per sample (io every sample; status, fd count, cgroup every 10th)",
+    f"{extra_ns:.0f} ns = {extra_ns / kept_min:.2f}x kept-open floor",
+    "budget <= 1 /proc read (readParse)", f"{extra:.2f}", ok(extra <= 1.0))
 ns_row("jvmBeans", "  JVM beans alone", None)
 ns_row("formatOnly", "  JSON line alone", None)
+
+
+for key, figure in (("statLine", "  issue 12 sources: /proc/self/stat (reference)"),
+                    ("io", "  /proc/self/io (every sample)"),
+                    ("status", "  /proc/self/status, context switches (every 10th)"),
+                    ("fdCount", "  stat(/proc/self/fd), descriptor count (every 10th)"),
+                    ("cgroup", "  cgroup memory max + current, two reads (every 10th)"),
+                    ("smapsRollup", "  /proc/self/smaps_rollup, PSS/USS (--memory pss only)")):
+    if key in s:
+        ns_row(key, figure, None)
 
 
 def alloc_row(key, figure, budget_zero):
@@ -97,6 +117,8 @@ def alloc_row(key, figure, budget_zero):
 
 alloc_row("samplerAndFormat", "alloc: sampler + formatter", True)
 alloc_row("readParse", "alloc: /proc read + parse", True)
+alloc_row("statOnlyAndFormat", "alloc: stat line alone + formatter", True)
+alloc_row("pssSamplerAndFormat", "alloc: sampler with PSS + formatter", True)
 alloc_row("formatOnly", "alloc: JSON line", True)
 alloc_row("jvmBeans", "alloc: JVM beans (non-heap MemoryUsage)", False)
 alloc_row("fullSample", "alloc: full sample", False)

@@ -87,24 +87,17 @@ public final class GenerateLog {
                     s.systemMicros = system;
                     s.childrenUserMicros = 0;
                     s.childrenSystemMicros = 0;
-                    // The counters procmon writes by default since issue 12, so parsing is measured with them.
-                    s.childrenPfaults = faults / 7;
-                    s.childrenPageins = faults / 3500;
-                    s.numThreads = 31;
-                    s.voluntaryCtxSwitches = faults * 3;
-                    s.involuntaryCtxSwitches = faults / 9;
-                    s.readBytes = faults * 4096;
-                    s.writeBytes = faults * 1024;
-                    s.readChars = faults * 9000;
-                    s.writeChars = faults * 2000;
-                    s.cgroupMemoryMax = 8L << 30;
-                    s.cgroupMemoryCurrent = rss * 3;
                     s.heapCommitted = 512L << 20;
                     s.heapUsed = Math.min(s.heapCommitted, rss / 2);
                     s.nonHeapUsed = 61_234_567;
                     s.gcCount = gcCount;
                     s.gcMillis = gcMillis;
                     s.threads = 23;
+                    // The counters procmon writes by default since issue 12, so parsing is measured with
+                    // them (procmon's own lines; the nojvm variant stays TotalDepth's shape).
+                    if (jvm) {
+                        counters(s, faults, rss);
+                    }
                     String marker = samples == 0 ? LogFormat.MARKER_START : LogFormat.MARKER;
                     line.append(" [ProcMon] INFO  procmon - ");
                     line.append(writer.format(marker, s, epochMicros, (epochMicros - startMicros) * 1_000,
@@ -124,5 +117,19 @@ public final class GenerateLog {
             }
         }
         System.out.printf(Locale.ROOT, "{\"bytes\": %d, \"lines\": %d, \"samples\": %d}%n", bytes, lines, samples);
+    }
+
+    private static void counters(Sample s, long faults, long rss) {
+        s.childrenPfaults = faults / 7;
+        s.childrenPageins = faults / 3500;
+        s.numThreads = 31;
+        s.voluntaryCtxSwitches = faults * 3;
+        s.involuntaryCtxSwitches = faults / 9;
+        s.readBytes = faults * 4096;
+        s.writeBytes = faults * 1024;
+        s.readChars = faults * 9000;
+        s.writeChars = faults * 2000;
+        s.cgroupMemoryMax = 8L << 30;
+        s.cgroupMemoryCurrent = rss * 3;
     }
 }

@@ -27,7 +27,12 @@ public class SampleBench {
     private final MonitorClock clock = MonitorClock.SYSTEM;
     private ProcStatReader reader;
     private final ProcStat stat = new ProcStat();
+    /** The monitor's default sampler: the stat line and the counters of {@link ProcessCounters}. */
     private ProcStatSampler sampler;
+    /** The stat line alone: the sampler before issue 12's counters. */
+    private ProcStatSampler statOnly;
+    /** The default sampler plus PSS/USS (smaps_rollup). */
+    private ProcStatSampler pss;
     private JvmStats jvm;
     private final Sample sample = new Sample();
     private final SampleLineWriter writer = new SampleLineWriter(ZoneId.systemDefault());
@@ -36,7 +41,9 @@ public class SampleBench {
     public void open() throws IOException {
         long self = ProcessHandle.current().pid();
         reader = ProcStatReader.forPid(self);
-        sampler = ProcStatSampler.open(self, clock);
+        sampler = ProcStatSampler.open(self, clock, MemoryDetail.RSS);
+        statOnly = ProcStatSampler.open(self, clock);
+        pss = ProcStatSampler.open(self, clock, MemoryDetail.PSS);
         jvm = new JvmStats();
         // One full sample so the formatter's day/offset cache is warm, as it is after the first tick.
         fullSample();
@@ -46,6 +53,8 @@ public class SampleBench {
     public void close() throws IOException {
         reader.close();
         sampler.close();
+        statOnly.close();
+        pss.close();
     }
 
     /** The /proc read + parse alone: compare with the C kept-open pread floor (budget 1.5x). */
@@ -69,6 +78,25 @@ public class SampleBench {
     public int samplerAndFormat() throws IOException {
         sample.clear();
         sampler.sample(sample);
+        return format();
+    }
+
+    /**
+     * The sampler as it was before issue 12 (the stat line alone) and the formatter: the reference for
+     * the counters' budget (samplerAndFormat may cost at most one more /proc read than this).
+     */
+    @Benchmark
+    public int statOnlyAndFormat() throws IOException {
+        sample.clear();
+        statOnly.sample(sample);
+        return format();
+    }
+
+    /** The sampler with PSS/USS ({@code --memory pss}) and the formatter: the cost of asking for it. */
+    @Benchmark
+    public int pssSamplerAndFormat() throws IOException {
+        sample.clear();
+        pss.sample(sample);
         return format();
     }
 

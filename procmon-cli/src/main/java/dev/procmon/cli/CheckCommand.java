@@ -14,13 +14,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code procmon check LOG...}: memory and CPU budgets, and a baseline, as a build step. See docs/check.md. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Checks the process runs in LOG files (oldest first; plain or gzip) against budgets",
-            "and/or a baseline run."},
+        description = "Checks the process runs in LOG files (oldest first; plain or gzip) against budgets and/or a"
+            + " baseline run. See docs/check.md.",
         footer = {"", "Examples:",
-            "  procmon check app.log --max-rss 512MiB --max-cpu 120 --phase indexing:max-rss=300MiB",
-            "  procmon check app.log --baseline main.log --tolerance 10%% --junit target/procmon-check.xml",
-            "", "Exit code: 0 every budget holds; 1 at least one is broken; 2 on a usage error or when",
-            "a budget cannot be checked (unreadable log, unknown pid, a value the log does not have)."})
+            "  procmon check app.log --max-rss 512MiB --phase indexing:max-rss=300MiB",
+            "  procmon check app.log --baseline main.log --tolerance 10%% --junit check.xml",
+            "", "Exit code: 0 every budget holds; 1 at least one is broken; 2 on a usage error or when a budget"
+                + " cannot be checked (unreadable log, unknown pid, a value the log does not have)."})
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -2,6 +2,7 @@ package dev.procmon.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.procmon.plot.ProcessRun;
 import java.io.IOException;
@@ -57,7 +58,11 @@ final class CheckJson {
             g.writeEndArray();
             g.writeArrayFieldStart("runs");
             for (ProcessRun r : runs) {
-                g.writeRawValue(r.summary().toJson());
+                // Copied token by token, so that it is laid out as the rest.
+                try (JsonParser p = FACTORY.createParser(r.summary().toJson())) {
+                    p.nextToken();
+                    g.copyCurrentStructure(p);
+                }
             }
             g.writeEndArray();
             if (baseline == null) {

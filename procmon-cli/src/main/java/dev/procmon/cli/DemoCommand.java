@@ -66,12 +66,17 @@ final class DemoCommand implements Callable<Integer> {
         Path log = outDir.resolve("demo.log");
         out.printf("procmon demo: %d strings of %d-%d MB, sampled every %s s (--seed %d); log: %s%n",
                 count, minMb, maxMb, interval.toNanos() / 1e9, actualSeed, log);
+        // Each string is held 0.5-1.5 s and followed by 0.25-0.75 s: 1.5 s on average.
+        out.printf("procmon demo: recording a JVM that makes and releases them (about %d s)...%n",
+                Math.round(count * 1.5));
         out.flush();
         int exit = runWorkload(log, actualSeed);
         if (exit != 0) {
             err.println("procmon demo: the recorded program failed with exit code " + exit);
             return 1;
         }
+        out.println("procmon demo: plotting " + log + " into " + outDir + "...");
+        out.flush();
         try {
             PlotResult result = LogPlotter.plot(List.of(log), outDir, PlotOptions.defaults());
             PlotCommand.printResult(result, out, err);

@@ -28,8 +28,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code procmon export LOG... --format csv|jsonl}: every sample, raw and derived, for other tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes every sample of the LOG files (oldest first; plain or gzip) as CSV or JSON Lines:",
-            "every field as logged plus CPU time and %, and rates per second; a header names the units."},
+        description = "Writes every sample of the LOG files (oldest first; plain or gzip) as CSV or JSON Lines:"
+            + " every field as logged plus CPU time and %%, and rates per second; a header names the units."
+            + " See docs/check.md.",
         footer = {"", "Examples:",
             "  procmon export app.log --format csv > app.csv",
             "  procmon export app.log --format jsonl --pid 4242 --output app.jsonl"})

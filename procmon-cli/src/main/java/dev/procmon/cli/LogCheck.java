@@ -151,12 +151,19 @@ final class LogCheck {
         return failed + " of " + n + " " + checks + " broken";
     }
 
-    private static ProcmonLog read(List<Path> logs) throws CannotCheck {
+    private ProcmonLog read(List<Path> logs) throws CannotCheck {
+        ProcmonLog log;
         try {
-            return ProcmonLog.read(logs);
+            log = ProcmonLog.read(logs);
         } catch (PlotInputException e) {
             throw new CannotCheck(ErrorMessage.of(e));
         }
+        if (log.malformedLines() > 0) {
+            // Said, not fatal: the intact lines are checked, as procmon plot draws them.
+            err.println(command + ": " + logs.get(logs.size() - 1) + ": skipped " + log.malformedLines()
+                    + " malformed sample line" + (log.malformedLines() == 1 ? "" : "s"));
+        }
+        return log;
     }
 
     private static List<ProcessRun> select(ProcmonLog log, Long pid, String logName) throws CannotCheck {

@@ -3,6 +3,10 @@ package dev.procmon.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,10 +17,26 @@ import picocli.CommandLine.Spec;
 
 /** {@code procmon}: the command line's root, holding the subcommands. */
 @Command(name = "procmon", mixinStandardHelpOptions = true, versionProvider = ProcmonCommand.Version.class,
-        description = "Records how a process uses memory and CPU over time, and plots the record.",
-        subcommands = {PlotCommand.class, RecordCommand.class, DemoCommand.class, CheckCommand.class, ExportCommand.class,
-            AutoComplete.GenerateCompletion.class})
+        description = "Records how a process uses memory and CPU over time, and plots the record.")
 public final class ProcmonCommand implements Runnable {
+
+    /**
+     * The subcommands by name, in the order help lists them. Registered only when needed (see {@link
+     * #commandLine(String...)}): picocli's model of a subcommand costs about 10 ms of CPU to build at
+     * every start, and {@code procmon record ...} or {@code procmon --version} need one or none.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("plot", PlotCommand::new);
+        m.put("record", RecordCommand::new);
+        m.put("demo", DemoCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("export", ExportCommand::new);
+        m.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        return Collections.unmodifiableMap(m);
+    }
 
     @Spec
     CommandSpec spec;
@@ -26,17 +46,39 @@ public final class ProcmonCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    public static void main(String[] args) throws IOException {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without building its model first (about half of the CPU of a
+            // start): scripts call --version to check for procmon, and should not wait for it.
+            for (String line : new Version().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(0);
+        }
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /** The command line with every subcommand. */
+    static CommandLine commandLine() {
+        return commandLine(new String[0]);
     }
 
     /**
-     * The command line with procmon's error handling: a failure nobody anticipated is still one line
-     * on stderr and exit code 1, never a stack trace.
+     * The command line to execute {@code args} with, with procmon's error handling: a failure nobody
+     * anticipated is still one line on stderr and exit code 1, never a stack trace. Only the
+     * subcommand {@code args} name is registered (none for a lone {@code --version}); anything else
+     * (help, a typo to suggest a name for, the completion script) gets them all.
      */
-    static CommandLine commandLine() {
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new ProcmonCommand());
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        String first = args.length > 0 ? args[0] : "";
+        boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
+        if (SUBCOMMANDS.containsKey(first) && !first.equals("generate-completion")) {
+            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else if (!versionOnly) {
+            SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+            cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ErrorMessage.of(e));
             return 1;

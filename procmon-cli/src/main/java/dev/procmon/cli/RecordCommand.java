@@ -1,5 +1,6 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
 import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
@@ -39,9 +40,6 @@ import picocli.CommandLine.Spec;
                 "1 on an error; 2 on a usage error; 127 if the command cannot be started."})
 final class RecordCommand implements Callable<Integer> {
 
-    /** How often --pid checks whether its target is still running. */
-    private static final long POLL_MILLIS = 20;
-
     @Spec
     CommandSpec spec;
 
@@ -59,6 +57,11 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--include-children",
             description = "Sum every live descendant into each sample; the line carries num_procs.")
     boolean includeChildren;
+
+    @Option(names = "--memory", paramLabel = "rss|pss", defaultValue = "rss", converter = MemoryDetailConverter.class,
+            description = "pss: also log PSS and USS from /proc/<pid>/smaps_rollup at every sample (costs a "
+                    + "page-table walk; default: ${DEFAULT-VALUE}).")
+    MemoryDetail memory;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
     Path log;
@@ -167,7 +170,7 @@ final class RecordCommand implements Callable<Integer> {
         });
         TerminationSignals signals = trapSignals(stop);
         try {
-            ProcessMonitor.Builder builder = session.monitorBuilder(interval, includeChildren).launchedChild();
+            ProcessMonitor.Builder builder = session.monitorBuilder(interval, includeChildren, memory).launchedChild();
             LaunchedCommand c;
             try {
                 c = LaunchedCommand.start(command, LaunchedCommand.GRACE);
@@ -211,24 +214,14 @@ final class RecordCommand implements Callable<Integer> {
         TerminationSignals signals = trapSignals(() -> { });
         try {
             try {
-                session.start(session.monitorBuilder(interval, includeChildren).pid(target));
+                session.start(session.monitorBuilder(interval, includeChildren, memory).pid(target));
             } catch (UncheckedIOException e) {
                 throw new RecordFailure(WatchedProcess.running(procRoot, target)
                         ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
                         : "no process with pid " + target);
             }
-            long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
-            try {
-                // ProcessHandle.onExit() polls a process that is not our child every few seconds: too coarse.
-                while (signal == 0 && (duration == null || System.nanoTime() - deadline < 0)) {
-                    if (!WatchedProcess.running(procRoot, target)) {
-                        err.println("procmon record: process " + target + " has exited; recording ended");
-                        break;
-                    }
-                    Thread.sleep(POLL_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (WatchedProcess.awaitExit(procRoot, target, duration, () -> signal != 0)) {
+                err.println("procmon record: process " + target + " has exited; recording ended");
             }
             session.close();
             return signal != 0 ? 128 + signal : session.status();

@@ -1,5 +1,6 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
 import dev.procmon.plot.PlotResult;
 import java.io.IOException;
@@ -83,9 +84,9 @@ final class RecordingSession implements AutoCloseable {
      * The monitor's options, all but the pid. Made before a command is launched: this loads and
      * initialises the monitor (and SLF4J) first, so the first sample follows the launch closely.
      */
-    ProcessMonitor.Builder monitorBuilder(Duration interval, boolean includeChildren) {
+    ProcessMonitor.Builder monitorBuilder(Duration interval, boolean includeChildren, MemoryDetail memory) {
         ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false).includeChildren(includeChildren)
-                .interval(interval);
+                .interval(interval).memory(memory);
         if (log != null) {
             return b.file(log);
         }

@@ -148,6 +148,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void malformedLinesAreSaidButTheIntactOnesAreChecked() throws Exception {
+        Path log = tmp.resolve("cut.log");
+        List<String> lines = Files.readAllLines(Path.of(log("phases.log")));
+        String last = lines.get(lines.size() - 1);
+        lines.set(lines.size() - 1, last.substring(0, last.length() / 2)); // cut as by SIGKILL
+        Files.write(log, lines);
+
+        assertThat(check(log.toString(), "--max-duration", "9")).isZero();
+        assertThat(err.toString()).isEqualTo("procmon check: " + log + ": skipped 1 malformed sample line\n");
+    }
+
+    @Test
     void everyRunIsCheckedUnlessPidChoosesOne() {
         assertThat(check(log("multi-pid.log"), "--max-duration", "1000")).isZero();
         assertThat(out.toString()).isEqualTo("procmon check: all 2 checks hold\n");

@@ -75,6 +75,9 @@ class DemoCommandTest {
                     .contains("demo.log_PID.dat", "demo.log_PID.plt", "demo.log_PID.svg", "demo.log_PID.png", "demo.log_PID.html");
         }
         assertThat(out.toString()).contains("demo.log: pid ", "2 labels", ".svg", ".png");
+        // A line per phase, in order, before the summary: the demo is never silent for long.
+        assertThat(out.toString().lines().map(l -> l.replaceAll("^procmon demo: (\\w+).*", "$1")).limit(3))
+                .containsExactly("2", "recording", "plotting");
     }
 
     @ParameterizedTest

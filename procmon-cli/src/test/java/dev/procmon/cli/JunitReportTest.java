@@ -102,11 +102,15 @@ class JunitReportTest {
         Files.writeString(log, line + "\n");
         Path report = tmp.resolve("ctl.xml");
 
-        assertThat(procmon("check", log.toString(), "--phase", "<x>&\u0000\u0007\ud800]]>:max-rss=1MiB",
-                "--junit", report.toString())).isEqualTo(1);
+        // The reader turns the lone surrogate into U+FFFD; the second budget's name keeps one (an error case).
+        assertThat(procmon("check", log.toString(), "--phase", "<x>&\u0000\u0007\ufffd]]>:max-rss=1MiB",
+                "--phase", "\ud800<y>:max-rss=1MiB", "--junit", report.toString())).isEqualTo(2);
         validate(report);
-        Element failure = (Element) parse(report).getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).contains("in label interval \"<x>&\\u0000\\u0007\\ud800]]>\"");
+        Document doc = parse(report);
+        Element failure = (Element) doc.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).contains("in label interval \"<x>&\\u0000\\u0007\ufffd]]>\"");
+        Element error = (Element) doc.getElementsByTagName("error").item(0);
+        assertThat(error.getAttribute("message")).contains("no phase or label \"\\ud800<y>\"");
     }
 
     @Test

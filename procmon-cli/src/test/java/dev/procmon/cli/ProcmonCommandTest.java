@@ -13,7 +13,7 @@ class ProcmonCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int procmon(String... args) {
-        CommandLine cl = ProcmonCommand.commandLine();
+        CommandLine cl = ProcmonCommand.commandLine(args);
         cl.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         return cl.execute(args);
     }
@@ -44,6 +44,16 @@ class ProcmonCommandTest {
     }
 
     @Test
+    void theLauncherFastPathPrintsWhatPicocliPrintsForVersion() throws Exception {
+        Process p = new ProcessBuilder(RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"),
+                ProcmonCommand.class.getName(), "--version").redirectErrorStream(true).start();
+        String fast = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(procmon("--version")).isZero();
+        assertThat(fast).isEqualTo(out.toString()).startsWith("procmon ");
+    }
+
+    @Test
     void bashCompletionIsGenerated() {
         assertThat(procmon("generate-completion")).isZero();
         assertThat(out.toString()).contains("complete -F", "_picocli_procmon", "record", "demo");
@@ -60,6 +70,18 @@ class ProcmonCommandTest {
         assertThat(err.toString().lines()).containsExactly(
                 "procmon plot: " + file + ": not a directory",
                 "procmon demo: " + file + ": not a directory");
+    }
+
+    @Test
+    void onlyTheSubcommandNamedIsBuiltAndNoneForALoneVersion() {
+        assertThat(ProcmonCommand.commandLine("record", "--pid", "1").getSubcommands()).containsOnlyKeys("record");
+        assertThat(ProcmonCommand.commandLine("plot").getSubcommands()).containsOnlyKeys("plot");
+        assertThat(ProcmonCommand.commandLine("check", "x.log").getSubcommands()).containsOnlyKeys("check");
+        assertThat(ProcmonCommand.commandLine("--version").getSubcommands()).isEmpty();
+        for (String[] all : new String[][] {{}, {"--help"}, {"-V", "record"}, {"frobnicate"}, {"generate-completion"}}) {
+            assertThat(ProcmonCommand.commandLine(all).getSubcommands().keySet())
+                    .containsExactly("plot", "record", "demo", "check", "export", "generate-completion");
+        }
     }
 
     @Test

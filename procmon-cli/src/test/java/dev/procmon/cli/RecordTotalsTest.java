@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,14 +44,16 @@ class RecordTotalsTest {
             Path log = dir.resolve("busy-" + tree + ".log");
             Path times = dir.resolve("time-" + tree + ".txt");
             String[] args = tree
-                    ? new String[] {"--interval", "0.1", "--include-children", "--log", log.toString(), "--",
-                        GNU_TIME.toString(), "-f", "%U %S %e", "-o", times.toString(), "sh", "-c", SERIAL_BUSY_CHILDREN}
-                    : new String[] {"--interval", "0.1", "--log", log.toString(), "--",
-                        GNU_TIME.toString(), "-f", "%U %S %e", "-o", times.toString(), "sh", "-c", SERIAL_BUSY_CHILDREN};
+                    ? new String[] {"--interval", "0.1", "--include-children", "--log", log.toString(),
+                        "--plot", dir.resolve("plots").toString(), "--",
+                        GNU_TIME.toString(), "-f", "%U %S %e %R %F", "-o", times.toString(), "sh", "-c", SERIAL_BUSY_CHILDREN}
+                    : new String[] {"--interval", "0.1", "--log", log.toString(), "--plot", dir.resolve("plots").toString(), "--",
+                        GNU_TIME.toString(), "-f", "%U %S %e %R %F", "-o", times.toString(), "sh", "-c", SERIAL_BUSY_CHILDREN};
             assertThat(record(args)).isZero();
             String[] gnu = Files.readString(times, StandardCharsets.US_ASCII).trim().split("\\s+");
             double gnuCpu = Double.parseDouble(gnu[0]) + Double.parseDouble(gnu[1]);
             double gnuWall = Double.parseDouble(gnu[2]);
+            double gnuFaults = Double.parseDouble(gnu[3]) + Double.parseDouble(gnu[4]);
             assertThat(gnuCpu).as("the children were busy").isGreaterThan(0.2);
 
             Recording r = Recording.of(log);
@@ -60,12 +64,24 @@ class RecordTotalsTest {
             // GNU time's own CPU (a few ms) is in procmon's figure and not in its report: 10 % covers it.
             assertThat(stopCpu).as("tree %s: STOP CPU vs GNU time %s s; %s", tree, gnuCpu, r.lines())
                     .isBetween(gnuCpu * 0.9, gnuCpu * 1.1);
+            double faults = r.number(stop, LogFormat.PFAULTS) + r.number(stop, "children_pfaults");
+            // GNU time's own start-up faults (about 140 here) are in procmon's figure, not in its report.
+            assertThat(faults).as("tree %s: STOP faults vs GNU time's %s", tree, gnuFaults)
+                    .isBetween(gnuFaults, gnuFaults + 300);
             // The mean CPU a reader derives from the log: STOP CPU over STOP elapsed time.
             double meanPercent = 100 * stopCpu / r.number(stop, LogFormat.ELAPSED_TIME);
             double gnuPercent = 100 * gnuCpu / gnuWall;
             assertThat(meanPercent).as("tree %s: mean CPU %% vs GNU time's %s %%", tree, gnuPercent)
                     .isBetween(gnuPercent * 0.9, gnuPercent * 1.1);
-            for (int i = 1; i < r.size(); i++) {
+            // And as the summary of record --plot (the same as procmon plot's) says it.
+            Matcher summary = Pattern.compile("mean CPU ([0-9.]+) %").matcher(out.toString());
+            assertThat(summary.find()).as(out.toString()).isTrue();
+            assertThat(Double.parseDouble(summary.group(1))).as("tree %s: summary %s vs GNU time's %s %%", tree,
+                    out, gnuPercent).isBetween(gnuPercent * 0.9, gnuPercent * 1.1);
+            out.getBuffer().setLength(0);
+            // The STOP line never takes CPU back (in a tree, earlier lines are the tree sampler's).
+            assertThat(stopCpu).as("STOP vs the line before: %s", r.lines()).isGreaterThanOrEqualTo(r.cpu(stop - 1) - 1e-9);
+            for (int i = 1; i < r.size() && !tree; i++) {
                 assertThat(r.cpu(i)).as("CPU never goes down: %s", r.lines()).isGreaterThanOrEqualTo(r.cpu(i - 1) - 1e-9);
             }
         }

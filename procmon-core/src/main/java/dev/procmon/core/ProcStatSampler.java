@@ -13,17 +13,31 @@ final class ProcStatSampler implements Sampler {
     private final KernelConstants kernel;
     private final ProcStat stat = new ProcStat();
     private final long processStartNanos;
+    /** The counters beyond the stat line, or null (a tree's root reads its stat line only). */
+    private final ProcessCounters counters;
 
     ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock) throws IOException {
+        this(pid, kernel, clock, null);
+    }
+
+    private ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, MemoryDetail memory)
+            throws IOException {
         this.pid = pid;
         this.kernel = kernel;
         this.reader = ProcStatReader.forPid(pid);
         reader.read(stat);
         this.processStartNanos = processStartNanos(stat.starttime, kernel, clock);
+        this.counters = memory == null ? null : ProcessCounters.open(Path.of("/proc", Long.toString(pid)), memory);
     }
 
+    /** A sampler of the stat line alone. */
     static ProcStatSampler open(long pid, MonitorClock clock) throws IOException {
         return new ProcStatSampler(pid, KernelConstants.read(), clock);
+    }
+
+    /** A sampler of the stat line and the other counters of {@link ProcessCounters}: the monitor's. */
+    static ProcStatSampler open(long pid, MonitorClock clock, MemoryDetail memory) throws IOException {
+        return new ProcStatSampler(pid, KernelConstants.read(), clock, memory);
     }
 
     /**
@@ -48,6 +62,9 @@ final class ProcStatSampler implements Sampler {
     @Override
     public void sample(Sample into) throws IOException {
         fill(read(), into);
+        if (counters != null) {
+            counters.read(into);
+        }
     }
 
     /**
@@ -97,6 +114,12 @@ final class ProcStatSampler implements Sampler {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            reader.close();
+        } finally {
+            if (counters != null) {
+                counters.close();
+            }
+        }
     }
 }

@@ -287,6 +287,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private long pid = -1;
         private boolean jvm = true;
         private boolean includeChildren;
+        private MemoryDetail memory = MemoryDetail.RSS;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
@@ -358,6 +359,16 @@ public final class ProcessMonitor implements AutoCloseable {
         }
 
         /**
+         * How much to find out about memory (default {@link MemoryDetail#RSS});
+         * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
+         * (a single process; Linux only).
+         */
+        public Builder memory(MemoryDetail memory) {
+            this.memory = java.util.Objects.requireNonNull(memory, "memory");
+            return this;
+        }
+
+        /**
          * Declares that the {@link #pid(long) pid} will be a child this JVM starts after this call
          * and waits for (Linux): this process's children counters are read now, and once the child
          * has been reaped its lines carry its exact final totals from them (CPU times and page
@@ -415,19 +426,15 @@ public final class ProcessMonitor implements AutoCloseable {
 
         private Sampler openSampler() throws IOException {
             if (childBaseline != null) {
-                if (pid <= 0) {
-                    throw new IOException("launchedChild() needs the child's pid");
-                }
-                return new ReapedChildSampler(pid, childBaseline, () -> includeChildren
-                        ? ProcessTreeSampler.open(pid, clock) : ProcStatSampler.open(pid, clock),
-                        Path.of("/proc"), KernelConstants.read().clockTicksPerSecond());
+                return ReapedChildSampler.open(pid, childBaseline, () -> includeChildren
+                        ? ProcessTreeSampler.open(pid, clock) : ProcStatSampler.open(pid, clock, memory));
             }
             long self = ProcessHandle.current().pid();
             long target = pid > 0 ? pid : self;
             if (Files.isReadable(Path.of("/proc/self/stat"))) {
                 try {
                     return includeChildren ? ProcessTreeSampler.open(target, clock)
-                            : ProcStatSampler.open(target, clock);
+                            : ProcStatSampler.open(target, clock, memory);
                 } catch (IOException e) {
                     if (target != self || includeChildren) {
                         throw e;

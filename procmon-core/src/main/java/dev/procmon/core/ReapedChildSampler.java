@@ -2,7 +2,6 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,22 +17,22 @@ import java.nio.file.Path;
  * the memory of the last live reading (nothing, if there was none: the process holds no memory
  * now), {@code user}/{@code system} as last read, and the rest of the totals in
  * {@code children_user}/{@code children_system}, so that the four add up to what the kernel
- * accounted and none of them goes down. Faults: {@code pfaults}/{@code pageins} become the totals.
+ * accounted and none of them goes down; the faults likewise, {@code pfaults}/{@code pageins} as last
+ * read and the rest in {@code children_pfaults}/{@code children_pageins}.
  *
  * <p>What the kernel does not count cannot be added: a descendant that outlives its parent is
  * re-parented (to init or a subreaper) and its CPU is charged there, not here.
  *
- * <p>Not hot: {@code /proc/self/stat} is read (allocating a String) only after the child is gone.
+ * <p>Not hot: {@code /proc/self/stat} is read ({@link ChildCounters}) only after the child is gone.
  */
 final class ReapedChildSampler implements Sampler {
 
     /** This JVM's children counters and the monotonic time, read just before a child is started. */
-    record Baseline(long cutimeTicks, long cstimeTicks, long cminflt, long cmajflt, long nanoTime) {
+    record Baseline(ChildCounters counters, long nanoTime) {
 
         static Baseline now(Path selfStat, MonitorClock clock) {
             try {
-                long[] f = readChildCounters(selfStat);
-                return new Baseline(f[0], f[1], f[2], f[3], clock.nanoTime());
+                return new Baseline(ChildCounters.read(selfStat), clock.nanoTime());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + selfStat + ": " + e.getMessage(), e);
             }
@@ -81,6 +80,14 @@ final class ReapedChildSampler implements Sampler {
         }
     }
 
+    /** The sampler of child {@code pid} under {@code /proc}; {@code opener} opens its live sampler. */
+    static ReapedChildSampler open(long pid, Baseline baseline, Opener opener) throws IOException {
+        if (pid <= 0) {
+            throw new IOException("launchedChild() needs the child's pid");
+        }
+        return new ReapedChildSampler(pid, baseline, opener, Path.of("/proc"), KernelConstants.read().clockTicksPerSecond());
+    }
+
     @Override
     public long pid() {
         return pid;
@@ -110,7 +117,8 @@ final class ReapedChildSampler implements Sampler {
 
     /** The child has been reaped: its exact totals, as described in the class comment. */
     private void reaped(Sample into) throws IOException {
-        long[] now = readChildCounters(selfStat);
+        ChildCounters now = ChildCounters.read(selfStat);
+        ChildCounters before = baseline.counters();
         if (haveLast) {
             copy(last, into);
         } else {
@@ -125,14 +133,14 @@ final class ReapedChildSampler implements Sampler {
             into.pageFaults = 0;
             into.majorFaults = 0;
         }
-        long user = micros(now[0] - baseline.cutimeTicks());
-        long system = micros(now[1] - baseline.cstimeTicks());
-        long faults = now[2] - baseline.cminflt() + now[3] - baseline.cmajflt();
-        long majors = now[3] - baseline.cmajflt();
+        long user = micros(now.cutimeTicks() - before.cutimeTicks());
+        long system = micros(now.cstimeTicks() - before.cstimeTicks());
+        long majors = now.cmajflt() - before.cmajflt();
+        long faults = now.cminflt() - before.cminflt() + majors;
         into.childrenUserMicros = Math.max(known(into.childrenUserMicros), user - known(into.userMicros));
         into.childrenSystemMicros = Math.max(known(into.childrenSystemMicros), system - known(into.systemMicros));
-        into.pageFaults = Math.max(known(into.pageFaults), faults);
-        into.majorFaults = Math.max(known(into.majorFaults), majors);
+        into.childrenPfaults = Math.max(known(into.childrenPfaults), faults - known(into.pageFaults));
+        into.childrenPageins = Math.max(known(into.childrenPageins), majors - known(into.majorFaults));
     }
 
     private static long known(long value) {
@@ -141,29 +149,6 @@ final class ReapedChildSampler implements Sampler {
 
     private long micros(long ticks) {
         return ticks * 1_000_000L / clockTicksPerSecond;
-    }
-
-    /**
-     * Fields 16 and 17 (cutime, cstime, ticks) and 11 and 13 (cminflt, cmajflt) of a stat line,
-     * counted as in proc(5); the fields are counted from the last ')' because the name may hold any.
-     */
-    static long[] readChildCounters(Path selfStat) throws IOException {
-        String line = Files.readString(selfStat, StandardCharsets.US_ASCII);
-        int close = line.lastIndexOf(')');
-        if (close < 0) {
-            throw new IOException("no ')' in " + selfStat);
-        }
-        String[] f = line.substring(close + 1).trim().split(" ");
-        if (f.length < 17 - 2) {
-            throw new IOException(selfStat + " has only " + (f.length + 2) + " fields");
-        }
-        // f[0] is field 3 (state).
-        try {
-            return new long[] {Long.parseLong(f[16 - 3]), Long.parseLong(f[17 - 3]), Long.parseLong(f[11 - 3]),
-                Long.parseLong(f[13 - 3])};
-        } catch (NumberFormatException e) {
-            throw new IOException("not a number in " + selfStat, e);
-        }
     }
 
     private static void copy(Sample from, Sample to) {
@@ -177,7 +162,21 @@ final class ReapedChildSampler implements Sampler {
         to.systemMicros = from.systemMicros;
         to.childrenUserMicros = from.childrenUserMicros;
         to.childrenSystemMicros = from.childrenSystemMicros;
+        to.childrenPfaults = from.childrenPfaults;
+        to.childrenPageins = from.childrenPageins;
+        to.pssBytes = from.pssBytes;
+        to.ussBytes = from.ussBytes;
         to.numProcs = from.numProcs;
+        to.numThreads = from.numThreads;
+        to.numFds = from.numFds;
+        to.voluntaryCtxSwitches = from.voluntaryCtxSwitches;
+        to.involuntaryCtxSwitches = from.involuntaryCtxSwitches;
+        to.readBytes = from.readBytes;
+        to.writeBytes = from.writeBytes;
+        to.readChars = from.readChars;
+        to.writeChars = from.writeChars;
+        to.cgroupMemoryMax = from.cgroupMemoryMax;
+        to.cgroupMemoryCurrent = from.cgroupMemoryCurrent;
     }
 
     private void closeLive() {

@@ -71,13 +71,13 @@ class ReapedChildSamplerTest {
             assertThat(expected).as("the children were busy").isGreaterThan(0.05);
             assertThat(cpu(stop)).as("tree %s: STOP %s, times %s", tree, stop, expected)
                     .isBetween(expected - TOLERANCE_SECONDS, expected + TOLERANCE_SECONDS);
-            for (int i = 1; i < lines.size(); i++) {
-                // In a tree a reaped child's CPU moves from user/system to its parent's children_*;
-                // the sum of the four never goes down, and for a single process none of them does.
-                assertThat(cpu(lines.get(i))).as("the CPU sum never goes down: %s", lines)
-                        .isGreaterThanOrEqualTo(cpu(lines.get(i - 1)) - 1e-9);
-                for (String key : tree ? List.<String>of() : List.of("cpu_times.user", "cpu_times.system",
-                        "cpu_times.children_user", "cpu_times.children_system", "memory_info.pfaults")) {
+            // A single process's counters never go down, the STOP line's included. (In a tree, a child
+            // reaped between the reads of its parent and of itself is missing from one sample: that is
+            // the tree sampler's to keep continuous, not this class's.)
+            for (int i = 1; i < lines.size() && !tree; i++) {
+                for (String key : List.of("cpu_times.user", "cpu_times.system",
+                        "cpu_times.children_user", "cpu_times.children_system", "memory_info.pfaults",
+                        "memory_info.children_pfaults")) {
                     assertThat(lines.get(i).number(key)).as("%s never goes down: %s", key, lines)
                             .isGreaterThanOrEqualTo(lines.get(i - 1).number(key));
                 }
@@ -104,7 +104,7 @@ class ReapedChildSamplerTest {
             assertThat(line.values()).containsEntry("pid", Long.toString(p.pid()));
             assertThat(cpu(line)).isBetween(expected - TOLERANCE_SECONDS, expected + TOLERANCE_SECONDS);
             assertThat(line.number("memory_info.rss")).isZero();
-            assertThat(line.number("memory_info.pfaults")).isPositive();
+            assertThat(line.number("memory_info.pfaults") + line.number("memory_info.children_pfaults")).isPositive();
         }
         assertThat(m.failedSamples()).isZero();
     }
@@ -114,9 +114,9 @@ class ReapedChildSamplerTest {
         Path stat = dir.resolve("stat");
         // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
         Files.writeString(stat, "42 (a) b) (c) S 1 42 42 0 -1 4194560 100 7 3 2 50 60 70 80 20 0 1 0 9 10 11\n");
-        assertThat(ReapedChildSampler.readChildCounters(stat)).containsExactly(70, 80, 7, 2);
+        assertThat(ChildCounters.read(stat)).isEqualTo(new ChildCounters(70, 80, 7, 2));
         Files.writeString(stat, "42 (a) S 1 2\n");
-        assertThatThrownBy(() -> ReapedChildSampler.readChildCounters(stat)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ChildCounters.read(stat)).isInstanceOf(IOException.class)
                 .hasMessageContaining(stat.toString());
     }
 }

@@ -7,10 +7,16 @@ import java.util.List;
 
 /**
  * Turns one process's table into a {@link Chart}: RSS (and JVM heap used, if logged) against the left
- * axis; page faults per second (scaled by a power of ten so they share the CPU axis), mean and
+ * axis; page faults in thousands per second (a fixed scale), mean and
  * instantaneous CPU % against the right. Series missing from the log are left out.
  */
 final class ChartBuilder {
+
+    /**
+     * Page faults are drawn in thousands per second on every plot (a fixed scale, so plots compare),
+     * sharing the right axis with CPU %.
+     */
+    static final double FAULTS_PER = 1000;
 
     private ChartBuilder() {
     }
@@ -24,18 +30,14 @@ final class ChartBuilder {
             series.add(new Chart.Series("JVM heap used (MB), left axis", "#1565c0", 1.5, false, x, d.heapMb(),
                     DatLayout.fixedNumber(LogField.HEAP_USED), 1));
         }
-        double cpuMax = Math.max(max(d.meanCpu()), max(d.instantCpu()));
-        boolean faults = table.has(LogField.PFAULTS);
-        if (faults) {
-            double top = AxisScale.nice(0, Math.max(cpuMax, 1) * 1.05, 8).max();
-            double faultsMax = max(d.faultsPerSecond());
-            double scale = 1;
-            while (faultsMax / scale > top) {
-                scale *= 10;
-            }
-            String unit = scale == 1 ? "/s" : " (" + DecimalText.format(scale, 0) + "/s)";
-            series.add(new Chart.Series("Page faults" + unit + ", right axis", "#00acc1", 1.0, true, x,
-                    divide(d.faultsPerSecond(), scale), DatLayout.fixedNumber(LogField.PFAULTS), scale));
+        Chart.Series limit = PanelBuilder.memoryLimit(table, d);
+        if (limit != null) {
+            series.add(limit);
+        }
+        if (table.has(LogField.PFAULTS)) {
+            series.add(new Chart.Series("Page faults (" + DecimalText.format(FAULTS_PER, 0) + "/s), right axis",
+                    "#00acc1", 1.0, true, x, divide(d.faultsPerSecond(), FAULTS_PER),
+                    DatLayout.fixedNumber(LogField.PFAULTS), FAULTS_PER));
         }
         if (table.has(LogField.USER)) {
             series.add(new Chart.Series("Mean CPU (%), right axis", "#2e7d32", 1.5, true, x, d.meanCpu(),
@@ -53,20 +55,10 @@ final class ChartBuilder {
             labels.add(new Chart.ChartLabel(x[l.index()], l.text()));
         }
         String who = "pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
-        String y2 = faults ? "CPU (%), page faults" : "CPU (%)";
+        String y2 = table.has(LogField.PFAULTS) ? "CPU (%), page faults" : "CPU (%)";
         return new Chart("Memory and CPU: " + logName + ", " + who,
                 time == TimeAxis.CLOCK ? "Time of day" : "Elapsed time (s)", "Memory (MB)", y2,
                 time == TimeAxis.CLOCK, series, labels);
-    }
-
-    private static double max(double[] v) {
-        double m = 0;
-        for (double d : v) {
-            if (d > m) {
-                m = d;
-            }
-        }
-        return m;
     }
 
     private static double[] divide(double[] v, double by) {

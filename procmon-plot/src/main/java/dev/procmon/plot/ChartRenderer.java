@@ -3,8 +3,8 @@ package dev.procmon.plot;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Draws a {@link ChartLayout} in one output format. */
+/** Draws a {@link Scene} in one output format, mark by mark, deciding nothing about the picture. */
 interface ChartRenderer {
 
-    void render(ChartLayout layout, OutputStream out) throws IOException;
+    void render(Scene scene, OutputStream out) throws IOException;
 }

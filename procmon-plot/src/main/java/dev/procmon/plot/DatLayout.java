@@ -9,7 +9,8 @@ import java.util.List;
  * The columns of one table's {@code .dat}, defined once for the {@code .dat}, the {@code .plt} and the
  * chart's series: the ten columns every {@code .dat} has had (in their old places, so scripts that
  * read them keep working), then one column per other schema field with a {@code .dat} unit that the
- * table has, in schema order. See {@code docs/plot.md}.
+ * table has, in schema order; {@code pageins} becomes two, the major and the minor fault rates. See
+ * {@code docs/plot.md}.
  */
 final class DatLayout {
 
@@ -17,6 +18,36 @@ final class DatLayout {
     static final DatColumn MEAN_CPU = new DatColumn("mean_cpu_pct", null, 3, (t, d) -> d.meanCpu());
     /** Instantaneous CPU %. */
     static final DatColumn INSTANT_CPU = new DatColumn("inst_cpu_pct", null, 3, (t, d) -> d.instantCpu());
+
+    /**
+     * Major faults per second of the process and its waited-for children (pageins + children_pageins),
+     * in place of the pageins field's own column.
+     */
+    static final DatColumn MAJOR_FAULTS = new DatColumn(LogField.PAGEINS.datName(), LogField.PAGEINS, 1,
+            (t, d) -> DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(), majorCount(t)));
+    /** Minor faults per second: all faults (column 3's count) less the major ones. */
+    static final DatColumn MINOR_FAULTS = new DatColumn("minor_faults_per_s", null, 1, (t, d) -> {
+        double[] minor = sum(t, LogField.PFAULTS, LogField.CHILDREN_PFAULTS);
+        double[] major = majorCount(t);
+        for (int i = 0; i < minor.length; i++) {
+            minor[i] -= major[i];
+        }
+        return DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(), minor);
+    });
+
+    private static double[] majorCount(SampleTable t) {
+        return sum(t, LogField.PAGEINS, LogField.CHILDREN_PAGEINS);
+    }
+
+    /** {@code own + children} per sample, children counted only when logged (NaN when own is missing). */
+    private static double[] sum(SampleTable t, LogField own, LogField children) {
+        double[] v = t.column(own).toArray();
+        for (int i = 0; i < v.length; i++) {
+            double c = t.column(children).get(i);
+            v[i] += Double.isNaN(c) ? 0 : c;
+        }
+        return v;
+    }
 
     /** The columns always written, in their historic order. */
     private static final List<DatColumn> FIXED = List.of(
@@ -43,7 +74,13 @@ final class DatLayout {
         List<DatColumn> columns = new ArrayList<>(FIXED);
         for (LogField f : LogField.values()) {
             if (f.datUnit() != DatUnit.NONE && f.isNumber() && number(columns, f) == 0 && table.has(f)) {
-                columns.add(DatColumn.of(f));
+                if (f == LogField.PAGEINS) {
+                    // Faults apart: major and minor, as column 3 counts them.
+                    columns.add(MAJOR_FAULTS);
+                    columns.add(MINOR_FAULTS);
+                } else {
+                    columns.add(DatColumn.of(f));
+                }
             }
         }
         return new DatLayout(columns);

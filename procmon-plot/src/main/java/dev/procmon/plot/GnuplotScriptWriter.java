@@ -7,11 +7,12 @@ import java.io.Writer;
 
 /**
  * Writes a gnuplot script that, run as {@code gnuplot NAME.plt} in the output directory, reads
- * {@code NAME.dat} and writes {@code NAME.svg} in TotalDepth's style: memory on the left axis, CPU %
- * and page faults on the right, each label a vertical arrow with its text rotated beside it (staggered
- * like procmon's own renderer). Every string is a single-quoted gnuplot string from
- * {@link OutputEscaper#gnuplotString}, and the terminal is {@code noenhanced}, so label text is only
- * ever text.
+ * {@code NAME.dat} and writes {@code NAME.svg}: the same picture as procmon's own renderers, because
+ * ranges, tick steps, colours, the label markers (one per pixel column, capped like the drawing) and
+ * their text positions are all read from the {@link ChartLayout}. Every string is a single-quoted
+ * gnuplot string from {@link OutputEscaper#gnuplotString}, and the terminal is {@code noenhanced}, so
+ * label text is only ever text. The output name is the variable {@code procmon_output} when it is
+ * already set ({@code gnuplot -e}), so procmon can have gnuplot write into a private directory.
  */
 final class GnuplotScriptWriter {
 
@@ -24,34 +25,43 @@ final class GnuplotScriptWriter {
         sb.append("# Written by procmon plot. Run in this directory: gnuplot ").append(name).append(".plt\n");
         sb.append("set terminal svg size ").append(ChartLayout.WIDTH).append(',').append(ChartLayout.HEIGHT)
                 .append(" noenhanced font 'Helvetica,12' background '#ffffff'\n");
-        sb.append("set output ").append(OutputEscaper.gnuplotString(name + ".svg")).append('\n');
+        sb.append("if (!exists('procmon_output')) procmon_output = ").append(OutputEscaper.gnuplotString(name + ".svg"))
+                .append('\n');
+        sb.append("set output procmon_output\n");
         sb.append("set title ").append(OutputEscaper.gnuplotString(chart.title())).append('\n');
         sb.append("set datafile missing 'NaN'\n");
         sb.append("set grid\n");
-        sb.append("set key top right opaque box\n");
+        sb.append("set key tmargin left horizontal\n");
         sb.append("set xlabel ").append(OutputEscaper.gnuplotString(chart.xTitle())).append('\n');
         sb.append("set ylabel ").append(OutputEscaper.gnuplotString(chart.yTitle())).append('\n');
         sb.append("set y2label ").append(OutputEscaper.gnuplotString(chart.y2Title())).append('\n');
-        sb.append("set yrange [0:*]\nset y2range [0:*]\nset ytics nomirror\nset y2tics\n");
         if (chart.clock()) {
             sb.append("set xdata time\nset timefmt '%Y-%m-%dT%H:%M:%S'\nset format x '%H:%M:%S'\n");
+            sb.append("set xrange [").append(xValue(layout, layout.x.min())).append(':')
+                    .append(xValue(layout, layout.x.max())).append("]\n");
+        } else {
+            sb.append("set xrange [").append(number(layout.x.min())).append(':').append(number(layout.x.max()))
+                    .append("]\n");
         }
-        double height = ChartLayout.BOTTOM - ChartLayout.TOP;
+        sb.append("set xtics ").append(number(tickStep(layout.x))).append('\n');
+        sb.append("set yrange [").append(number(layout.y.min())).append(':').append(number(layout.y.max())).append("]\n");
+        sb.append("set y2range [").append(number(layout.y2.min())).append(':').append(number(layout.y2.max()))
+                .append("]\n");
+        sb.append("set ytics ").append(number(tickStep(layout.y))).append(" nomirror\n");
+        sb.append("set y2tics ").append(number(tickStep(layout.y2))).append('\n');
         int n = 0;
-        for (LabelLayout.Placed p : layout.labels) {
+        double height = ChartLayout.BOTTOM - layout.top;
+        for (LabelLayout.Placed p : layout.labels.placed()) {
             n++;
-            double labelX = chart.labels().get(n - 1).x();
-            String x = chart.clock()
-                    ? OutputEscaper.gnuplotString(TimestampText.format(Math.round(labelX * 1e6)))
-                    : DecimalText.format(labelX, 6);
-            double from = p.text() == null ? 0.3 : (ChartLayout.BOTTOM - p.textBottom()) / height;
-            String fromText = DecimalText.format(from, 3);
-            sb.append("set arrow ").append(n).append(" from ").append(x).append(", graph ").append(fromText)
-                    .append(" to ").append(x).append(", graph 0 head filled lc rgb '#555555'\n");
+            String x = xValue(layout, p.label().x());
+            sb.append("set arrow ").append(n).append(" from ").append(x).append(", graph 0 to ").append(x)
+                    .append(", graph 1 nohead dt (4,3) lc rgb '").append(ChartLayout.MARKER).append("'\n");
             if (p.text() != null) {
+                double from = (ChartLayout.BOTTOM - p.textBottom()) / height;
                 sb.append("set label ").append(n).append(' ').append(OutputEscaper.gnuplotString(p.text()))
-                        .append(" at ").append(x).append(", graph ").append(DecimalText.format(from + 0.01, 3))
-                        .append(" rotate by 90 left font ',10'\n");
+                        .append(" at ").append(x).append(", graph ").append(DecimalText.format(from, 3))
+                        .append(" rotate by 90 left offset character 1,0 tc rgb '").append(ChartLayout.LABEL_TEXT)
+                        .append("' font '," ).append(DecimalText.format(ChartLayout.LABEL_FONT, 0)).append("'\n");
             }
         }
         sb.append("plot ");
@@ -75,5 +85,21 @@ final class GnuplotScriptWriter {
         }
         sb.append('\n');
         out.write(sb.toString());
+    }
+
+    /** The step between drawn ticks (a multiple of the scale's step when the range is capped). */
+    private static double tickStep(AxisScale s) {
+        java.util.List<Double> t = s.ticks();
+        return t.size() > 1 ? t.get(1) - t.get(0) : s.step();
+    }
+
+    private static String xValue(ChartLayout layout, double x) {
+        return layout.chart.clock()
+                ? OutputEscaper.gnuplotString(TimestampText.format(Math.round(x * 1e6)))
+                : number(x);
+    }
+
+    private static String number(double v) {
+        return DecimalText.format(v, 6);
     }
 }

@@ -68,6 +68,11 @@ final class HtmlReport {
             g.writeArrayFieldStart("panels");
             panel(g, "memory", chart.yTitle());
             panel(g, "rate", chart.y2Title());
+            Chart activity = runs.stream().map(HtmlRun::activity).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (activity != null) {
+                panel(g, "io", activity.yTitle());
+                panel(g, "counts", activity.y2Title());
+            }
             g.writeEndArray();
             g.writeArrayFieldStart("runs");
             for (HtmlRun run : runs) {

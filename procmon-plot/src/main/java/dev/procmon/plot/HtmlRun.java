@@ -13,10 +13,11 @@ import java.util.List;
  * @param name how the page names the run (log file and pid)
  * @param table the samples
  * @param chart the chart built from them
+ * @param activity the activity panel's chart ({@link PanelBuilder}: I/O, threads, descriptors), or null
  * @param phases the phases, by sample index
  * @param offset seconds subtracted from elapsed time to align the run (0 when alone)
  */
-record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, double offset) {
+record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List<Phase> phases, double offset) {
 
     /**
      * Memory is kept to at least 1/1000 of its range, rates (CPU %, faults/s) to at least 1/200: finer
@@ -34,28 +35,8 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         phases = List.copyOf(phases);
     }
 
-    /**
-     * {@code chart} with each series that {@code reference} also has (same {@code .dat} column) in the
-     * reference's name and scale, so that overlaid runs share units (page faults are scaled per run).
-     */
-    static Chart matchScales(Chart chart, Chart reference) {
-        List<Chart.Series> series = new java.util.ArrayList<>();
-        for (Chart.Series s : chart.series()) {
-            Chart.Series r = reference.series().stream().filter(o -> o.datColumn() == s.datColumn()).findFirst().orElse(s);
-            double[] y = s.y();
-            if (r.scale() != s.scale()) {
-                y = new double[y.length];
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = s.y()[i] * s.scale() / r.scale();
-                }
-            }
-            series.add(new Chart.Series(r.name(), s.color(), s.width(), s.rightAxis(), s.x(), y, s.datColumn(), r.scale()));
-        }
-        return new Chart(chart.title(), chart.xTitle(), chart.yTitle(), chart.y2Title(), chart.clock(), series, chart.labels());
-    }
-
     /** The run of {@code table}, shifted by {@code offset} seconds, with the phases of its summary. */
-    static HtmlRun of(String name, SampleTable table, Chart chart, RunSummary summary, double offset) {
+    static HtmlRun of(String name, SampleTable table, Chart chart, Chart activity, RunSummary summary, double offset) {
         String who = name + " pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
         List<Phase> phases = new java.util.ArrayList<>();
         for (PhaseSummary p : summary.phases()) {
@@ -63,7 +44,7 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
                 phases.add(new Phase(p.name(), p.startSeconds(), p.endSeconds()));
             }
         }
-        return new HtmlRun(who, table, chart, phases, offset);
+        return new HtmlRun(who, table, chart, activity, phases, offset);
     }
 
     void write(JsonGenerator g) throws IOException {
@@ -84,18 +65,20 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         column(g, "elapsed", ColumnCodec.encode(elapsed, 0.001));
         column(g, "clockOffset", ColumnCodec.encode(clockOffset, 0.001));
         g.writeArrayFieldStart("series");
-        for (Chart.Series s : chart.series()) {
+        for (Chart.Series s : series()) {
             g.writeStartObject();
             g.writeStringField("name", s.name().replaceFirst(", (left|right) axis$", ""));
             g.writeStringField("color", s.color());
             g.writeNumberField("width", s.width());
-            g.writeStringField("panel", s.rightAxis() ? "rate" : "memory");
-            column(g, "values", ColumnCodec.encode(s.y(), step(s)));
+            g.writeStringField("panel", panel(s));
+            // A series drawn only where it was logged (a counter read every tenth sample) is drawn through.
+            g.writeBooleanField("spanGaps", s.y().length != n);
+            column(g, "values", ColumnCodec.encode(aligned(s), step(s)));
             g.writeEndObject();
         }
         g.writeEndArray();
         // The first view's samples, in the same steps as the full columns (so the same values).
-        int[] first = Overview.indices(n, chart.series().stream().map(Chart.Series::y).toList(), table.labels());
+        int[] first = Overview.indices(n, series().stream().map(this::aligned).toList(), table.labels());
         double[] firstAt = new double[first.length];
         java.util.Arrays.setAll(firstAt, k -> first[k]);
         g.writeObjectFieldStart("overview");
@@ -104,8 +87,8 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         column(g, "elapsed", ColumnCodec.encode(Overview.at(elapsed, first), 0.001));
         column(g, "clockOffset", ColumnCodec.encode(Overview.at(clockOffset, first), 0.001));
         g.writeArrayFieldStart("values");
-        for (Chart.Series s : chart.series()) {
-            column(g, null, ColumnCodec.encode(Overview.at(s.y(), first), step(s)));
+        for (Chart.Series s : series()) {
+            column(g, null, ColumnCodec.encode(Overview.at(aligned(s), first), step(s)));
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -133,6 +116,43 @@ record HtmlRun(String name, SampleTable table, Chart chart, List<Phase> phases, 
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * The series' values, one per sample (NaN where it has none): a series drawn only where it was
+     * logged holds just those points, in sample order, at the samples' x values.
+     */
+    private double[] aligned(Chart.Series s) {
+        int n = table.size();
+        if (s.y().length == n) {
+            return s.y();
+        }
+        double[] x = chart.series().stream().filter(o -> o.x().length == n).findFirst().orElseThrow().x();
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        for (int i = 0, j = 0; i < n && j < s.x().length; i++) {
+            if (x[i] == s.x()[j]) {
+                out[i] = s.y()[j++];
+            }
+        }
+        return out;
+    }
+
+    /** The main chart's series, then the activity panel's. */
+    private List<Chart.Series> series() {
+        List<Chart.Series> all = new java.util.ArrayList<>(chart.series());
+        if (activity != null) {
+            all.addAll(activity.series());
+        }
+        return all;
+    }
+
+    /** The page's panel of a series: memory and rates as on the static chart, the activity panel's two axes apart. */
+    private String panel(Chart.Series s) {
+        if (chart.series().contains(s)) {
+            return s.rightAxis() ? "rate" : "memory";
+        }
+        return s.rightAxis() ? "counts" : "io";
     }
 
     private static double step(Chart.Series s) {

@@ -3,7 +3,7 @@ package dev.procmon.plot;
 import dev.procmon.core.LogField;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,10 +14,12 @@ import java.util.List;
 
 /**
  * Plots logs: reads them, then writes for each process run {@code NAME.dat}, {@code NAME.plt} and
- * the images and {@code NAME.summary.json} (see {@code docs/summary-json.md}), where {@code NAME} is {@code <log file name>_<pid>} (or {@code _<pid>-<run>} for a
- * later run of a reused pid) and the log file name is that of the <em>last</em> file given (the
- * current file of a rotated set, {@code app.log} for {@code app.log.2 app.log.1 app.log}), with
- * characters other than {@code [A-Za-z0-9._-]} replaced by {@code _}.
+ * the images and {@code NAME.summary.json} ({@code docs/summary-json.md}), where {@code NAME} is
+ * {@code <log file name>_<pid>} (or {@code _<pid>-<run>} for a
+ * later run of a reused pid) and the log file name is that of the live file of a rotated set (the
+ * file whose samples come last), with characters other than {@code [A-Za-z0-9._-]} replaced by
+ * {@code _}. At most {@link PlotOptions#maxProcesses()} runs are plotted; every file is written
+ * without following links in the output directory ({@link OutputFiles}).
  */
 public final class LogPlotter {
 
@@ -25,16 +27,16 @@ public final class LogPlotter {
     }
 
     /**
-     * @param logs the log files, oldest first
+     * @param logs the log files, in any order (they are ordered by their content)
      * @param outDir the output directory, created if missing
      * @param options how to plot
-     * @return one summary per process run
+     * @return one summary per process run plotted, and notices
      * @throws PlotInputException if the input cannot be plotted (one-line message naming the file)
-     * @throws IOException if the output cannot be written, or gnuplot fails (one-line message)
+     * @throws IOException if the output cannot be written, or gnuplot fails (one-line message naming the file)
      */
     public static PlotResult plot(List<Path> logs, Path outDir, PlotOptions options) throws PlotInputException, IOException {
-        ParsedLog parsed = LogReader.read(logs, options.progress());
-        Path last = logs.get(logs.size() - 1).getFileName();
+        ParsedLog parsed = LogReader.read(logs, options.progress(), options.stop());
+        Path last = parsed.files().get(parsed.files().size() - 1).getFileName();
         String logName = last == null ? "log" : last.toString();
         String base = OutputEscaper.fileName(logName);
         try {
@@ -42,53 +44,63 @@ public final class LogPlotter {
         } catch (FileAlreadyExistsException e) {
             throw new IOException(outDir + ": not a directory", e);
         }
-        List<ProcessSummary> summaries = new ArrayList<>();
-        for (SampleTable table : parsed.tables()) {
+        List<SampleTable> tables = parsed.tables();
+        List<SampleTable> plotted = tables.subList(0, Math.min(tables.size(), options.maxProcesses()));
+        for (SampleTable table : plotted) {
             if (options.time() == TimeAxis.CLOCK && !hasTimestamp(table)) {
                 throw new PlotInputException(logName + ": pid " + table.pid() + " has no timestamps to plot against; use --time=elapsed");
             }
         }
-        for (SampleTable table : parsed.tables()) {
+        List<String> notices = new ArrayList<>(parsed.notices());
+        if (plotted.size() < tables.size()) {
+            long samples = 0;
+            for (SampleTable t : tables.subList(plotted.size(), tables.size())) {
+                samples += t.size();
+            }
+            notices.add(logName + ": plotted the first " + plotted.size() + " of " + tables.size()
+                    + " process runs; the other " + (tables.size() - plotted.size()) + " hold " + samples
+                    + " samples (raise the cap with --max-processes)");
+        }
+        List<ProcessSummary> summaries = new ArrayList<>();
+        for (SampleTable table : plotted) {
             String name = base + "_" + table.pid() + (table.run() > 1 ? "-" + table.run() : "");
-            DerivedSeries d = DerivedSeries.of(table, options.time());
-            ChartLayout layout = new ChartLayout(ChartBuilder.build(logName, table, d, options.time()));
-            RunSummary run = RunSummary.of(table);
+            DerivedSeries d = DerivedSeries.of(table, options.time(), options.cores());
+            ChartLayout layout = new ChartLayout(ChartBuilder.build(logName, table, d, options.time()),
+                    PanelBuilder.build(table, d, options.time()));
+            if (layout.labels.capped()) {
+                notices.add(name + ": " + layout.labels.describe() + "; every label is in " + name + ".dat");
+            }
             List<Path> files = new ArrayList<>();
-            Path dat = outDir.resolve(name + ".dat");
-            try (Writer w = Files.newBufferedWriter(dat, StandardCharsets.UTF_8)) {
-                DatWriter.write(w, logName, table, d);
-            }
-            files.add(dat);
-            Path plt = outDir.resolve(name + ".plt");
-            try (Writer w = Files.newBufferedWriter(plt, StandardCharsets.UTF_8)) {
+            files.add(OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
+            files.add(OutputFiles.write(outDir, name + ".plt", out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 GnuplotScriptWriter.write(w, name, layout);
-            }
-            files.add(plt);
+                w.flush();
+            }));
             if (options.gnuplot()) {
-                GnuplotRunner.run(outDir, plt.getFileName().toString());
-                files.add(outDir.resolve(name + ".svg"));
+                files.add(GnuplotRunner.run(outDir, name));
             }
+            RunSummary runSummary = RunSummary.of(table);
+            Scene scene = null;
             for (OutputFormat format : OutputFormat.values()) {
                 if (!options.formats().contains(format) || options.gnuplot() && format == OutputFormat.SVG) {
                     continue;
                 }
-                Path image = outDir.resolve(name + "." + format.extension());
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(image))) {
-                    if (format == OutputFormat.HTML) {
-                        HtmlReport.write(layout.chart.title(), List.of(HtmlRun.of(logName, table, layout.chart, run, 0)),
-                                PhaseTable.of(run), out);
-                    } else {
-                        format.renderer().render(layout, out);
-                    }
+                if (format == OutputFormat.HTML) {
+                    // The report is drawn by the browser from the chart's series and the summary, not from the scene.
+                    HtmlRun run = HtmlRun.of(logName, table, layout.chart, layout.panel == null ? null : layout.panel.chart, runSummary, 0);
+                    files.add(OutputFiles.write(outDir, name + ".html",
+                            out -> HtmlReport.write(layout.chart.title(), List.of(run), PhaseTable.of(runSummary), out)));
+                    continue;
                 }
-                files.add(image);
+                Scene s = scene == null ? layout.scene() : scene;
+                scene = s;
+                files.add(OutputFiles.write(outDir, name + "." + format.extension(), out -> format.renderer().render(s, out)));
             }
-            Path summary = outDir.resolve(name + ".summary.json");
-            SummaryJson.writeFile(summary, logName, run);
-            files.add(summary);
+            files.add(OutputFiles.write(outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
             summaries.add(summary(logName, table, d, files));
         }
-        return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed());
+        return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed(), notices);
     }
 
     private static boolean hasTimestamp(SampleTable t) {
@@ -103,7 +115,9 @@ public final class LogPlotter {
     private static ProcessSummary summary(String logName, SampleTable t, DerivedSeries d, List<Path> files) {
         double peak = 0;
         for (double v : d.rssMb()) {
-            peak = Math.max(peak, v);
+            if (v > peak) {
+                peak = v;
+            }
         }
         int n = t.size();
         double duration = t.column(LogField.ELAPSED_TIME).get(n - 1) - t.column(LogField.ELAPSED_TIME).get(0);

@@ -6,7 +6,11 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,9 +21,11 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads log files, in the order given (oldest rotated file first), plain or gzip (recognised by its
- * magic bytes), into one {@link SampleTable} per process run. A pid whose {@code elapsed_time} goes
- * backwards starts a new run.
+ * Reads log files, in the order of their content (oldest rotated file first, whatever order they are
+ * given in: {@link RotatedOrder}), plain or gzip (recognised by its magic bytes; a cut or corrupt gzip
+ * keeps its intact prefix), into one {@link SampleTable} per process run. A pid whose
+ * {@code elapsed_time} goes backwards starts a new run. Pipes and devices are read until they end or a
+ * {@link StopSignal} stops the read.
  */
 public final class LogReader {
 
@@ -37,6 +43,16 @@ public final class LogReader {
      *     valid sample line
      */
     public static ParsedLog read(List<Path> files, ProgressListener progress) throws PlotInputException {
+        return read(files, progress, null);
+    }
+
+    /**
+     * As {@link #read(List, ProgressListener)}, and stops reading (keeping what was read) when
+     * {@code stop} is signalled, even while a read waits on a pipe or device.
+     *
+     * @param stop the stop signal, or null
+     */
+    public static ParsedLog read(List<Path> files, ProgressListener progress, StopSignal stop) throws PlotInputException {
         if (files.isEmpty()) {
             throw new PlotInputException("no log file given");
         }
@@ -44,27 +60,63 @@ public final class LogReader {
         for (Path f : files) {
             total += checkReadable(f);
         }
+        List<Path> ordered = RotatedOrder.byContent(files);
         State state = new State();
         LogScanner scanner = new LogScanner();
+        List<String> notices = new ArrayList<>();
         long[] done = {0};
-        for (Path f : files) {
+        for (Path f : ordered) {
             String name = displayName(f);
             long malformedBefore = state.malformed;
             int samplesBefore = state.samples;
             state.fileName = name;
             long totalBytes = total;
             long base = done[0];
-            try (InputStream raw = new java.io.FileInputStream(f.toFile());
+            if (stop != null && !stop.beginRead()) {
+                notices.add(name + ": not read (stopped by a signal)");
+                continue;
+            }
+            boolean regular = Files.isRegularFile(f);
+            TruncationTolerant tolerant = null;
+            try (InputStream raw = Channels.newInputStream(FileChannel.open(f, StandardOpenOption.READ));
                  InputStream counted = new Counting(raw, n -> {
                      done[0] = base + n;
                      progress.progress(done[0], totalBytes);
-                 });
-                 InputStream in = decompressed(new BufferedInputStream(counted, 1 << 16))) {
-                scanner.scan(in, state);
+                 })) {
+                BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
+                InputStream in = buffered;
+                if (isGzip(buffered)) {
+                    tolerant = new TruncationTolerant(new GZIPInputStream(buffered, 1 << 16));
+                    in = tolerant;
+                }
+                if (scanner.scan(in, state, !regular)) {
+                    notices.add(name + ": a line longer than " + (LogScanner.MAX_LINE >> 20)
+                            + " MiB in a stream that is not a regular file; stopped reading there");
+                }
+            } catch (ClosedByInterruptException e) {
+                notices.add(name + ": reading stopped by a signal after " + (state.samples - samplesBefore)
+                        + " samples; plotted what was read");
+                if (stop != null) {
+                    stop.endRead();
+                }
+                if (state.samples > 0) {
+                    continue;
+                }
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
                 throw new PlotInputException(name + ": corrupt or truncated gzip data", e);
             } catch (IOException e) {
                 throw new PlotInputException(name + ": cannot read: " + reason(e), e);
+            } finally {
+                if (stop != null) {
+                    stop.endRead();
+                }
+            }
+            if (tolerant != null && tolerant.cutShort != null) {
+                if (state.samples == samplesBefore) {
+                    throw new PlotInputException(name + ": corrupt or truncated gzip data", tolerant.cutShort);
+                }
+                notices.add(name + ": gzip data " + (tolerant.cutShort instanceof java.io.EOFException ? "truncated" : "corrupt")
+                        + "; plotted the " + (state.samples - samplesBefore) + " samples before that");
             }
             if (state.samples == samplesBefore) {
                 long bad = state.malformed - malformedBefore;
@@ -73,7 +125,10 @@ public final class LogReader {
                         : name + ": no valid sample lines (" + bad + " malformed, first at " + state.firstBadInFile + ")");
             }
         }
-        return new ParsedLog(state.tables, state.malformed, state.firstMalformed);
+        if (state.samples == 0) {
+            throw new PlotInputException(displayName(ordered.get(ordered.size() - 1)) + ": no samples read (stopped by a signal)");
+        }
+        return new ParsedLog(state.tables, state.malformed, state.firstMalformed, ordered, notices);
     }
 
     private static long checkReadable(Path f) throws PlotInputException {
@@ -110,15 +165,44 @@ public final class LogReader {
         return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
     }
 
-    private static InputStream decompressed(BufferedInputStream in) throws IOException {
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            return new GZIPInputStream(in, 1 << 16);
+        return b0 == 0x1f && b1 == 0x8b;
+    }
+
+    /**
+     * Ends the stream where gzip data is cut short or corrupt, keeping what came before (as a cut
+     * plain log keeps its intact lines); {@link #cutShort} says why it ended.
+     */
+    private static final class TruncationTolerant extends FilterInputStream {
+        IOException cutShort;
+
+        TruncationTolerant(InputStream in) {
+            super(in);
         }
-        return in;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (cutShort != null) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                cutShort = e;
+                return -1;
+            }
+        }
     }
 
     /** Collects samples into tables as the scanner finds them. */
@@ -152,6 +236,7 @@ public final class LogReader {
                 sample.values[LogField.PID.ordinal()] = pid;
             }
             samples++;
+            sample.label = LabelText.kept(sample.label);
             SampleTable t = last != null && last.pid() == sample.pid ? last : current.get(sample.pid);
             if (t == null || sample.elapsed() < t.lastElapsed()) {
                 t = new SampleTable(sample.pid, t == null ? 1 : t.run() + 1);
@@ -192,6 +277,12 @@ public final class LogReader {
                 onRead.accept(++count);
             }
             return b;
+        }
+
+        /** 0: a channel's available() seeks, which a pipe cannot ("Illegal seek"). */
+        @Override
+        public int available() {
+            return 0;
         }
 
         @Override

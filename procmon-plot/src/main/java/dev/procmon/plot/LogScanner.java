@@ -37,6 +37,16 @@ final class LogScanner {
 
     /** Reads {@code in} to its end. */
     void scan(InputStream in, Sink sink) throws IOException {
+        scan(in, sink, false);
+    }
+
+    /**
+     * Reads {@code in} to its end, or, if {@code stopAtOverlong}, to the first line longer than
+     * {@link #MAX_LINE} (a device such as {@code /dev/zero} or {@code /dev/full} is one endless line).
+     *
+     * @return true if it stopped at an overlong line
+     */
+    boolean scan(InputStream in, Sink sink, boolean stopAtOverlong) throws IOException {
         int start = 0;
         int end = 0;
         long lineNumber = 0;
@@ -82,6 +92,9 @@ final class LogScanner {
                         sink.malformedLine(lineNumber + 1);
                         skippedReported = true;
                     }
+                    if (stopAtOverlong) {
+                        return true;
+                    }
                     // Keep what could be the start of a marker that the next chunk completes.
                     int keep = MARKER.length - 1;
                     System.arraycopy(buffer, end - keep, buffer, 0, keep);
@@ -96,6 +109,7 @@ final class LogScanner {
                 sink.malformedLine(lineNumber + 1);
             }
         }
+        return false;
     }
 
     private static void line(byte[] b, int from, int to, long lineNumber, Sink sink) {

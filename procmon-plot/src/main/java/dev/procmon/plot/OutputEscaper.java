@@ -29,11 +29,18 @@ final class OutputEscaper {
      * ({@code ' . "\047" . '}): gnuplot expands {@code @macros} before it parses strings, and its
      * macro scanner loses track of quoting at a quote inside a double-quoted string, so a literal
      * {@code '} followed by {@code @GPVAL_PWD} could splice an outside path (or worse) into the command.
-     * Control characters and line breaks (which would end the command) become spaces.
+     * Control characters and line breaks (which would end the command) become spaces; characters XML
+     * cannot hold are dropped and {@code ]]>} is broken up, so gnuplot's SVG stays well-formed.
      */
     static String gnuplotString(String s) {
+        // gnuplot copies text into its SVG (and other XML) output: "]]>" could end a CDATA section,
+        // and characters XML 1.0 forbids (lone surrogates, U+FFFE, U+FFFF) make the file ill-formed.
+        s = s.replace("]]>", "]] >");
         StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
         s.codePoints().forEach(c -> {
+            if (Character.isSurrogate((char) c) && c <= 0xFFFF || c == 0xFFFE || c == 0xFFFF) {
+                return;
+            }
             if (GNUPLOT_SPECIAL.indexOf(c) >= 0) {
                 sb.append("' . \"\\").append(String.format("%03o", c)).append("\" . '");
             } else {

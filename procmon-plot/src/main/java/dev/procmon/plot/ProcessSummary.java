@@ -29,9 +29,10 @@ public record ProcessSummary(String logName, long pid, int run, int samples, dou
     /** @return e.g. {@code app.log: pid 86611: 143 samples over 12.4 s, peak RSS 381.9 MB, mean CPU 23.5 %, 8 labels} */
     public String describe() {
         String who = run == 1 ? "pid " + pid : "pid " + pid + " (run " + run + ")";
-        String cpu = Double.isNaN(meanCpuPercent) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", meanCpuPercent);
-        return String.format(Locale.ROOT, "%s: %s: %d %s over %.1f s, peak RSS %.1f MB, mean CPU %s, %d %s",
-                logName, who, samples, samples == 1 ? "sample" : "samples", durationSeconds, peakRssMb, cpu,
+        String cpu = Double.isFinite(meanCpuPercent) ? Readable.number(meanCpuPercent) + " %" : "n/a";
+        return String.format(Locale.ROOT, "%s: %s: %d %s over %s s, peak RSS %s MB, mean CPU %s, %d %s",
+                logName, who, samples, samples == 1 ? "sample" : "samples", Readable.number(durationSeconds),
+                Readable.number(peakRssMb), cpu,
                 labels, labels == 1 ? "label" : "labels");
     }
 }

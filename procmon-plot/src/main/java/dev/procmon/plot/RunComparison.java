@@ -48,7 +48,9 @@ public final class RunComparison {
         for (Path log : logs) {
             String logName = log.getFileName() == null ? log.toString() : log.getFileName().toString();
             SampleTable table = choose(logName, LogReader.read(List.of(log), progress).tables(), pid);
-            Chart chart = ChartBuilder.build(logName, table, DerivedSeries.of(table, TimeAxis.ELAPSED), TimeAxis.ELAPSED);
+            DerivedSeries derived = DerivedSeries.of(table, TimeAxis.ELAPSED);
+            Chart chart = ChartBuilder.build(logName, table, derived, TimeAxis.ELAPSED);
+            Chart activity = PanelBuilder.build(table, derived, TimeAxis.ELAPSED);
             if (reference == null) {
                 reference = chart;
             }
@@ -56,7 +58,7 @@ public final class RunComparison {
             double offset = alignAt == null ? 0 : labelTime(logName, table, alignAt);
             String name = names.contains(logName) ? logName + " (" + (names.size() + 1) + ")" : logName;
             names.add(name);
-            runs.add(HtmlRun.of(name, table, HtmlRun.matchScales(chart, reference), summary, offset));
+            runs.add(HtmlRun.of(name, table, matchScales(chart, reference), activity, summary, offset));
             summaries.add(summary);
         }
         try {
@@ -73,6 +75,26 @@ public final class RunComparison {
             HtmlReport.write(title, runs, List.of(CompareTable.of(names, summaries)), out);
         }
         return file;
+    }
+
+    /**
+     * {@code chart} with each series that {@code reference} also has (same {@code .dat} column) in the
+     * reference's name and scale, so that overlaid runs share units (page faults are scaled per run).
+     */
+    private static Chart matchScales(Chart chart, Chart reference) {
+        List<Chart.Series> series = new ArrayList<>();
+        for (Chart.Series s : chart.series()) {
+            Chart.Series r = reference.series().stream().filter(o -> o.datColumn() == s.datColumn()).findFirst().orElse(s);
+            double[] y = s.y();
+            if (r.scale() != s.scale()) {
+                y = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = s.y()[i] * s.scale() / r.scale();
+                }
+            }
+            series.add(new Chart.Series(r.name(), s.color(), s.width(), s.rightAxis(), s.x(), y, s.datColumn(), r.scale()));
+        }
+        return new Chart(chart.title(), chart.xTitle(), chart.yTitle(), chart.y2Title(), chart.clock(), series, chart.labels());
     }
 
     private static SampleTable choose(String logName, List<SampleTable> tables, OptionalLong pid) throws PlotInputException {

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -30,17 +25,6 @@ final class SummaryJson {
             .build();
 
     private SummaryJson() {
-    }
-
-    /**
-     * Writes {@code file}, replacing a regular file but never following a symbolic link planted in its
-     * place (that is an error naming the file).
-     */
-    static void writeFile(Path file, String logName, RunSummary s) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
-            write(out, logName, s);
-        }
     }
 
     static void write(OutputStream out, String logName, RunSummary s) throws IOException {

@@ -5,7 +5,7 @@
  * {@link dev.procmon.plot.RunComparison} for runs side by side, {@link dev.procmon.plot.ProcmonLog} for
  * code that reads a recording and asserts on it ({@link dev.procmon.plot.ProcessRun}: columns and
  * labels; {@link dev.procmon.plot.RunSummary} and {@link dev.procmon.plot.PhaseSummary}: peaks,
- * totals, phases), and {@link dev.procmon.plot.LogReader} for parsing alone; everything else is
- * package-private.
+ * totals, phases), {@link dev.procmon.plot.LogExport} for every sample as CSV or JSON Lines, and
+ * {@link dev.procmon.plot.LogReader} for parsing alone; everything else is package-private.
  */
 package dev.procmon.plot;

@@ -3,6 +3,7 @@ package dev.procmon.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.procmon.core.LogField;
 import dev.procmon.plot.PhaseSummary;
 import dev.procmon.plot.PlotInputException;
 import dev.procmon.plot.ProcessRun;
@@ -57,6 +58,16 @@ class ReadingApiExampleTest {
         // The arrays are copies: changing one changes nothing in the run.
         run.rssBytes()[0] = -1;
         assertThat(run.rssBytes()[0]).isEqualTo(10.0 * (1 << 20));
+    }
+
+    @Test
+    void everyNumericFieldOfTheSchemaIsAColumn() throws Exception {
+        ProcessRun run = ProcmonLog.read(fixture("io.log")).onlyRun();
+        assertThat(run.has(LogField.READ_BYTES)).isTrue();
+        assertThat(run.has(LogField.HEAP_USED)).isFalse();
+        assertThat(run.values(LogField.READ_BYTES)).containsExactly(0, 1000, 5000, 9000);
+        assertThat(run.values(LogField.HEAP_USED)).containsOnly(Double.NaN);
+        assertThatThrownBy(() -> run.values(LogField.LABEL)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -42,6 +42,8 @@ final class HostileTextTest {
                 "separator\u2028and\u2029paragraph\u0085nel",
                 "</text><script>alert(1)</script>",
                 "a & b &amp; <![CDATA[x]]>",
+                "ends ]]> a CDATA section ]]]]><![CDATA[>",
+                "not characters \uFFFE \uFFFF in XML",
                 "x' . system(\"touch PWNED\") . '",
                 "x\" . system(\"touch PWNED\") . \"",
                 "'; system('touch PWNED'); '",
@@ -113,8 +115,10 @@ final class HostileTextTest {
 
         // 5. .plt run by the real gnuplot: it draws, and runs no command.
         Assumptions.assumeTrue(GnuplotIntegrationTest.gnuplotInstalled(), "gnuplot is not installed");
-        GnuplotRunner.run(out, name + ".plt");
+        GnuplotRunner.run(out, name);
         assertThat(out.resolve(name + ".svg")).isNotEmptyFile();
+        // gnuplot's SVG is well-formed XML too ("]]>", U+FFFE and lone surrogates cannot break it).
+        f.newDocumentBuilder().parse(out.resolve(name + ".svg").toFile());
         assertNoPwned(dir);
         assertNoPwned(Path.of("").toAbsolutePath());
     }
@@ -127,7 +131,7 @@ final class HostileTextTest {
 
     /** Without whitespace and control characters, which each output may turn into spaces or drop. */
     private static String printable(String s) {
-        return s.replaceAll("[\\p{Cntrl}\\s\u2028\u2029\u0085]", "");
+        return s.replaceAll("[\\p{Cntrl}\\s\u2028\u2029\u0085\uFFFE\uFFFF]", "");
     }
 
     /** The hostile text as a file name: no '/', at most 200 bytes. */

@@ -61,6 +61,17 @@ final class HtmlReportBrowserTest {
     }
 
     @Test
+    void theActivityPanelOfTheStaticPlotIsThereWhenTheLogHasCounters() throws Exception {
+        Path html = report(List.of(Fixtures.log("counters.log")), dir.resolve("out"));
+        HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "");
+        assertThat(page.console()).isEmpty();
+        assertThat(status(page.dom(), "ready")).isEqualTo("true");
+        assertThat(page.dom()).contains("<div class=\"u-title\">I/O (MB/s)</div>")
+                .contains("<div class=\"u-title\">Threads, descriptors</div>")
+                .contains("<div class=\"u-label\">Disk read MB/s</div>").contains("<div class=\"u-label\">Threads (right)</div>");
+    }
+
+    @Test
     void phasesAreShadedAndTabledOneRowPerPhase() throws Exception {
         Path html = report(List.of(Fixtures.log("phases.log")), dir.resolve("out"));
         HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "");

@@ -26,13 +26,15 @@ class LogPlotterTest {
     private static final PlotOptions BOTH = PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG));
 
     @Test
-    void writesDatPltSvgAndPngPerProcessNamedAfterTheLastLogGiven() throws Exception {
+    void writesDatPltSvgAndPngPerProcessNamedAfterTheFileWhoseContentIsNewest() throws Exception {
+        // Given newest first (as the shell lists app.log app.log.1): read oldest content first, and
+        // named after the file with the newest content (2023 here, the 2019 log is older).
         PlotResult result = LogPlotter.plot(List.of(log("totaldepth-linux.log"), log("totaldepth-macos.log")), out, BOTH);
 
-        assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(4242L, 86611L);
-        assertThat(result.processes().get(1).files()).extracting(p -> p.getFileName().toString()).containsExactly(
-                "totaldepth-macos.log_86611.dat", "totaldepth-macos.log_86611.plt", "totaldepth-macos.log_86611.svg",
-                "totaldepth-macos.log_86611.png", "totaldepth-macos.log_86611.summary.json");
+        assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(86611L, 4242L);
+        assertThat(result.processes().get(0).files()).extracting(p -> p.getFileName().toString()).containsExactly(
+                "totaldepth-linux.log_86611.dat", "totaldepth-linux.log_86611.plt", "totaldepth-linux.log_86611.svg",
+                "totaldepth-linux.log_86611.png", "totaldepth-linux.log_86611.summary.json");
         for (ProcessSummary s : result.processes()) {
             for (Path f : s.files()) {
                 assertThat(f).isRegularFile();
@@ -66,13 +68,13 @@ class LogPlotterTest {
         List<String> lines = Files.readAllLines(out.resolve("procmon-jvm.log_86611.dat"));
         // The ten columns every .dat has, then the other fields this log has, in schema order.
         assertThat(lines.get(2)).isEqualTo("# t_s rss_mb pfaults_per_s user_s mean_cpu_pct inst_cpu_pct timestamp pid "
-                + "heap_used_mb system_s vms_mb major_faults_per_s children_user_s children_system_s num_procs "
+                + "heap_used_mb system_s vms_mb major_faults_per_s minor_faults_per_s children_user_s children_system_s num_procs "
                 + "heap_committed_mb non_heap_used_mb gc_per_s gc_time_s jvm_threads # label");
         assertThat(lines.get(3)).isEqualTo(
                 "1.000000 10.000 1000.0 0.500000 75.000 75.000 2026-11-24T14:10:05.051630 86611 20.000 0.250000 "
-                + "4200.199 0.0 0.000000 0.000000 1 128.000 30.000 1.0 0.004000 12");
+                + "4200.199 0.0 1000.0 0.000000 0.000000 1 128.000 30.000 1.0 0.004000 12");
         assertThat(lines.get(4)).isEqualTo("2.000000 11.387 2000.0 1.000000 75.000 75.000 2026-11-24T14:10:06.051630 86611 "
-                + "50.000 0.500000 4200.199 0.0 0.000000 0.000000 NaN 128.000 30.000 11.0 0.084000 14 "
+                + "50.000 0.500000 4200.199 0.0 2000.0 0.000000 0.000000 NaN 128.000 30.000 11.0 0.084000 14 "
                 + "# String of 123,456,789 bytes");
         assertThat(lines.get(5)).startsWith("4.000000 9.000 250.0 1.500000 50.000 25.000 ").endsWith(" # done");
     }
@@ -226,7 +228,7 @@ class LogPlotterTest {
 
     @Test
     void failsWithAClearMessageWhenGnuplotIsNotInstalled() {
-        assertThatThrownBy(() -> GnuplotRunner.run(out, "x.plt", "procmon-no-such-gnuplot"))
+        assertThatThrownBy(() -> GnuplotRunner.run(out, "x", "procmon-no-such-gnuplot"))
                 .isInstanceOf(java.io.IOException.class)
                 .hasMessage("gnuplot is not installed or not on the PATH (needed for --gnuplot)");
     }

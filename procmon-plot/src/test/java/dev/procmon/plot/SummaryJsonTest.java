@@ -1,12 +1,10 @@
 package dev.procmon.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,11 +93,18 @@ class SummaryJsonTest {
     }
 
     @Test
-    void neverWritesThroughALinkPlantedInTheOutputDirectory() throws Exception {
+    void plotWritesItBesideTheImagesReplacingAPlantedLinkWithoutWritingThroughIt() throws Exception {
         Path victim = Files.writeString(dir.resolve("victim.txt"), "keep");
-        Path planted = Files.createSymbolicLink(dir.resolve("x.summary.json"), victim);
-        RunSummary s = RunSummary.of(RunSummaryTest.table("labels.log"));
-        assertThatThrownBy(() -> SummaryJson.writeFile(planted, "labels.log", s)).isInstanceOf(IOException.class);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("labels.log_600.summary.json"), victim);
+
+        LogPlotter.plot(List.of(Fixtures.log("labels.log")), out, PlotOptions.defaults()
+                .withFormats(java.util.Set.of(OutputFormat.SVG)));
+
         assertThat(Files.readString(victim)).isEqualTo("keep");
+        Path summary = out.resolve("labels.log_600.summary.json");
+        assertThat(summary).isRegularFile().isNotEqualTo(victim);
+        assertThat(Files.isSymbolicLink(summary)).isFalse();
+        assertThat(JSON.readTree(summary.toFile()).get("pid").asLong()).isEqualTo(600);
     }
 }

@@ -81,7 +81,7 @@
       x[i] = t[i] - run.offset;
       clock[i] = offset[i] + t[i];
     }
-    const series = run.series.map((s, k) => ({ name: s.name, color: s.color, width: s.width, panel: s.panel,
+    const series = run.series.map((s, k) => ({ name: s.name, color: s.color, width: s.width, panel: s.panel, spanGaps: s.spanGaps,
       values: decoded[4 + k], decimals: decimals(s.values.step) }));
     // Labels by row; the overview holds every labelled sample.
     const labels = new Map();
@@ -267,7 +267,7 @@
         stroke: s.source.color,
         width: s.source.width,
         dash: dashes[s.run.index % dashes.length],
-        spanGaps: runs.length > 1,
+        spanGaps: runs.length > 1 || !!s.source.spanGaps,
         value: (u, v) => num(v, s.source.decimals),
       }))),
       axes: [{ label: 'Elapsed time (s)' + (runs.length > 1 ? ', aligned' : '') }, { label: panelTitles.get(id), size: 64 }],
