@@ -224,7 +224,11 @@
   }
 
   const tip = byId('label-tip');
+  let hovered = null;
+  // The cursor is synced across panels: the tip belongs to the panel under the mouse (the first
+  // panel when the pointer was placed by #at).
   function labelTip(u) {
+    if (u !== (hovered || panels[0].plot)) return;
     const left = u.cursor.left;
     if (left == null || left < 0) { tip.hidden = true; return; }
     const texts = [];
@@ -299,7 +303,8 @@
       const f = e.deltaY < 0 ? 0.75 : 1 / 0.75;
       setRange(at - (at - view[0]) * f, at + (view[1] - at) * f);
     }, { passive: false });
-    panel.plot.over.addEventListener('mouseleave', () => { tip.hidden = true; });
+    panel.plot.over.addEventListener('mouseenter', () => { hovered = panel.plot; });
+    panel.plot.over.addEventListener('mouseleave', () => { hovered = null; tip.hidden = true; });
     return panel;
   }
 
