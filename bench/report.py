@@ -275,6 +275,34 @@ row(f"{label}: SVG size", f"{sizes['.svg'] / 1024:.0f} KB", "budget < 1024 KB", 
 row(f"{label}: PNG size", f"{sizes['.png'] / 1024:.0f} KB", "budget < 500 KB", f"{sizes['.png'] / 512000:.2f}",
     ok(sizes[".png"] < 512000))
 
+# -- issue 14: the HTML report
+walls = {}
+with open(path("html-walls.txt")) as f:
+    for line in f:
+        parts = line.split()
+        if len(parts) == 2 and not parts[0].startswith("Command"):
+            walls.setdefault(parts[0], []).append(float(parts[1]))
+without, with_html = min(walls["svg,png"]), min(walls["svg,png,html"])
+with open(path("html-size.txt")) as f:
+    html_bytes = int(f.read().split()[1])
+hl = f"HTML report, {e2e['samples']} samples"
+row(f"{hl}: size", f"{html_bytes / 2 ** 20:.2f} MB", "budget <= 3 MB", f"{html_bytes / 3 / 2 ** 20:.2f}",
+    ok(html_bytes <= 3 * 2 ** 20))
+row(f"{hl}: procmon plot svg,png,html vs svg,png (min of {len(walls['svg,png'])} each)",
+    f"{with_html:.2f} s vs {without:.2f} s", "budget +20 %", f"{with_html / without:.2f}",
+    ok(with_html <= without * 1.2))
+timings = jline("html-timing.jsonl")
+if timings and "skipped" in timings[0]:
+    row(f"{hl}: first chart in headless Chromium", timings[0]["skipped"], "", "", "not measured")
+else:
+    small, big = timings[0], timings[-1]
+    row(f"HTML report, {small['samples']} samples: first chart (performance.now(), median)",
+        f"{small['first_chart_ms']:.0f} ms {small['first_chart_ms_all']}", "(reference)", "", "reported")
+    row(f"{hl}: first chart (performance.now(), median)",
+        f"{big['first_chart_ms']:.0f} ms {big['first_chart_ms_all']}", "budget < 1000 ms",
+        f"{big['first_chart_ms'] / 1000:.2f}",
+        ok(big["first_chart_ms"] < 1000 and not big["error"] and big["console_messages"] == 0))
+
 # -- item 6: other processes
 ns_row("childSample", "ProcStatSampler sample of a child pid")
 f50 = s["fiftyChildrenStat"]["median"]
