@@ -113,7 +113,7 @@ class PlotCommandTest {
         String log = appLog().toString();
         String[][] cases = {
             {"--time=wall", "procmon plot: Invalid value for option '--time': expected one of elapsed, clock, got 'wall'"},
-            {"--format=svg,gif", "procmon plot: Invalid value for option '--format' (svg|png): expected one of svg, png, got 'gif'"},
+            {"--format=svg,gif", "procmon plot: Invalid value for option '--format' (svg|png|html): expected one of svg, png, html, got 'gif'"},
             {"--max-processes=abc", "procmon plot: Invalid value for option '--max-processes': expected a whole number from 1 to 1000000, got 'abc'"},
             {"--cores=0", "procmon plot: Invalid value for option '--cores': expected a whole number from 1 to 1000000, got '0'"},
             {"--bogus", "procmon plot: Unknown option: '--bogus'"},
