@@ -19,14 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 7, item 6: recording another process. {@link #childSample} is one {@link ProcStatSampler}
- * sample of a child pid (what {@code procmon record} pays per tick for one process).
- * {@link #treeOf51} is one {@link ProcessTreeSampler} sample of this JVM and its 50 children
- * ({@code sleep 600}): it walks the children files down from the root and reads each member's stat
- * (open/read/close), so its cost grows with the tree (and the threads of its members), not with the
- * machine; {@code procCount} (processes on the machine) is written to a file at tear-down so
- * bench/run can show that it does not matter. {@link #fiftyChildrenStat} is the
- * building block with descriptors kept open: one read + parse of each child's stat.
+ * Recording another process. {@link #childSample} is one {@link ProcStatSampler} sample of a child
+ * pid (what {@code procmon record} pays per tick for one process). {@link #fiftyChildrenStat} is the
+ * building block of a tree sample with descriptors kept open: one read + parse of each child's stat.
+ * Whole trees are {@link TreeSampleBench}. {@code procCount} (processes on the machine) is written to
+ * a file at tear-down so bench/run can show that the tree's cost does not depend on it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,7 +37,6 @@ public class ChildSampleBench {
     private final Sample sample = new Sample();
     private ProcStatReader[] readers;
     private final ProcStat stat = new ProcStat();
-    private ProcessTreeSampler tree;
 
     /** Where to write how many processes /proc listed (for the per-process cost); empty: nowhere. */
     @Param("")
@@ -51,23 +47,21 @@ public class ChildSampleBench {
         for (int i = 0; i < CHILDREN; i++) {
             children.add(new ProcessBuilder("sleep", "600").start());
         }
-        childSampler = ProcStatSampler.open(children.get(0).pid(), MonitorClock.SYSTEM);
+        childSampler = ProcStatSampler.open(children.get(0).pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM);
         readers = new ProcStatReader[CHILDREN];
         for (int i = 0; i < CHILDREN; i++) {
-            readers[i] = ProcStatReader.forPid(children.get(i).pid());
+            readers[i] = ProcStatReader.forPid(ProcRoot.SYSTEM, children.get(i).pid());
         }
-        tree = ProcessTreeSampler.open(ProcessHandle.current().pid(), MonitorClock.SYSTEM);
     }
 
     @TearDown(Level.Trial)
     public void killChildren() throws IOException, InterruptedException {
         childSampler.close();
-        tree.close();
         if (!procCountFile.isEmpty()) {
             String[] names = new File("/proc").list();
             long procs = 0;
             for (String name : names == null ? new String[0] : names) {
-                procs += ProcessTreeSampler.parsePid(name) > 0 ? 1 : 0;
+                procs += ProcRoot.parsePid(name) > 0 ? 1 : 0;
             }
             Files.writeString(Path.of(procCountFile), procs + "\n");
         }
@@ -98,16 +92,5 @@ public class ChildSampleBench {
             sum += stat.rssPages + stat.utime;
         }
         return sum;
-    }
-
-    /** One tree sample: this JVM and its 50 children summed (num_procs = 51). */
-    @Benchmark
-    public long treeOf51() throws IOException {
-        sample.clear();
-        tree.sample(sample);
-        if (sample.numProcs != CHILDREN + 1) {
-            throw new IllegalStateException("tree has " + sample.numProcs + " processes");
-        }
-        return sample.rssBytes + sample.userMicros;
     }
 }

@@ -21,12 +21,24 @@ public final class PlotRun {
     private PlotRun() {
     }
 
+    private static CommandLine commandLine(String[] args) {
+        try {
+            java.lang.reflect.Method m = ProcmonCommand.class.getDeclaredMethod("commandLine", String[].class);
+            m.setAccessible(true);
+            return (CommandLine) m.invoke(null, (Object) args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("ProcmonCommand.commandLine(String...) not found", e);
+        }
+    }
+
     public static void main(String[] args) {
         long t0 = System.nanoTime();
         String[] plotArgs = new String[args.length + 1];
         plotArgs[0] = "plot";
         System.arraycopy(args, 0, plotArgs, 1, args.length);
-        int code = new CommandLine(new ProcmonCommand()).execute(plotArgs);
+        // ProcmonCommand registers the subcommand named only in its (package-private) commandLine(args),
+        // what its main runs: "new CommandLine(new ProcmonCommand())" alone has no "plot".
+        int code = commandLine(plotArgs).execute(plotArgs);
         long wall = System.nanoTime() - t0;
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

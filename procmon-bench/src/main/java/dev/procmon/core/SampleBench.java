@@ -40,10 +40,10 @@ public class SampleBench {
     @Setup(Level.Trial)
     public void open() throws IOException {
         long self = ProcessHandle.current().pid();
-        reader = ProcStatReader.forPid(self);
-        sampler = ProcStatSampler.open(self, clock, MemoryDetail.RSS);
-        statOnly = ProcStatSampler.open(self, clock);
-        pss = ProcStatSampler.open(self, clock, MemoryDetail.PSS);
+        reader = ProcStatReader.forPid(ProcRoot.SYSTEM, self);
+        sampler = ProcStatSampler.withCounters(self, clock, ProcRoot.SYSTEM, MemoryDetail.RSS);
+        statOnly = ProcStatSampler.open(self, clock, ProcRoot.SYSTEM);
+        pss = ProcStatSampler.withCounters(self, clock, ProcRoot.SYSTEM, MemoryDetail.PSS);
         jvm = new JvmStats();
         // One full sample so the formatter's day/offset cache is warm, as it is after the first tick.
         fullSample();

@@ -58,7 +58,7 @@ public final class TimingRun {
         int[] count = {0};
         CountDownLatch done = new CountDownLatch(1);
         AnchorClock clock = new AnchorClock();
-        Sampler sampler = ProcStatSampler.open(ProcessHandle.current().pid(), clock);
+        Sampler sampler = ProcStatSampler.open(ProcessHandle.current().pid(), clock, ProcRoot.SYSTEM);
         clock.armed = true;
         ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofMillis(intervalMs))
                 .clock(clock).sampler(sampler)

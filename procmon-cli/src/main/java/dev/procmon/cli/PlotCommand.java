@@ -8,6 +8,7 @@ import dev.procmon.plot.PlotResult;
 import dev.procmon.plot.ProcessSummary;
 import dev.procmon.plot.ProgressListener;
 import dev.procmon.plot.StopSignal;
+import dev.procmon.plot.RunComparison;
 import dev.procmon.plot.TimeAxis;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +51,21 @@ final class PlotCommand implements Callable<Integer> {
             description = "x axis: elapsed seconds (default) or wall-clock time.")
     TimeAxis time = TimeAxis.ELAPSED;
 
-    @Option(names = "--format", split = ",", paramLabel = "svg|png",
+    @Option(names = "--compare", description = "Write one report, OUTDIR/compare.html, overlaying one process from each LOG "
+            + "(each file is one run) with a table comparing them.")
+    boolean compare;
+
+    @Option(names = "--pid", paramLabel = "PID", description = "With --compare: the process to take from each log "
+            + "(needed when a log has several).")
+    Long pid;
+
+    @Option(names = "--align-at", paramLabel = "LABEL", description = "With --compare: align the runs at the first label "
+            + "with this text (default: at their start).")
+    String alignAt;
+
+    @Option(names = "--format", split = ",", paramLabel = "svg|png|html",
             converter = FormatConverter.class,
-            description = "Images procmon renders itself (default: svg,png).")
+            description = "Files procmon renders itself (default: svg,png,html).")
     List<OutputFormat> formats = new ArrayList<>();
 
     @Option(names = "--max-processes", paramLabel = "N", converter = CountConverter.class,
@@ -71,7 +85,7 @@ final class PlotCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code svg|png}. */
+    /** Parses {@code svg|png|html}. */
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
@@ -126,6 +140,9 @@ final class PlotCommand implements Callable<Integer> {
                 .withMaxProcesses(maxProcesses)
                 .withCores(cores)
                 .withStop(stop);
+        if (!compare && (pid != null || alignAt != null)) {
+            throw new ParameterException(spec.commandLine(), "--pid and --align-at go with --compare");
+        }
         // SIGINT/SIGTERM: stop reading (a pipe or device may never end) and let the plot of what was
         // read finish before the JVM exits; the exit status stays the signal's (130/143).
         CountDownLatch finished = new CountDownLatch(1);
@@ -141,6 +158,16 @@ final class PlotCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (JfrInput input = JfrInput.of(logs, out)) {
             PlotResult result = LogPlotter.plot(input.logs(), outDir, options);
+            if (compare) {
+                Path report = RunComparison.write(input.logs(), pid == null ? OptionalLong.empty() : OptionalLong.of(pid),
+                        alignAt, outDir, options.progress());
+                if (bar != null) {
+                    bar.clear();
+                }
+                out.println("compared " + logs.size() + " runs: " + report);
+                out.flush();
+                return 0;
+            }
             if (bar != null) {
                 bar.clear();
             }

@@ -72,7 +72,7 @@ class DemoCommandTest {
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString().replaceAll("_\\d+", "_PID")))
-                    .contains("demo.log_PID.dat", "demo.log_PID.plt", "demo.log_PID.svg", "demo.log_PID.png");
+                    .contains("demo.log_PID.dat", "demo.log_PID.plt", "demo.log_PID.svg", "demo.log_PID.png", "demo.log_PID.html");
         }
         assertThat(out.toString()).contains("demo.log: pid ", "2 labels", ".svg", ".png");
         // A line per phase, in order, before the summary: the demo is never silent for long.

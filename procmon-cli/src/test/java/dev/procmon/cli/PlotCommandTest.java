@@ -44,6 +44,36 @@ class PlotCommandTest {
     }
 
     @Test
+    void writesTheHtmlReportByDefault() throws Exception {
+        Path outDir = tmp.resolve("out");
+
+        assertThat(run(appLog().toString(), outDir.toString())).isZero();
+
+        assertThat(out.toString()).contains(outDir.resolve("app.log_86611.html").toString());
+        assertThat(Files.readString(outDir.resolve("app.log_86611.html"))).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void comparesRunsInOneReport() throws Exception {
+        Path outDir = tmp.resolve("out");
+        Path copy = tmp.resolve("again.log");
+        Files.copy(appLog(), copy);
+
+        int exit = run("--compare", "--align-at", "done", appLog().toString(), copy.toString(), outDir.toString());
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(exit).isZero();
+        assertThat(out.toString()).isEqualTo("compared 2 runs: " + outDir.resolve("compare.html") + "\n");
+        assertThat(Files.readString(outDir.resolve("compare.html"))).contains("Runs compared: app.log, again.log");
+    }
+
+    @Test
+    void rejectsPidAndAlignAtWithoutCompareAsAUsageError() throws Exception {
+        assertThat(run("--pid", "1", appLog().toString(), tmp.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--pid and --align-at go with --compare");
+    }
+
+    @Test
     void reportsAMissingLogAsOneLineOnStderrWithExitOne() {
         Path missing = tmp.resolve("missing.log");
 
@@ -83,7 +113,7 @@ class PlotCommandTest {
         String log = appLog().toString();
         String[][] cases = {
             {"--time=wall", "procmon plot: Invalid value for option '--time': expected one of elapsed, clock, got 'wall'"},
-            {"--format=svg,gif", "procmon plot: Invalid value for option '--format' (svg|png): expected one of svg, png, got 'gif'"},
+            {"--format=svg,gif", "procmon plot: Invalid value for option '--format' (svg|png|html): expected one of svg, png, html, got 'gif'"},
             {"--max-processes=abc", "procmon plot: Invalid value for option '--max-processes': expected a whole number from 1 to 1000000, got 'abc'"},
             {"--cores=0", "procmon plot: Invalid value for option '--cores': expected a whole number from 1 to 1000000, got '0'"},
             {"--bogus", "procmon plot: Unknown option: '--bogus'"},

@@ -43,7 +43,7 @@ class RecordMemoryOptionTest {
 
     @Test
     void anUnknownMemoryModeIsOneClearLine() {
-        assertThat(record("--memory", "vss", "--", "true")).isNotZero();
+        assertThat(record("--memory", "vss", "--", "true")).isEqualTo(2);
         assertThat(err.toString()).contains("--memory").contains("expected rss or pss, not 'vss'");
     }
 }

@@ -16,8 +16,8 @@ record KernelConstants(long clockTicksPerSecond, long pageSize) {
     private static final long AT_PAGESZ = 6;
     private static final long AT_CLKTCK = 17;
 
-    static KernelConstants read() throws IOException {
-        return parseAuxv(Files.readAllBytes(Path.of("/proc/self/auxv")));
+    static KernelConstants read(ProcRoot proc) throws IOException {
+        return parseAuxv(Files.readAllBytes(Path.of(proc.selfAuxv())));
     }
 
     /** Parses an auxiliary vector of native-endian 64-bit (type, value) pairs. */

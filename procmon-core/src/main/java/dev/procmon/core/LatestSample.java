@@ -38,11 +38,11 @@ final class LatestSample {
         version.setOpaque(v + 1);
         java.lang.invoke.VarHandle.releaseFence();
         for (LogField f : FIELDS) {
-            long v = f.fromSample() ? f.valueIn(s) : -1;
+            long value = f.fromSample() ? f.valueIn(s) : -1;
             // Costly counters are read every few samples and left out between: keep the last known value,
             // so a scrape between two readings does not see them vanish.
-            if (v >= 0 || !f.fromSample()) {
-                values[f.ordinal()] = v;
+            if (value >= 0 || !f.fromSample()) {
+                values[f.ordinal()] = value;
             }
         }
         epochMicros = sampleEpochMicros;

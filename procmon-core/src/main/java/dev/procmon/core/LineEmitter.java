@@ -93,6 +93,6 @@ final class LineEmitter {
             latest.publishLabel(label.text());
         }
         sink.write(writer.format(kind.marker, s, epochMicros, elapsedNanos,
-                label == null ? null : label.text(), dropped, label == null ? null : label.phase()));
+                label == null ? null : label.text(), label == null ? null : label.phase(), dropped));
     }
 }

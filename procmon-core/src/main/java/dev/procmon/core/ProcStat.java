@@ -9,10 +9,10 @@ final class ProcStat {
     /** Field 20, the threads of the process (tells a tree walk whether to list its tasks). */
     long numThreads;
     long minflt;
-    /** Field 11: minor faults of children that exited and were waited for. */
+    /** Field 11: minor faults of reaped children (as cutime is their CPU). */
     long cminflt;
     long majflt;
-    /** Field 13: major faults of such children. */
+    /** Field 13: major faults of reaped children. */
     long cmajflt;
     long utime;
     long stime;

@@ -1,9 +1,7 @@
 package dev.procmon.core;
 
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.Path;
 
 /**
  * Reads {@code /proc/<pid>/stat} in one read through a descriptor kept open between samples (re-read
@@ -12,21 +10,38 @@ import java.nio.file.Path;
  */
 final class ProcStatReader implements AutoCloseable {
 
-    private final Path path;
+    // The fields read, numbered as proc(5) numbers them (1 is the pid, 2 the name in parentheses).
+    private static final int STATE = 3;
+    private static final int PPID = 4;
+    private static final int MINFLT = 10;
+    private static final int CMINFLT = 11;
+    private static final int MAJFLT = 12;
+    private static final int CMAJFLT = 13;
+    private static final int UTIME = 14;
+    private static final int STIME = 15;
+    private static final int CUTIME = 16;
+    private static final int CSTIME = 17;
+    private static final int NUM_THREADS = 20;
+    private static final int STARTTIME = 22;
+    private static final int VSIZE = 23;
+    private static final int RSS = 24;
+    /** The last field read: a line with fewer fields is refused. */
+    private static final int LAST = RSS;
+
     private final RandomAccessFile file;
     private final byte[] buffer = new byte[1024];
 
-    ProcStatReader(Path path) throws IOException {
-        this.path = path;
-        this.file = new RandomAccessFile(path.toFile(), "r");
+    /** Opens a stat file (real or fake) and keeps its descriptor until {@link #close()}. */
+    ProcStatReader(String path) throws IOException {
+        this.file = new RandomAccessFile(path, "r");
     }
 
-    static ProcStatReader forPid(long pid) throws IOException {
-        return new ProcStatReader(Path.of("/proc", Long.toString(pid), "stat"));
+    ProcStatReader(java.nio.file.Path path) throws IOException {
+        this(path.toString());
     }
 
-    Path path() {
-        return path;
+    static ProcStatReader forPid(ProcRoot proc, long pid) throws IOException {
+        return new ProcStatReader(proc.stat(pid));
     }
 
     void read(ProcStat into) throws IOException {
@@ -39,22 +54,6 @@ final class ProcStatReader implements AutoCloseable {
             length += n;
             if (buffer[length - 1] == '\n') {
                 break;
-            }
-        }
-        parse(buffer, length, into);
-    }
-
-    /**
-     * Reads a stat file once (open, one read, close) into the caller's reused buffer: for the
-     * processes a tree walk looks at once per sample, where keeping a descriptor per pid would leak
-     * them as processes come and go. Allocates only the stream, no reader and no String.
-     */
-    static void readOnce(String path, byte[] buffer, ProcStat into) throws IOException {
-        int length = 0;
-        try (FileInputStream in = new FileInputStream(path)) {
-            int n;
-            while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
-                length += n;
             }
         }
         parse(buffer, length, into);
@@ -76,36 +75,35 @@ final class ProcStatReader implements AutoCloseable {
             throw new IOException("no ')' in /proc stat line");
         }
         into.pid = leadingNumber(line, close);
-        // After ") " comes field 3 (state); field numbers below are those of proc(5).
-        int field = 3;
+        int field = STATE;
         int i = close + 2;
         into.state = i < length ? line[i] : 0;
-        while (i < length && field <= 24) {
+        while (i < length && field <= LAST) {
             int start = i;
             while (i < length && line[i] != ' ' && line[i] != '\n') {
                 i++;
             }
             switch (field) {
-                case 4 -> into.ppid = number(line, start, i);
-                case 10 -> into.minflt = number(line, start, i);
-                case 11 -> into.cminflt = number(line, start, i);
-                case 12 -> into.majflt = number(line, start, i);
-                case 13 -> into.cmajflt = number(line, start, i);
-                case 14 -> into.utime = number(line, start, i);
-                case 15 -> into.stime = number(line, start, i);
-                case 16 -> into.cutime = number(line, start, i);
-                case 17 -> into.cstime = number(line, start, i);
-                case 20 -> into.numThreads = number(line, start, i);
-                case 22 -> into.starttime = number(line, start, i);
-                case 23 -> into.vsize = number(line, start, i);
-                case 24 -> into.rssPages = number(line, start, i);
+                case PPID -> into.ppid = number(line, start, i);
+                case MINFLT -> into.minflt = number(line, start, i);
+                case CMINFLT -> into.cminflt = number(line, start, i);
+                case MAJFLT -> into.majflt = number(line, start, i);
+                case CMAJFLT -> into.cmajflt = number(line, start, i);
+                case UTIME -> into.utime = number(line, start, i);
+                case STIME -> into.stime = number(line, start, i);
+                case CUTIME -> into.cutime = number(line, start, i);
+                case CSTIME -> into.cstime = number(line, start, i);
+                case NUM_THREADS -> into.numThreads = number(line, start, i);
+                case STARTTIME -> into.starttime = number(line, start, i);
+                case VSIZE -> into.vsize = number(line, start, i);
+                case RSS -> into.rssPages = number(line, start, i);
                 default -> {
                 }
             }
             field++;
             i++;
         }
-        if (field <= 24) {
+        if (field <= LAST) {
             throw new IOException("/proc stat line has only " + (field - 1) + " fields");
         }
     }

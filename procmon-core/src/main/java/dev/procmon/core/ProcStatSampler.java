@@ -9,6 +9,7 @@ import java.nio.file.Path;
 final class ProcStatSampler implements Sampler {
 
     private final long pid;
+    private final ProcRoot proc;
     private final ProcStatReader reader;
     private final KernelConstants kernel;
     private final ProcStat stat = new ProcStat();
@@ -16,28 +17,38 @@ final class ProcStatSampler implements Sampler {
     /** The counters beyond the stat line, or null (a tree's root reads its stat line only). */
     private final ProcessCounters counters;
 
-    ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock) throws IOException {
-        this(pid, kernel, clock, null);
+    ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc) throws IOException {
+        this(pid, kernel, clock, proc, null);
     }
 
-    private ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, MemoryDetail memory)
+    private ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc, MemoryDetail memory)
             throws IOException {
         this.pid = pid;
+        this.proc = proc;
         this.kernel = kernel;
-        this.reader = ProcStatReader.forPid(pid);
-        reader.read(stat);
-        this.processStartNanos = processStartNanos(stat.starttime, kernel, clock);
-        this.counters = memory == null ? null : ProcessCounters.open(Path.of("/proc", Long.toString(pid)), memory);
+        this.reader = ProcStatReader.forPid(proc, pid);
+        try {
+            reader.read(stat);
+            this.processStartNanos = processStartNanos(stat.starttime, kernel, clock, proc);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        this.counters = memory == null ? null : ProcessCounters.open(Path.of(proc.process(pid)), memory);
     }
 
-    /** A sampler of the stat line alone. */
-    static ProcStatSampler open(long pid, MonitorClock clock) throws IOException {
-        return new ProcStatSampler(pid, KernelConstants.read(), clock);
+    /** A sampler of the stat line alone (a tree's root, whose line is the tree's sum; benches). */
+    static ProcStatSampler open(long pid, MonitorClock clock, ProcRoot proc) throws IOException {
+        return new ProcStatSampler(pid, KernelConstants.read(proc), clock, proc);
     }
 
-    /** A sampler of the stat line and the other counters of {@link ProcessCounters}: the monitor's. */
-    static ProcStatSampler open(long pid, MonitorClock clock, MemoryDetail memory) throws IOException {
-        return new ProcStatSampler(pid, KernelConstants.read(), clock, memory);
+    /**
+     * The monitor's sampler of one process: the stat line and the counters of {@link ProcessCounters}
+     * (PSS/USS when {@code memory} asks for them).
+     */
+    static ProcStatSampler withCounters(long pid, MonitorClock clock, ProcRoot proc, MemoryDetail memory)
+            throws IOException {
+        return new ProcStatSampler(pid, KernelConstants.read(proc), clock, proc, memory);
     }
 
     /**
@@ -45,9 +56,9 @@ final class ProcStatSampler implements Sampler {
      * against the system uptime, read once (so elapsed_time counts from the process start, as
      * TotalDepth's does, not from the monitor's).
      */
-    private static long processStartNanos(long startTicks, KernelConstants kernel, MonitorClock clock)
-            throws IOException {
-        String uptime = Files.readString(Path.of("/proc/uptime"), StandardCharsets.US_ASCII);
+    private static long processStartNanos(long startTicks, KernelConstants kernel, MonitorClock clock,
+            ProcRoot proc) throws IOException {
+        String uptime = Files.readString(Path.of(proc.uptime()), StandardCharsets.US_ASCII);
         long now = clock.nanoTime();
         double uptimeSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
         double startSeconds = (double) startTicks / kernel.clockTicksPerSecond();
@@ -76,7 +87,7 @@ final class ProcStatSampler implements Sampler {
         try {
             reader.read(stat);
         } catch (IOException e) {
-            if (isGone(e, pid)) {
+            if (isGone(e, proc, pid)) {
                 throw new ProcessGoneException(pid, e);
             }
             throw e;
@@ -85,10 +96,10 @@ final class ProcStatSampler implements Sampler {
     }
 
     /** Whether a failed read means the process has exited (ESRCH on the kept descriptor, or no dir). */
-    static boolean isGone(IOException e, long pid) {
+    static boolean isGone(IOException e, ProcRoot proc, long pid) {
         return e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
                 || "No such process".equals(e.getMessage())
-                || !Files.isDirectory(Path.of("/proc", Long.toString(pid)));
+                || !Files.isDirectory(Path.of(proc.process(pid)));
     }
 
     /** Converts raw counters (this process's, or a tree's sum) into a sample of this process. */

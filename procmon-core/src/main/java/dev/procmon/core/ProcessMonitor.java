@@ -231,6 +231,7 @@ public final class ProcessMonitor implements AutoCloseable {
         private boolean keyValues;
         private boolean includeChildren;
         private MemoryDetail memory = MemoryDetail.RSS;
+        private Path procRoot;
         private MonitorClock clock = MonitorClock.SYSTEM;
         private Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
@@ -292,9 +293,10 @@ public final class ProcessMonitor implements AutoCloseable {
 
         /**
          * Whether every live descendant of the sampled process is summed into its line (default
-         * false): rss, vms, page faults and CPU times are totals over the tree found by following
-         * parent links in /proc at each sample, and the line carries {@link LogFormat#NUM_PROCS}.
-         * Linux only.
+         * false): rss, vms, page faults and CPU times are totals over the tree, found at each sample
+         * by walking the kernel's children lists down from the process (or, on kernels without them,
+         * by following parent links through all of /proc), and the line carries
+         * {@link LogFormat#NUM_PROCS}. Linux only.
          */
         public Builder includeChildren(boolean includeChildren) {
             this.includeChildren = includeChildren;
@@ -343,6 +345,15 @@ public final class ProcessMonitor implements AutoCloseable {
          */
         public Builder launchedChild() {
             this.childBaseline = ReapedChildSampler.Baseline.now(Path.of("/proc/self/stat"), clock);
+            return this;
+        }
+
+        /**
+         * Where /proc is (default: the system property {@code procmon.proc}, else {@code /proc}): a
+         * monitor in a container can read the host's processes through a mount of its /proc.
+         */
+        public Builder procRoot(Path procRoot) {
+            this.procRoot = Objects.requireNonNull(procRoot, "procRoot");
             return this;
         }
 
@@ -403,11 +414,12 @@ public final class ProcessMonitor implements AutoCloseable {
          */
         public ProcessMonitor start() {
             Sampler s;
+            ProcRoot proc = procRoot != null ? new ProcRoot(procRoot) : ProcRoot.fromSystemProperty();
             try {
                 s = sampler != null ? sampler
                         : childBaseline != null ? ReapedChildSampler.open(pid, childBaseline,
-                                () -> SamplerChoice.open(pid, includeChildren, clock, memory))
-                        : SamplerChoice.open(pid, includeChildren, clock, memory);
+                                () -> SamplerChoice.open(pid, includeChildren, clock, memory, proc), proc)
+                        : SamplerChoice.open(pid, includeChildren, clock, memory, proc);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
             }

@@ -81,11 +81,11 @@ final class ReapedChildSampler implements Sampler {
     }
 
     /** The sampler of child {@code pid} under {@code /proc}; {@code opener} opens its live sampler. */
-    static ReapedChildSampler open(long pid, Baseline baseline, Opener opener) throws IOException {
+    static ReapedChildSampler open(long pid, Baseline baseline, Opener opener, ProcRoot proc) throws IOException {
         if (pid <= 0) {
             throw new IOException("launchedChild() needs the child's pid");
         }
-        return new ReapedChildSampler(pid, baseline, opener, Path.of("/proc"), KernelConstants.read().clockTicksPerSecond());
+        return new ReapedChildSampler(pid, baseline, opener, proc.dir(), KernelConstants.read(proc).clockTicksPerSecond());
     }
 
     @Override

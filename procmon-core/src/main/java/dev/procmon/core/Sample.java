@@ -17,9 +17,9 @@ final class Sample {
     long vmsBytes = UNKNOWN;
     long pageFaults = UNKNOWN;
     long majorFaults = UNKNOWN;
-    /** cminflt + cmajflt: faults of children that exited and were waited for. */
+    /** Faults (minor + major) of reaped children, as {@code children_user} is their CPU (cminflt + cmajflt). */
     long childrenPfaults = UNKNOWN;
-    /** cmajflt. */
+    /** Major faults of reaped children (cmajflt). */
     long childrenPageins = UNKNOWN;
     long pssBytes = UNKNOWN;
     long ussBytes = UNKNOWN;

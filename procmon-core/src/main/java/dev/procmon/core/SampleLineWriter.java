@@ -40,7 +40,7 @@ final class SampleLineWriter {
      */
     StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label,
                          long labelsDropped) {
-        return format(marker, s, epochMicros, elapsedNanos, label, labelsDropped, null);
+        return format(marker, s, epochMicros, elapsedNanos, label, null, labelsDropped);
     }
 
     /**
@@ -49,12 +49,12 @@ final class SampleLineWriter {
      * members is known, unless it is {@link LogField#alwaysWritten()}.
      *
      * @param label the label, or null
-     * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      * @param phase {@link LogFormat#PHASE_START} or {@link LogFormat#PHASE_END} on a phase's label line,
-     *     else null
+     *     else null (the parameter order of the monitor stream's phase API)
+     * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      */
-    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label,
-                         long labelsDropped, String phase) {
+    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label, String phase,
+                         long labelsDropped) {
         StringBuilder b = line;
         b.setLength(0);
         b.append(marker).append(" {");

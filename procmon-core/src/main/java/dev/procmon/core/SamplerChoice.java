@@ -14,13 +14,14 @@ final class SamplerChoice {
      * @param pid the process to sample, or -1 for this one
      * @throws IOException when another process (or a tree) was asked for and cannot be read
      */
-    static Sampler open(long pid, boolean includeChildren, MonitorClock clock, MemoryDetail memory)
+    static Sampler open(long pid, boolean includeChildren, MonitorClock clock, MemoryDetail memory, ProcRoot proc)
             throws IOException {
         long self = ProcessHandle.current().pid();
         long target = pid > 0 ? pid : self;
-        if (Files.isReadable(Path.of("/proc/self/stat"))) {
+        if (Files.isReadable(Path.of(proc.selfStat()))) {
             try {
-                return includeChildren ? ProcessTreeSampler.open(target, clock) : ProcStatSampler.open(target, clock, memory);
+                return includeChildren ? ProcessTreeSampler.open(target, clock, proc)
+                        : ProcStatSampler.withCounters(target, clock, proc, memory);
             } catch (IOException e) {
                 if (target != self || includeChildren) {
                     throw e;

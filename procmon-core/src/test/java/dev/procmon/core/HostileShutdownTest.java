@@ -35,6 +35,11 @@ class HostileShutdownTest {
         assertThat(child.exitValue()).as(output).isEqualTo(3);
         assertThat(output).doesNotContain("Exception", "Error");
         List<ParsedLine> lines = Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
+        if (how.equals("start-in-hook") && lines.isEmpty()) {
+            // Started while the JVM is exiting, with no hook of its own: the JVM halts when the host's
+            // hooks return, possibly before the ProcMon thread wrote anything. What is written is whole.
+            return;
+        }
         assertThat(lines).isNotEmpty();
         assertThat(lines.get(0).marker()).isEqualTo(LogFormat.MARKER_START);
         assertThat(lines.stream().filter(l -> l.marker().equals(LogFormat.MARKER_START))).hasSize(1);

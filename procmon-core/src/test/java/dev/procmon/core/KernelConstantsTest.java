@@ -32,7 +32,7 @@ class KernelConstantsTest {
 
     @Test
     void thisMachinesValuesAreSane() throws IOException {
-        KernelConstants k = KernelConstants.read();
+        KernelConstants k = KernelConstants.read(ProcRoot.SYSTEM);
         assertThat(k.pageSize()).isPositive().matches(p -> Long.bitCount(p) == 1, "a power of two");
         assertThat(k.clockTicksPerSecond()).isBetween(1L, 10_000L);
     }

@@ -26,8 +26,8 @@ class ProcStatReaderTest {
         assertThat(s.pid).isEqualTo(2148);
         assertThat(s.ppid).isEqualTo(2144);
         assertThat(s.minflt).isEqualTo(97);
-        assertThat(s.majflt).isEqualTo(1);
         assertThat(s.cminflt).isEqualTo(5);
+        assertThat(s.majflt).isEqualTo(1);
         assertThat(s.cmajflt).isEqualTo(7);
         assertThat(s.utime).isEqualTo(11);
         assertThat(s.stime).isEqualTo(13);
@@ -66,7 +66,7 @@ class ProcStatReaderTest {
 
     @Test
     void readsThisProcessLiveAndSeesFreshValuesOnEveryRead() throws IOException {
-        try (ProcStatReader reader = ProcStatReader.forPid(ProcessHandle.current().pid())) {
+        try (ProcStatReader reader = ProcStatReader.forPid(ProcRoot.SYSTEM, ProcessHandle.current().pid())) {
             ProcStat first = new ProcStat();
             reader.read(first);
             assertThat(first.pid).isEqualTo(ProcessHandle.current().pid());

@@ -17,14 +17,16 @@ class ProcStatSamplerTest {
         Process p = new ProcessBuilder("sh", "-c", "cat /proc/self/stat > /dev/null; echo ready; exec sleep 30")
                 .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
-             ProcStatSampler sampler = ProcStatSampler.open(p.pid(), new FakeClock())) {
+             ProcStatSampler sampler = ProcStatSampler.open(p.pid(), new FakeClock(), ProcRoot.SYSTEM)) {
             assertThat(out.readLine()).isEqualTo("ready");
             Sample s = new Sample();
             s.clear();
             sampler.sample(s);
 
             ProcStat raw = new ProcStat();
-            ProcStatReader.readOnce("/proc/" + p.pid() + "/stat", new byte[1024], raw);
+            try (ProcStatReader reader = ProcStatReader.forPid(ProcRoot.SYSTEM, p.pid())) {
+                reader.read(raw);
+            }
             assertThat(raw.cminflt).isPositive();
             assertThat(s.childrenPfaults).isEqualTo(raw.cminflt + raw.cmajflt);
             assertThat(s.childrenPageins).isEqualTo(raw.cmajflt);

@@ -103,7 +103,7 @@ class ProcessCountersTest {
     @Test
     void pssAndUssOfThisProcessAreBelowItsRss() throws IOException {
         try (SmapsRollupReader smaps = SmapsRollupReader.open(SELF); ProcStatSampler stat = ProcStatSampler.open(
-                ProcessHandle.current().pid(), MonitorClock.SYSTEM)) {
+                ProcessHandle.current().pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
             Sample s = fresh();
             stat.sample(s);
             smaps.read(s);

@@ -154,7 +154,7 @@ class SampleLineWriterTest {
     @Test
     void everyFieldOfTheSchemaIsWrittenUnderItsParent() {
         ParsedLine parsed = ParsedLine.parse(
-                writer.format(LogFormat.MARKER, everyField(), EPOCH_MICROS, 0, "x", 7, LogFormat.PHASE_START).toString());
+                writer.format(LogFormat.MARKER, everyField(), EPOCH_MICROS, 0, "x", LogFormat.PHASE_START, 7).toString());
         for (LogField f : LogField.values()) {
             if (f.kind() != FieldKind.OBJECT) {
                 assertThat(parsed.values()).as(f.path()).containsKey(f.path());
@@ -166,7 +166,7 @@ class SampleLineWriterTest {
 
     @Test
     void aPhaseIsWrittenOnlyOnALabelLine() {
-        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0, LogFormat.PHASE_END).toString();
+        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, LogFormat.PHASE_END, 0).toString();
         assertThat(ParsedLine.parse(line).values()).doesNotContainKey("phase");
     }
 

@@ -3,6 +3,8 @@ package dev.procmon.otel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.procmon.core.LogField;
+import dev.procmon.core.MetricsSnapshot;
 import dev.procmon.core.ProcessMonitor;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -28,7 +30,8 @@ class ProcessInstrumentsTest {
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
                         .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
                         .build();
-                ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofMillis(50)).sink(l -> {}).start()) {
+                // One sample (START) in the test's time: the values reported must be exactly that sample's.
+                ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofSeconds(60)).sink(l -> {}).start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (monitor.latest().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -43,7 +46,9 @@ class ProcessInstrumentsTest {
                 MetricData memory = metrics.get("process.memory.usage");
                 assertThat(memory.getUnit()).isEqualTo("By");
                 long rss = memory.getLongSumData().getPoints().iterator().next().getValue();
-                assertThat((double) rss).isCloseTo(status("VmRSS:") * 1024, withinPercentage(15));
+                MetricsSnapshot sample = monitor.latest().orElseThrow();
+                assertThat((double) rss).isEqualTo(sample.get(LogField.RSS));
+                assertThat((double) rss).isCloseTo(status("VmRSS:") * 1024, withinPercentage(50));
                 assertThat(memory.getLongSumData().isMonotonic()).isFalse();
 
                 MetricData cpu = metrics.get("process.cpu.time");
@@ -52,7 +57,7 @@ class ProcessInstrumentsTest {
                 Map<String, Double> byMode = cpu.getDoubleSumData().getPoints().stream().collect(Collectors.toMap(
                         p -> p.getAttributes().get(ProcessInstruments.CPU_MODE), DoublePointData::getValue));
                 assertThat(byMode).containsOnlyKeys("user", "system");
-                assertThat(byMode.get("user")).isPositive();
+                assertThat(byMode.get("user")).isPositive().isEqualTo(sample.get(LogField.USER));
 
                 MetricData faults = metrics.get("process.paging.faults");
                 assertThat(faults.getUnit()).isEqualTo("{fault}");

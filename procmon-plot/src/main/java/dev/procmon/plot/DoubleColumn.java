@@ -15,16 +15,13 @@ final class DoubleColumn {
         values[size++] = v;
     }
 
-    /** Makes room for {@code capacity} values, so the table can store without a check per value. */
-    void reserve(int capacity) {
-        if (capacity > values.length) {
-            values = Arrays.copyOf(values, Math.max(capacity, values.length * 2));
-        }
+    DoubleColumn() {
     }
 
-    /** Appends without a capacity check: the caller has {@link #reserve reserved} room. */
-    void append(double v) {
-        values[size++] = v;
+    /** A view of the first {@code size} values of an array that the caller no longer changes. */
+    DoubleColumn(double[] values, int size) {
+        this.values = values;
+        this.size = size;
     }
 
     double get(int i) {

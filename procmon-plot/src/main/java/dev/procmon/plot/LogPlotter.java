@@ -74,6 +74,7 @@ public final class LogPlotter {
             DatTask dat = new DatTask(() -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
             dat.start();
             List<Path> files = new ArrayList<>();
+            RunSummary runSummary = RunSummary.of(table);
             try {
                 files.add(OutputFiles.write(outDir, name + ".plt", out -> {
                     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -89,6 +90,14 @@ public final class LogPlotter {
                     if (!options.formats().contains(format) || options.gnuplot() && format == OutputFormat.SVG) {
                         continue;
                     }
+                    if (format == OutputFormat.HTML) {
+                        // The report is drawn by the browser from the chart's series and the summary, not the scene.
+                        HtmlRun run = HtmlRun.of(logName, table, layout.chart,
+                                layout.panel == null ? null : layout.panel.chart, runSummary, 0);
+                        files.add(OutputFiles.write(outDir, name + ".html",
+                                out -> HtmlReport.write(layout.chart.title(), List.of(run), PhaseTable.of(runSummary), out)));
+                        continue;
+                    }
                     Scene s = scene == null ? layout.scene() : scene;
                     scene = s;
                     files.add(OutputFiles.write(outDir, name + "." + format.extension(), out -> format.renderer().render(s, out)));
@@ -98,7 +107,6 @@ public final class LogPlotter {
                 throw e;
             }
             files.add(0, dat.join());
-            RunSummary runSummary = RunSummary.of(table);
             files.add(OutputFiles.write(outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
             summaries.add(summary(logName, table, d, files));
         }

@@ -101,6 +101,9 @@ final class OutputEscaper {
     }
 
     private static boolean isLineBreakOrControl(int c) {
-        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+        // A lone surrogate (codePoints() yields one only unpaired) cannot be written as UTF-8 at all:
+        // it becomes a space like a control character instead of failing the whole plot.
+        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029
+                || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
     }
 }

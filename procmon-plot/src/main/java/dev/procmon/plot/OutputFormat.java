@@ -15,6 +15,14 @@ public enum OutputFormat {
         ChartRenderer renderer() {
             return new PngRenderer();
         }
+    },
+    /** The interactive report: one self-contained HTML file (see {@link HtmlReport}). */
+    HTML("html") {
+        /** The report is written from the tables, not the layout: {@link LogPlotter} calls {@link HtmlReport}. */
+        @Override
+        ChartRenderer renderer() {
+            throw new UnsupportedOperationException("the HTML report is written by HtmlReport");
+        }
     };
 
     private final String extension;

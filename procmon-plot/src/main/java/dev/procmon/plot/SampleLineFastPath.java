@@ -63,8 +63,9 @@ final class SampleLineFastPath {
             .toArray(Keys[]::new);
 
     /**
-     * The keys of one object, each also as {@code key"} in little-endian words (the last one masked),
-     * so the expected key is recognised with one long compare per eight bytes.
+     * The keys of one object, each also as {@code key"} in up to three little-endian words (head,
+     * middle for keys past 16 bytes, tail), so the expected key is recognised with two or three long
+     * compares.
      */
     private static final class Keys {
         final LogField[] fields;
@@ -74,8 +75,12 @@ final class SampleLineFastPath {
         final boolean[] nullable;
         final byte[][] keys;
         final int[] length;
-        final long[][] words;
-        final long[] lastMask;
+        /** Bytes that must be there to compare: max(16, length). */
+        final int[] need;
+        final long[] head;
+        final long[] headMask;
+        final long[] mid;
+        final long[] tail;
 
         Keys(List<LogField> fields) {
             this.fields = fields.toArray(new LogField[0]);
@@ -88,8 +93,11 @@ final class SampleLineFastPath {
             slot = new int[n];
             nullable = new boolean[n];
             length = new int[n];
-            words = new long[n][];
-            lastMask = new long[n];
+            need = new int[n];
+            head = new long[n];
+            headMask = new long[n];
+            mid = new long[n];
+            tail = new long[n];
             for (int k = 0; k < n; k++) {
                 LogField f = this.fields[k];
                 type[k] = f == LogField.PID ? T_PID : f == LogField.PHASE ? T_PHASE : switch (f.kind()) {
@@ -107,31 +115,30 @@ final class SampleLineFastPath {
                     throw new IllegalArgumentException("key too long");
                 }
                 length[k] = q.length;
-                int w = (q.length + Long.BYTES - 1) / Long.BYTES;
-                byte[] padded = Arrays.copyOf(q, w * Long.BYTES);
-                words[k] = new long[w];
-                for (int j = 0; j < w; j++) {
-                    words[k][j] = (long) LONGS.get(padded, j * Long.BYTES);
-                }
-                int rest = q.length - (w - 1) * Long.BYTES;
-                lastMask[k] = rest == Long.BYTES ? -1L : (1L << (8 * rest)) - 1;
-                words[k][w - 1] &= lastMask[k];
+                // Past three words no fast compare: such a key is found by the byte loop of key().
+                need[k] = q.length > 3 * Long.BYTES ? Integer.MAX_VALUE / 2 : Math.max(2 * Long.BYTES, q.length);
+                byte[] padded = Arrays.copyOf(q, 3 * Long.BYTES);
+                head[k] = (long) LONGS.get(padded, 0);
+                headMask[k] = q.length >= Long.BYTES ? -1L : (1L << (8 * q.length)) - 1;
+                head[k] &= headMask[k];
+                mid[k] = (long) LONGS.get(padded, Long.BYTES);
+                tail[k] = q.length > Long.BYTES ? (long) LONGS.get(q, q.length - Long.BYTES) : 0;
             }
         }
 
         /** Whether {@code b[from, from + length[k])} is key k and its closing quote. */
         boolean at(byte[] b, int from, int to, int k) {
-            long[] w = words[k];
-            int last = w.length - 1;
-            if (from + w.length * Long.BYTES > to) {
+            int len = length[k];
+            if (from + need[k] > to || ((long) LONGS.get(b, from) & headMask[k]) != head[k]) {
                 return false;
             }
-            for (int j = 0; j < last; j++) {
-                if ((long) LONGS.get(b, from + j * Long.BYTES) != w[j]) {
-                    return false;
-                }
+            if (len <= Long.BYTES) {
+                return true;
             }
-            return ((long) LONGS.get(b, from + last * Long.BYTES) & lastMask[k]) == w[last];
+            if (len > 2 * Long.BYTES && (long) LONGS.get(b, from + Long.BYTES) != mid[k]) {
+                return false;
+            }
+            return (long) LONGS.get(b, from + len - Long.BYTES) == tail[k];
         }
     }
 
@@ -248,6 +255,9 @@ final class SampleLineFastPath {
         int seen = 0;
         int hint = 0;
         i = ws(b, i + 1, to);
+        if (i < to && b[i] == '}') {
+            return i + 1; // {}: the writer's cpu_times when no CPU figure is known
+        }
         while (true) {
             i = key(b, i, to, keys, hint);
             if (i == DEFER) {

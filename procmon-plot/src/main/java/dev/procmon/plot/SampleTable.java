@@ -21,8 +21,11 @@ public final class SampleTable {
 
     private final long pid;
     private final int run;
-    /** By {@link LogField#ordinal()}; null until the field's first value (or its first look-up). */
-    private final DoubleColumn[] columns = new DoubleColumn[FIELDS.length];
+    /**
+     * The columns' values by {@link LogField#ordinal()}, all with the same room; null until the field's
+     * first value (or its first look-up). Plain arrays, so a sample costs one store per column.
+     */
+    private final double[][] data = new double[FIELDS.length][];
     /** The ordinals of the columns made so far, in the order made; bits of the same in {@code materialized}. */
     private final int[] order = new int[FIELDS.length];
     private int count;
@@ -74,8 +77,16 @@ public final class SampleTable {
         if (!field.isNumber()) {
             throw new IllegalArgumentException(field.path() + " is not a number");
         }
-        DoubleColumn c = columns[field.ordinal()];
-        return c != null && !c.allNaN();
+        double[] d = data[field.ordinal()];
+        if (d == null) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!Double.isNaN(d[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -87,26 +98,29 @@ public final class SampleTable {
         if (row < 0 || row >= size) {
             throw new IndexOutOfBoundsException(row);
         }
-        return column(field).get(row);
+        double[] d = data[field.ordinal()];
+        return d == null ? Double.NaN : d[row];
     }
 
-    /** The field's column (all NaN if no line had it). */
+    /** The field's column (all NaN if no line had it): a view, valid until the next {@link #add}. */
     DoubleColumn column(LogField field) {
         if (!field.isNumber()) {
             throw new IllegalArgumentException(field.path() + " is not a number");
         }
-        DoubleColumn c = columns[field.ordinal()];
-        if (c == null) {
-            c = new DoubleColumn();
-            c.reserve(capacity);
-            for (int i = 0; i < size; i++) {
-                c.append(Double.NaN);
-            }
-            columns[field.ordinal()] = c;
-            order[count++] = field.ordinal();
-            materialized |= 1L << field.ordinal();
+        return new DoubleColumn(materialize(field.ordinal()), size);
+    }
+
+    /** The values of field {@code o}, made (NaN up to now) on first use. */
+    private double[] materialize(int o) {
+        double[] d = data[o];
+        if (d == null) {
+            d = new double[capacity];
+            Arrays.fill(d, 0, size, Double.NaN);
+            data[o] = d;
+            order[count++] = o;
+            materialized |= 1L << o;
         }
-        return c;
+        return d;
     }
 
     List<Label> labels() {
@@ -114,26 +128,26 @@ public final class SampleTable {
     }
 
     double lastElapsed() {
-        return columns[LogField.ELAPSED_TIME.ordinal()].get(size - 1);
+        return data[LogField.ELAPSED_TIME.ordinal()][size - 1];
     }
 
     void add(Sample s) {
         if (size == 0 || s.elapsed() != lastElapsed()) {
             long fresh = s.present & ~materialized & NUMERIC_MASK;
             for (; fresh != 0; fresh &= fresh - 1) {
-                column(FIELDS[Long.numberOfTrailingZeros(fresh)]);
+                materialize(Long.numberOfTrailingZeros(fresh));
             }
             if (size == capacity) {
                 capacity *= 2;
                 for (int i = 0; i < count; i++) {
-                    columns[order[i]].reserve(capacity);
+                    data[order[i]] = Arrays.copyOf(data[order[i]], capacity);
                 }
             }
-            // Per sample the hot loop: one store per column the table has (a field no line has costs nothing).
+            // The hot loop: one store per column the table has (a field no line has costs nothing).
             double[] v = s.values;
             for (int i = 0; i < count; i++) {
                 int o = order[i];
-                columns[o].append(v[o]);
+                data[o][size] = v[o];
             }
             timestamp.add(s.timestampMicros);
             size++;

@@ -27,7 +27,7 @@ public final class WrittenLine {
         }
         long elapsedNanos = values.getOrDefault(LogField.ELAPSED_TIME, 0L) * 1_000;
         return new SampleLineWriter(ZoneOffset.UTC)
-                .format(LogFormat.MARKER, s, epochMicros, elapsedNanos, label, labelsDropped, phase).toString();
+                .format(LogFormat.MARKER, s, epochMicros, elapsedNanos, label, phase, labelsDropped).toString();
     }
 
     /** The test's own map from field to sample member: an oracle independent of LogField's accessors. */

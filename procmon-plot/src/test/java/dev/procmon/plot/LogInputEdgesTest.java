@@ -46,7 +46,9 @@ class LogInputEdgesTest {
         assertThat(r.processes().get(0).samples()).isBetween(100, 1999);
         assertThat(r.notices()).singleElement().asString()
                 .matches(".*cut\\.log\\.gz: gzip data truncated; plotted the \\d+ samples before that");
-        assertThat(r.processes().get(0).files()).hasSize(5).allSatisfy(f -> assertThat(f).isNotEmptyFile());
+        // .dat, .plt, one file per format asked for, and the summary JSON: all of them whole.
+        assertThat(r.processes().get(0).files()).hasSize(3 + ALL.formats().size())
+                .allSatisfy(f -> assertThat(f).isNotEmptyFile());
     }
 
     @Test
@@ -74,7 +76,7 @@ class LogInputEdgesTest {
 
         PlotResult r = LogPlotter.plot(List.of(log), dir.resolve("out"), ALL.withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG)));
 
-        assertThat(r.processes().get(0).files()).hasSize(5);
+        assertThat(r.processes().get(0).files()).hasSize(5);   // .dat, .plt, .svg, .png, .summary.json
         String dat = Files.readString(dir.resolve("out").resolve("surrogates.log_12.dat"), StandardCharsets.UTF_8);
         assertThat(dat).contains("cut emoji \uFFFD here", "low \uFFFD alone", "whole \ud83d\ude00 pair");
         assertThat(dat.lines().filter(l -> !l.startsWith("#"))).hasSize(3);

@@ -1,0 +1,185 @@
+package dev.procmon.core;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.util.Arrays;
+
+/**
+ * Finds a tree by walking down from the root through the kernel's children files, breadth first:
+ * for each process of the tree the children files of its threads are read, and each child's
+ * {@code stat} is read and counted if its parent link ({@code ppid}) still names the process it was
+ * listed under (else its parent exited meanwhile and it has been re-parented out of the tree). The
+ * cost is that of the tree, not of the machine.
+ *
+ * <p>Descriptors are kept open between samples ({@link TreeMember}): a member's stat and children
+ * files are re-read from offset 0 with one seek and one read each (plus one read that finds the end
+ * of a non-empty children list), as the root's stat is. A process is opened when it joins the tree
+ * and closed when it leaves or exits; a pid whose kept descriptor answers "no such process" is
+ * opened afresh (the pid was reused), and a changed start time drops what was opened for the old
+ * process. In steady state (no process joins or leaves) a sample allocates nothing.
+ *
+ * <p>Descriptors are a limited resource of the program procmon runs in: at most
+ * {@value #MAX_KEPT} members are kept open (two descriptors each for a single-threaded member);
+ * the members beyond are opened, read and closed at each sample, as the full scan does.
+ */
+final class ChildrenWalk implements Descendants {
+
+    /** At most this many members have descriptors kept open; the rest are read and closed. */
+    static final int MAX_KEPT = 1000;
+
+    private final int maxKept;
+    private final ProcRoot proc;
+    private final TreeMember root;
+    private final MemberTable members = new MemberTable();
+    private final PidSet seen = new PidSet(64);
+    private final ProcStat one = new ProcStat();
+    /** Children files are longer than a stat line; grown, never shrunk. */
+    private byte[] list = new byte[4096];
+    /** Pids listed as children this sample, with the parent each was listed under. */
+    private long[] queue = new long[64];
+    private long[] listedUnder = new long[64];
+    private int stamp;
+
+    ChildrenWalk(ProcRoot proc, long rootPid) {
+        this(proc, rootPid, MAX_KEPT);
+    }
+
+    ChildrenWalk(ProcRoot proc, long rootPid, int maxKept) {
+        this.maxKept = maxKept;
+        this.proc = proc;
+        this.root = new TreeMember(rootPid, null);
+    }
+
+    @Override
+    public int addInto(ProcStat rootStat, ProcStat total) {
+        stamp++;
+        seen.clear();
+        seen.add(root.pid);
+        if (root.starttime != rootStat.starttime) {
+            root.restarted(rootStat.starttime);
+        }
+        int tail = listChildren(root, rootStat, 0);
+        int head = 0;
+        int count = 0;
+        while (head < tail) {
+            long pid = queue[head];
+            long parent = listedUnder[head];
+            head++;
+            TreeMember m = readMember(pid);
+            if (m == null) {
+                continue; // Gone since the listing.
+            }
+            if (one.pid != pid || one.ppid != parent) {
+                if (members.get(pid) != m) {
+                    m.close();
+                }
+                continue; // Re-parented since the listing: not in the tree (a kept one is closed below).
+            }
+            if (m.starttime != one.starttime) {
+                m.restarted(one.starttime);
+            }
+            m.lastSeen = stamp;
+            total.add(one);
+            count++;
+            tail = listChildren(m, one, tail);
+            if (members.get(pid) != m) {
+                m.close(); // Read once, beyond MAX_KEPT.
+            }
+        }
+        members.evictUnseen(stamp);
+        return count;
+    }
+
+    /** Reads a listed pid's stat into {@link #one} through its kept descriptor; null if it is gone. */
+    private TreeMember readMember(long pid) {
+        TreeMember m = members.get(pid);
+        if (m != null) {
+            try {
+                m.read(one);
+                return m;
+            } catch (IOException exited) {
+                // The process we had open exited; the pid listed now may be a new one: open it afresh.
+                members.remove(pid);
+                m.close();
+            }
+        }
+        try {
+            m = TreeMember.open(proc, pid);
+        } catch (IOException gone) {
+            return null; // Exited since its parent listed it, or not ours to read.
+        }
+        try {
+            m.read(one);
+        } catch (IOException gone) {
+            m.close();
+            return null;
+        }
+        m.starttime = one.starttime;
+        if (members.size() < maxKept) {
+            members.put(m);
+        }
+        return m;
+    }
+
+    /** Queues, from {@code tail}, the not yet seen children of every thread of {@code m}; returns the new tail. */
+    private int listChildren(TreeMember m, ProcStat stat, int tail) {
+        m.trackThreads(proc, stat);
+        for (int t = 0; t < m.threads(); t++) {
+            int length = read(m.children(t));
+            tail = queue(length, m.pid, tail);
+        }
+        return tail;
+    }
+
+    /** Re-reads one kept children file into {@link #list}; 0 when the thread is gone. */
+    private int read(RandomAccessFile file) {
+        int length = 0;
+        try {
+            file.seek(0);
+            int n;
+            while ((n = file.read(list, length, list.length - length)) > 0) {
+                length += n;
+                if (length == list.length) {
+                    list = Arrays.copyOf(list, list.length * 2);
+                }
+            }
+        } catch (IOException gone) {
+            return 0; // The thread exited: its children went to another thread or a reaper.
+        }
+        return length;
+    }
+
+    /** Parses the space-separated pids in {@link #list} and queues the unseen ones under {@code parent}. */
+    private int queue(int length, long parent, int tail) {
+        long pid = -1;
+        for (int i = 0; i <= length; i++) {
+            int digit = i < length ? list[i] - '0' : -1;
+            if (digit >= 0 && digit <= 9) {
+                pid = (pid < 0 ? 0 : pid * 10) + digit;
+            } else if (pid >= 0) {
+                if (seen.add(pid)) {
+                    if (tail == queue.length) {
+                        queue = Arrays.copyOf(queue, tail * 2);
+                        listedUnder = Arrays.copyOf(listedUnder, tail * 2);
+                    }
+                    queue[tail] = pid;
+                    listedUnder[tail] = parent;
+                    tail++;
+                }
+                pid = -1;
+            }
+        }
+        return tail;
+    }
+
+    /** How many processes below the root have descriptors open (for tests). */
+    int openMembers() {
+        return members.size();
+    }
+
+    @Override
+    public void close() {
+        members.closeAll();
+        root.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.procmon.core;
+
+import java.io.File;
+
+/**
+ * How a tree sampler finds the live descendants of its root at each sample: {@link ChildrenWalk}
+ * where the kernel lists children, {@link ProcScan} (every process of the proc root) where it does
+ * not. Either way a process that vanishes mid-sample is skipped silently, and so are its children
+ * for that sample; a process is counted at most once.
+ */
+interface Descendants extends AutoCloseable {
+
+    /**
+     * Adds the counters of every live descendant of the root into {@code total} and returns how
+     * many there were.
+     *
+     * @param rootStat the root's stat, read by the caller at this sample
+     */
+    int addInto(ProcStat rootStat, ProcStat total);
+
+    /** Closes what is kept open between samples; never throws. */
+    @Override
+    void close();
+
+    /**
+     * The children walk where the kernel has {@code /proc/<pid>/task/<tid>/children} (Linux 3.5+,
+     * CONFIG_PROC_CHILDREN; the root's main-thread file exists), else the full scan.
+     */
+    static Descendants of(ProcRoot proc, long rootPid) {
+        return hasChildrenFiles(proc, rootPid) ? new ChildrenWalk(proc, rootPid) : new ProcScan(proc, rootPid);
+    }
+
+    static boolean hasChildrenFiles(ProcRoot proc, long pid) {
+        return new File(proc.children(pid, pid)).exists();
+    }
+}
