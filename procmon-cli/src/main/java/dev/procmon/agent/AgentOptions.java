@@ -34,7 +34,8 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration durat
         if (text.trim().equals("stop")) {
             return new AgentOptions(true, null, null);
         }
-        for (String option : text.split(",")) {
+        // Limit 0 on purpose: a trailing comma is ignored.
+        for (String option : text.split(",", 0)) {
             int eq = option.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("option '" + option + "' is not key=value (options: " + KNOWN + ")");

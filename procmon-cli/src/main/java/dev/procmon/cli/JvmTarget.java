@@ -61,7 +61,7 @@ final class JvmTarget {
     }
 
     private static long sigCgt(String status) {
-        for (String line : status.split("\n")) {
+        for (String line : status.split("\n", -1)) {
             if (line.startsWith("SigCgt:")) {
                 return Long.parseUnsignedLong(line.substring(7).trim(), 16);
             }
@@ -82,7 +82,11 @@ final class JvmTarget {
         } finally {
             vm.detach();
         }
-        return JMXConnectorFactory.connect(new JMXServiceURL(address));
+        // BanJNDI: the address is the local management agent of a JVM the user owns and named (attach
+        // requires the same user); procmon connects to nothing else.
+        @SuppressWarnings("BanJNDI")
+        JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        return connector;
     }
 
     /** Loads a Java agent jar into the target with the given options. */

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /** What a budget limits, how it is measured on a run and on a phase, and what the log needs for it. */
+// ImmutableEnumChecker: the constants hold stateless method references, immutable in fact.
+@SuppressWarnings("ImmutableEnumChecker")
 enum Metric {
     RSS("max-rss", "peak RSS", true, "memory_info.rss", RunSummary::peakRssBytes, PhaseSummary::rssPeakBytes),
     HEAP("max-heap", "heap peak", true, "jvm.heap_used (written only when the monitor samples its own JVM)",
@@ -35,12 +37,14 @@ enum Metric {
         this.ofPhase = ofPhase;
     }
 
-    /** @return the budget's name in {@code --phase NAME:KEY=VALUE} and, with {@code --}, as an option */
+    /** Returns the budget's name in {@code --phase NAME:KEY=VALUE} and, with {@code --}, as an option.
+ */
     String key() {
         return key;
     }
 
-    /** @return e.g. {@code peak RSS} */
+    /** Returns e.g. {@code peak RSS}.
+ */
     String label() {
         return label;
     }
@@ -49,7 +53,8 @@ enum Metric {
         return bytes;
     }
 
-    /** @return the log field the metric needs, for the message when the log lacks it */
+    /** Returns the log field the metric needs, for the message when the log lacks it.
+ */
     String logField() {
         return logField;
     }

@@ -199,12 +199,30 @@ final class PlotCommand implements Callable<Integer> {
      * Whether stderr, where the bar goes, is a terminal. On Linux /proc tells for fd 2 itself; elsewhere
      * {@code System.console()} (stdin and stdout) is the best Java 17 can say.
      */
+    /**
+     * Tells whether the JVM has a terminal: before JDK 22 {@code System.console()} is null without one; from
+     * JDK 22 it is never null and {@code Console.isTerminal()} (not in the Java 17 API) says so.
+     */
+    // SystemConsoleNull: the null check is the pre-22 answer; isTerminal() below is the 22+ one.
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean consoleIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException beforeJdk22) {
+            return true;
+        }
+    }
+
     static boolean stderrIsTerminal() {
         try {
             String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
+            return consoleIsTerminal();
         }
     }
 

@@ -50,10 +50,12 @@ final class Pushgateway implements AutoCloseable {
             return t;
         });
         long millis = Math.max(1, every.toMillis());
-        timer.scheduleWithFixedDelay(this::push, millis, millis, TimeUnit.MILLISECONDS);
+        // push() reports its own failures, and close() ends the schedule with the executor: no one waits on the future.
+        var unused = timer.scheduleWithFixedDelay(this::push, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** @return where the metrics are posted */
+    /** Returns where the metrics are posted.
+ */
     URI target() {
         return target;
     }

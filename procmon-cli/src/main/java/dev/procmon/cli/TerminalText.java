@@ -16,7 +16,7 @@ final class TerminalText {
             char c = s.charAt(i);
             int type = Character.getType(c);
             if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.FORMAT || Character.isSurrogate(c) && !pairAt(s, i)) {
+                    || type == Character.FORMAT || (Character.isSurrogate(c) && !pairAt(s, i))) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);

@@ -19,9 +19,9 @@ import java.util.List;
 record CgroupLocation(Path dir, boolean v2) {
 
     /**
+     * Returns the location, or null when there is no readable memory cgroup.
      * @param processDir {@code /proc/<pid>}; {@code self/mountinfo} is read beside it
      * @param fsRoot prefix of the mount points ({@code /}, or a fake tree in tests)
-     * @return the location, or null when there is no readable memory cgroup
      */
     static CgroupLocation find(Path processDir, Path fsRoot) {
         List<String> cgroups;
@@ -63,8 +63,8 @@ record CgroupLocation(Path dir, boolean v2) {
             if (dash < 0) {
                 continue;
             }
-            String[] left = line.substring(0, dash).split(" ");
-            String[] right = line.substring(dash + 3).split(" ");
+            String[] left = line.substring(0, dash).split(" ", -1);
+            String[] right = line.substring(dash + 3).split(" ", -1);
             if (left.length < 5 || right.length < 3) {
                 continue;
             }

@@ -22,9 +22,9 @@ final class CgroupMemory implements AutoCloseable {
     }
 
     /**
+     * Returns the reader, or null when the process has no memory cgroup this side can read.
      * @param processDir the process's directory, {@code /proc/<pid>}
      * @param fsRoot where the file system is seen from ({@code /} but in tests)
-     * @return the reader, or null when the process has no memory cgroup this side can read
      */
     static CgroupMemory open(Path processDir, Path fsRoot) {
         CgroupLocation at = CgroupLocation.find(processDir, fsRoot);

@@ -20,7 +20,7 @@ record ChildCounters(long cutimeTicks, long cstimeTicks, long cminflt, long cmaj
             throw new IOException("no ')' in " + stat);
         }
         // f[0] is field 3 (state).
-        String[] f = line.substring(close + 1).trim().split(" ");
+        String[] f = line.substring(close + 1).trim().split(" ", -1);
         if (f.length < 17 - 2) {
             throw new IOException(stat + " has only " + (f.length + 2) + " fields");
         }

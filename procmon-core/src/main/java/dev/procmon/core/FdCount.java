@@ -21,9 +21,9 @@ final class FdCount {
     }
 
     /**
+     * Returns the counter, or null when the kernel does not report the count or the directory is not
+     * ours to read.
      * @param processDir the process's directory, {@code /proc/<pid>}
-     * @return the counter, or null when the kernel does not report the count or the directory is not
-     *     ours to read
      */
     static FdCount open(Path processDir) {
         Path dir = processDir.resolve("fd");

@@ -28,6 +28,8 @@ final class GuardedSampler {
     }
 
     /** Takes the process reading; false (counted, reported once) when it could not be taken. */
+    // NonAtomicVolatileUpdate: failures has one writer, the sampling thread; volatile only publishes it.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     boolean sample(Sample into) {
         try {
             into.clear();

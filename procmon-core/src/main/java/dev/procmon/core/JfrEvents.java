@@ -64,10 +64,10 @@ final class JfrEvents {
         long t = nanos(e.getStartTime());
         switch (type) {
             case CPU_LOAD -> point(t, Kind.CPU, e.getFloat("jvmUser"), e.getFloat("jvmSystem"), 0, 0, null);
-            case HEAP_SUMMARY -> point(t, Kind.HEAP, e.getLong("heapUsed"),
-                    e.getLong("heapSpace.committedSize"), 0, 0, null);
-            case THREAD_STATISTICS -> point(t, Kind.THREADS, e.getLong("activeCount"), 0, 0, 0, null);
-            case RESIDENT_SET_SIZE -> point(t, Kind.RSS, e.getLong("size"), 0, 0, 0, null);
+            case HEAP_SUMMARY -> point(t, Kind.HEAP, (double) e.getLong("heapUsed"),
+                    (double) e.getLong("heapSpace.committedSize"), 0, 0, null);
+            case THREAD_STATISTICS -> point(t, Kind.THREADS, (double) e.getLong("activeCount"), 0, 0, 0, null);
+            case RESIDENT_SET_SIZE -> point(t, Kind.RSS, (double) e.getLong("size"), 0, 0, 0, null);
             case GARBAGE_COLLECTION -> point(t, Kind.GC, millis(e.getDuration("sumOfPauses")),
                     millis(e.getDuration("longestPause")), 0, 0, e.getString("name") + " (" + e.getString("cause") + ")");
             case PROCESS_SAMPLE -> points.add(new Point(t, Kind.PROCESS, (long) number(e, "pid"), number(e, "vmRss"),

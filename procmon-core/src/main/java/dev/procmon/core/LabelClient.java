@@ -53,7 +53,7 @@ final class LabelClient {
                         c.shutdownOutput();
                         key.interestOps(SelectionKey.OP_READ);
                     }
-                } else if (c.isConnected() && c.read(in) < 0 || !in.hasRemaining() || endsLine(in)) {
+                } else if ((c.isConnected() && c.read(in) < 0) || !in.hasRemaining() || endsLine(in)) {
                     return answer(socket, in);
                 }
             }
@@ -87,7 +87,7 @@ final class LabelClient {
     }
 
     private static boolean answer(Path socket, ByteBuffer in) throws IOException {
-        String answer = new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII).trim();
+        String answer = new String(in.array(), in.arrayOffset(), in.position(), StandardCharsets.US_ASCII).trim();
         return switch (answer) {
             case "ok" -> true;
             case "full" -> false;

@@ -61,7 +61,8 @@ interface LineSink extends AutoCloseable {
         }, clock, level);
     }
 
-    /** @return whether an SLF4J provider is bound (else SLF4J discards every line) */
+    /** Returns whether an SLF4J provider is bound (else SLF4J discards every line).
+ */
     static boolean slf4jBound() {
         return !(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory);
     }

@@ -13,6 +13,8 @@ import java.util.function.ToLongFunction;
  * <p>Declaration order is write order, depth first: an object's members follow it. Only the top level
  * holds objects. {@code docs/log-format.md} documents each field with its source.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path). ImmutableEnumChecker: the constants hold stateless method references, immutable in fact.
+@SuppressWarnings({"EnumOrdinal", "ImmutableEnumChecker"})
 public enum LogField {
     TIMESTAMP(null, LogFormat.TIMESTAMP, FieldKind.TIMESTAMP, 0, LogFormat.TIMESTAMP, DatUnit.ISO_TIME, null),
     MEMORY_INFO(null, LogFormat.MEMORY_INFO, FieldKind.OBJECT, Flag.REQUIRED | Flag.ALWAYS_WRITTEN, null,
@@ -141,72 +143,86 @@ public enum LogField {
         this.value = value;
     }
 
-    /** @return the JSON key, as written in its object */
+    /** Returns the JSON key, as written in its object.
+ */
     public String key() {
         return key;
     }
 
-    /** @return the object that holds this field, or null at the top level */
+    /** Returns the object that holds this field, or null at the top level.
+ */
     public LogField parent() {
         return parent;
     }
 
-    /** @return the dotted path, {@code memory_info.rss} */
+    /** Returns the dotted path, {@code memory_info.rss}.
+ */
     public String path() {
         return parent == null ? key : parent.key + "." + key;
     }
 
-    /** @return what the value is */
+    /** Returns what the value is.
+ */
     public FieldKind kind() {
         return kind;
     }
 
-    /** @return true if a line without this field (or its object) is malformed */
+    /** Returns true if a line without this field (or its object) is malformed.
+ */
     public boolean required() {
         return (flags & Flag.REQUIRED) != 0;
     }
 
-    /** @return true if {@code null} stands for "not known" rather than making the line malformed */
+    /** Returns true if {@code null} stands for "not known" rather than making the line malformed.
+ */
     public boolean nullable() {
         return (flags & Flag.NULLABLE) != 0;
     }
 
-    /** @return true if a number must be an integer token (a fraction makes the line malformed) */
+    /** Returns true if a number must be an integer token (a fraction makes the line malformed).
+ */
     public boolean wholeNumber() {
         return (flags & Flag.WHOLE) != 0;
     }
 
-    /** @return true for a counter that only grows over a run (rates are derived when reading) */
+    /** Returns true for a counter that only grows over a run (rates are derived when reading).
+ */
     public boolean cumulative() {
         return (flags & Flag.CUMULATIVE) != 0;
     }
 
-    /** @return true for an object the writer writes even when none of its members is known */
+    /** Returns true for an object the writer writes even when none of its members is known.
+ */
     public boolean alwaysWritten() {
         return (flags & Flag.ALWAYS_WRITTEN) != 0;
     }
 
-    /** @return the {@code .dat} column's name, or null when the field has no column */
+    /** Returns the {@code .dat} column's name, or null when the field has no column.
+ */
     public String datName() {
         return datName;
     }
 
-    /** @return how the {@code .dat} column shows the value */
+    /** Returns how the {@code .dat} column shows the value.
+ */
     public DatUnit datUnit() {
         return datUnit;
     }
 
-    /** @return true if the value is a number (a column of procmon-plot's table) */
+    /** Returns true if the value is a number (a column of procmon-plot's table).
+ */
     public boolean isNumber() {
         return kind.isNumber();
     }
 
-    /** @return the top-level fields, in write order */
+    /** Returns the top-level fields, in write order.
+ */
     public static List<LogField> topLevel() {
         return TOP_LEVEL;
     }
 
-    /** @return this object's members in write order (empty for a field that is not an object) */
+    /** Returns this object's members in write order (empty for a field that is not an object).
+ */
     public List<LogField> members() {
         return MEMBERS.get(ordinal());
     }
@@ -219,7 +235,8 @@ public enum LogField {
         return value.applyAsLong(s);
     }
 
-    /** @return true if the value comes from the {@link Sample} (not from the line's time, label, ...) */
+    /** Returns true if the value comes from the {@link Sample} (not from the line's time, label, ...).
+ */
     boolean fromSample() {
         return value != null;
     }

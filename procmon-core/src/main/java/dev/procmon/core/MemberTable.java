@@ -99,7 +99,7 @@ final class MemberTable {
     }
 
     private void grow() {
-        long[] oldPids = pids;
+        
         TreeMember[] old = members;
         pids = new long[old.length * 2];
         members = new TreeMember[old.length * 2];

@@ -50,7 +50,8 @@ final class MetricsEndpoint implements AutoCloseable {
         return endpoint;
     }
 
-    /** @return the address actually bound (the port chosen for port 0) */
+    /** Returns the address actually bound (the port chosen for port 0).
+ */
     InetSocketAddress address() {
         return server.getAddress();
     }

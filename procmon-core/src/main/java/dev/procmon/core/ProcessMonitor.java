@@ -139,7 +139,8 @@ public final class ProcessMonitor implements AutoCloseable {
         return Optional.ofNullable(latest.snapshot());
     }
 
-    /** @return the address the Prometheus endpoint is bound to, when the builder asked for one */
+    /** Returns the address the Prometheus endpoint is bound to, when the builder asked for one.
+ */
     public Optional<InetSocketAddress> prometheusAddress() {
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }

@@ -47,7 +47,8 @@ public final class PrometheusExposition {
         }
     }
 
-    /** @return the text of {@link #write} as a String */
+    /** Returns the text of {@link #write} as a String.
+ */
     public static String toText(MetricsSnapshot sample) {
         StringBuilder out = new StringBuilder(2048);
         write(sample, out);

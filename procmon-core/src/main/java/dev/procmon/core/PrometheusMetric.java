@@ -9,6 +9,8 @@ import java.util.function.ToDoubleFunction;
  * procmon adds is named {@code procmon_*} with its unit in the name. A family is left out of a scrape
  * when its value is not known.
  */
+// ImmutableEnumChecker: the constants hold stateless method references, immutable in fact.
+@SuppressWarnings("ImmutableEnumChecker")
 enum PrometheusMetric {
     /** The process's user and system time and its waited-for children's, as {@code time} reports a command. */
     PROCESS_CPU("process_cpu_seconds_total", Type.COUNTER, "Total user and system CPU time spent in seconds.", "",

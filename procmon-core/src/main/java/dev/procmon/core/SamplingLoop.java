@@ -151,6 +151,8 @@ final class SamplingLoop implements Runnable {
     }
 
     /** Counts the schedule's instants a late tick covers; the first time, reports it (once, as HikariCP does). */
+    // NonAtomicVolatileUpdate: skipped has one writer, the ProcMon thread; volatile only publishes it.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     private void countSkipped(long n) {
         if (n <= 0) {
             return;

@@ -73,7 +73,8 @@ record AxisScale(double min, double max, double step, boolean clock) {
         return Double.isNaN(v) ? 0 : Math.max(-LIMIT, Math.min(LIMIT, v));
     }
 
-    /** @return the tick values, at most {@link #MAX_TICKS} (every k-th step if the range holds more) */
+    /** Returns the tick values, at most {@link #MAX_TICKS} (every k-th step if the range holds more).
+ */
     List<Double> ticks() {
         double n = Math.floor((max - min) / step + 0.5);
         long every = n <= MAX_TICKS ? 1 : (long) Math.ceil(n / MAX_TICKS);
@@ -84,7 +85,8 @@ record AxisScale(double min, double max, double step, boolean clock) {
         return ticks;
     }
 
-    /** @return the tick text for {@code v} */
+    /** Returns the tick text for {@code v}.
+ */
     String label(double v) {
         if (clock && Math.abs(v) < CLOCK_TEXT_LIMIT) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(Math.round(v), 0, ZoneOffset.UTC);
@@ -92,7 +94,7 @@ record AxisScale(double min, double max, double step, boolean clock) {
             return step > 2 * DAY ? t.toLocalDate().toString() : step >= DAY ? t.toLocalDate() + " " + hms.substring(0, 5) : hms;
         }
         if (Math.abs(step) >= 1e9 || Math.abs(v) >= 1e12) {
-            return Readable.number(v);
+            return ReadableNumber.number(v);
         }
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         return DecimalText.format(Math.abs(v) < step * 1e-6 ? 0 : v, Math.min(decimals, 8));

@@ -14,6 +14,8 @@ import java.util.List;
  * @param series the lines, drawn in order (missing series already left out)
  * @param labels the labels, in x order
  */
+// ArrayRecordComponent: the arrays are the hot, read-only columns handed to the renderers; records are never compared or hashed.
+@SuppressWarnings("ArrayRecordComponent")
 record Chart(String title, String xTitle, String yTitle, String y2Title, boolean clock, List<Series> series,
         List<ChartLabel> labels) {
 

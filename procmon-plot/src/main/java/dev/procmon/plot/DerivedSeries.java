@@ -18,6 +18,8 @@ import dev.procmon.core.LogField;
  * @param instantCpu delta(CPU) / delta(t) * 100, held to what is possible
  * @param cores the core count the CPU rates were held to
  */
+// ArrayRecordComponent: the arrays are the hot, read-only columns handed to the renderers; records are never compared or hashed.
+@SuppressWarnings("ArrayRecordComponent")
 record DerivedSeries(double[] x, double[] rssMb, double[] heapMb, double[] faultsPerSecond, double[] meanCpu,
         double[] instantCpu, int cores) {
 

@@ -32,12 +32,14 @@ final class DoubleColumn {
         return size;
     }
 
-    /** @return a copy of the values */
+    /** Returns a copy of the values.
+ */
     double[] toArray() {
         return Arrays.copyOf(values, size);
     }
 
-    /** @return true if every value is NaN (the series is missing from the log) */
+    /** Returns true if every value is NaN (the series is missing from the log).
+ */
     boolean allNaN() {
         for (int i = 0; i < size; i++) {
             if (!Double.isNaN(values[i])) {

@@ -46,12 +46,14 @@ final class LabelLayout {
             return n;
         }
 
-        /** @return true if some label has no marker of its own or no text */
+        /** Returns true if some label has no marker of its own or no text.
+ */
         boolean capped() {
             return textsShown() < total;
         }
 
-        /** @return e.g. {@code 12 labels, all shown} or {@code 10310 labels: 1030 markers, 220 texts shown (crowded)} */
+        /** Returns e.g. {@code 12 labels, all shown} or {@code 10310 labels: 1030 markers, 220 texts shown (crowded)}.
+ */
         String describe() {
             if (!capped()) {
                 return total + (total == 1 ? " label" : " labels") + ", all shown";

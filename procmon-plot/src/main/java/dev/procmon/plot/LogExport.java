@@ -25,6 +25,8 @@ public final class LogExport {
     }
 
     /**
+     * Writes the runs' samples as one table.
+     *
      * @param runs the runs, written one after another (one header for all)
      * @param format CSV or JSON Lines
      * @param out where to write (left open, flushed)

@@ -27,6 +27,8 @@ public final class LogPlotter {
     }
 
     /**
+     * Plots the logs: one chart set per process run.
+     *
      * @param logs the log files, in any order (they are ordered by their content)
      * @param outDir the output directory, created if missing
      * @param options how to plot
@@ -87,7 +89,7 @@ public final class LogPlotter {
                 }
                 Scene scene = null;
                 for (OutputFormat format : OutputFormat.values()) {
-                    if (!options.formats().contains(format) || options.gnuplot() && format == OutputFormat.SVG) {
+                    if (!options.formats().contains(format) || (options.gnuplot() && format == OutputFormat.SVG)) {
                         continue;
                     }
                     if (format == OutputFormat.HTML) {

@@ -27,6 +27,8 @@ import java.util.zip.GZIPInputStream;
  * {@code elapsed_time} goes backwards starts a new run. Pipes and devices are read until they end or a
  * {@link StopSignal} stops the read.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 public final class LogReader {
 
     /** How many malformed line locations are kept. */
@@ -36,6 +38,8 @@ public final class LogReader {
     }
 
     /**
+     * Reads the log files into one table per process run.
+     *
      * @param files the log files, oldest first
      * @param progress told about bytes read
      * @return the tables
@@ -237,7 +241,7 @@ public final class LogReader {
                 }
                 sample.pid = pid;
                 sample.hasPid = true;
-                sample.set(LogField.PID.ordinal(), pid);
+                sample.set(LogField.PID.ordinal(), (double) pid);
             }
             samples++;
             sample.label = LabelText.kept(sample.label);

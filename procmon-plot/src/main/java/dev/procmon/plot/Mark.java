@@ -6,6 +6,8 @@ import java.util.List;
  * One thing drawn on a chart, in canvas pixels. A {@link Scene} is a list of these; renderers draw
  * each one as it is and decide nothing about where or in which colour.
  */
+// ArrayRecordComponent: the arrays are the hot, read-only columns handed to the renderers; records are never compared or hashed.
+@SuppressWarnings("ArrayRecordComponent")
 sealed interface Mark {
 
     /**

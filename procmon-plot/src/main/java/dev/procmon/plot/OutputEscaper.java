@@ -38,7 +38,7 @@ final class OutputEscaper {
         s = s.replace("]]>", "]] >");
         StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
         s.codePoints().forEach(c -> {
-            if (Character.isSurrogate((char) c) && c <= 0xFFFF || c == 0xFFFE || c == 0xFFFF) {
+            if ((Character.isSurrogate((char) c) && c <= 0xFFFF) || c == 0xFFFE || c == 0xFFFF) {
                 return;
             }
             if (GNUPLOT_SPECIAL.indexOf(c) >= 0) {
@@ -87,7 +87,7 @@ final class OutputEscaper {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
                     || c == '_';
             sb.append(ok ? c : '_');
         }
@@ -104,6 +104,6 @@ final class OutputEscaper {
         // A lone surrogate (codePoints() yields one only unpaired) cannot be written as UTF-8 at all:
         // it becomes a space like a control character instead of failing the whole plot.
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029
-                || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 }

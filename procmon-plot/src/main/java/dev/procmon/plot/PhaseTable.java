@@ -36,7 +36,8 @@ final class PhaseTable {
     private PhaseTable() {
     }
 
-    /** @return the table, or none when the run has neither phases nor labels */
+    /** Returns the table, or none when the run has neither phases nor labels.
+ */
     static List<ReportTable> of(RunSummary run) {
         List<PhaseSummary> spans = run.phases();
         if (spans.isEmpty()) {

@@ -30,22 +30,27 @@ public final class ProcessRun {
     public record Label(int sample, double seconds, String text, String phase) {
     }
 
-    /** @return the process id */
+    /** Returns the process id.
+ */
     public long pid() {
         return table.pid();
     }
 
-    /** @return 1 for the first run of this pid in the log, 2 for the next (the pid was reused), ... */
+    /** Returns 1 for the first run of this pid in the log, 2 for the next (the pid was reused), ...
+ */
     public int run() {
         return table.run();
     }
 
-    /** @return the number of samples */
+    /** Returns the number of samples.
+ */
     public int size() {
         return table.size();
     }
 
     /**
+     * Tells whether the run has a numeric field.
+     *
      * @param field a numeric field of the log schema ({@code LogField.RSS}, {@code LogField.READ_BYTES} ...)
      * @return true if at least one sample has it
      * @throws IllegalArgumentException if the field is not a number (a label, an object)
@@ -55,6 +60,8 @@ public final class ProcessRun {
     }
 
     /**
+     * Returns a numeric field's value at each sample.
+     *
      * @param field a numeric field of the log schema
      * @return its value at each sample as logged (bytes, seconds, counts), NaN where a sample lacks it
      * @throws IllegalArgumentException if the field is not a number (a label, an object)
@@ -63,22 +70,26 @@ public final class ProcessRun {
         return table.column(field).toArray();
     }
 
-    /** @return {@code elapsed_time} of each sample: seconds since the process started */
+    /** Returns {@code elapsed_time} of each sample: seconds since the process started.
+ */
     public double[] elapsedSeconds() {
         return values(LogField.ELAPSED_TIME);
     }
 
-    /** @return {@code memory_info.rss} of each sample, bytes */
+    /** Returns {@code memory_info.rss} of each sample, bytes.
+ */
     public double[] rssBytes() {
         return values(LogField.RSS);
     }
 
-    /** @return JVM heap used of each sample, bytes (NaN unless the monitor sampled its own JVM) */
+    /** Returns jVM heap used of each sample, bytes (NaN unless the monitor sampled its own JVM).
+ */
     public double[] heapUsedBytes() {
         return values(LogField.HEAP_USED);
     }
 
-    /** @return CPU time used up to each sample: user + system + children's, each when present, seconds */
+    /** Returns cPU time used up to each sample: user + system + children's, each when present, seconds.
+ */
     public double[] cpuSeconds() {
         double[] user = values(LogField.USER);
         double[] system = values(LogField.SYSTEM);
@@ -91,7 +102,8 @@ public final class ProcessRun {
         return out;
     }
 
-    /** @return the labels, in log order (phase lines included) */
+    /** Returns the labels, in log order (phase lines included).
+ */
     public List<Label> labels() {
         List<Label> out = new ArrayList<>(table.labelCount());
         for (SampleTable.Label l : table.labels()) {
@@ -100,7 +112,8 @@ public final class ProcessRun {
         return out;
     }
 
-    /** @return peak, totals and phases (computed once, on first call) */
+    /** Returns peak, totals and phases (computed once, on first call).
+ */
     public synchronized RunSummary summary() {
         if (summary == null) {
             summary = RunSummary.of(table);

@@ -26,14 +26,15 @@ public record ProcessSummary(String logName, long pid, int run, int samples, dou
         files = List.copyOf(files);
     }
 
-    /** @return e.g. {@code app.log: pid 86611: 143 samples over 12.4 s, peak RSS 381.9 MB, mean CPU 23.5 %, 8 labels} */
+    /** Returns e.g. {@code app.log: pid 86611: 143 samples over 12.4 s, peak RSS 381.9 MB, mean CPU 23.5 %, 8 labels}.
+ */
     public String describe() {
         String who = run == 1 ? "pid " + pid : "pid " + pid + " (run " + run + ")";
-        String cpu = Double.isFinite(meanCpuPercent) ? Readable.number(meanCpuPercent) + " %" : "n/a";
+        String cpu = Double.isFinite(meanCpuPercent) ? ReadableNumber.number(meanCpuPercent) + " %" : "n/a";
         // n/a when no line had RSS (a JFR recording of JDK 20 or older, issue 15).
-        String rss = Double.isFinite(peakRssMb) ? Readable.number(peakRssMb) + " MB" : "n/a";
+        String rss = Double.isFinite(peakRssMb) ? ReadableNumber.number(peakRssMb) + " MB" : "n/a";
         return String.format(Locale.ROOT, "%s: %s: %d %s over %s s, peak RSS %s, mean CPU %s, %d %s",
-                logName, who, samples, samples == 1 ? "sample" : "samples", Readable.number(durationSeconds),
+                logName, who, samples, samples == 1 ? "sample" : "samples", ReadableNumber.number(durationSeconds),
                 rss, cpu,
                 labels, labels == 1 ? "label" : "labels");
     }

@@ -34,6 +34,8 @@ public final class ProcmonLog {
     }
 
     /**
+     * Reads a procmon log, split into process runs.
+     *
      * @param files the log files, oldest first
      * @return the log's runs
      * @throws PlotInputException if a file is missing, unreadable or holds no valid sample line (the
@@ -53,12 +55,15 @@ public final class ProcmonLog {
         return new ProcmonLog(runs, parsed.malformedLines());
     }
 
-    /** @return every process run, in order of first appearance (a reused pid gives a second run) */
+    /** Returns every process run, in order of first appearance (a reused pid gives a second run).
+ */
     public List<ProcessRun> runs() {
         return runs;
     }
 
     /**
+     * Returns the log's only run.
+     *
      * @return the only run in the log
      * @throws IllegalStateException if the log has several (then choose with {@link #run(long)})
      */
@@ -71,6 +76,8 @@ public final class ProcmonLog {
     }
 
     /**
+     * Returns the only run of a process.
+     *
      * @param pid a process id in the log
      * @return the only run of that process
      * @throws IllegalArgumentException if the pid is not in the log, or ran more than once (then
@@ -87,7 +94,8 @@ public final class ProcmonLog {
         return of.get(0);
     }
 
-    /** @return sample lines skipped as malformed or truncated */
+    /** Returns sample lines skipped as malformed or truncated.
+ */
     public long malformedLines() {
         return malformedLines;
     }

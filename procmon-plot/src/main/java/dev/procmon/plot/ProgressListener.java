@@ -8,6 +8,8 @@ public interface ProgressListener {
     ProgressListener NONE = (bytesRead, totalBytes) -> { };
 
     /**
+     * Called as the files are read.
+     *
      * @param bytesRead bytes read so far from all files (compressed bytes for gzip files)
      * @param totalBytes the sum of all files' sizes
      */

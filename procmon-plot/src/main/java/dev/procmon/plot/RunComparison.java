@@ -28,6 +28,8 @@ public final class RunComparison {
     }
 
     /**
+     * Writes one chart comparing the runs of several logs.
+     *
      * @param logs one log per run (each file read on its own), at least two
      * @param pid the process to take from each log; empty to take each log's only process
      * @param alignAt the label text to align the runs at; null to align them at their start

@@ -41,8 +41,8 @@ public record RunSummary(long pid, int run, int samples, int labels, double firs
     }
 
     /**
-     * @return this summary as the JSON object of {@code NAME.summary.json} (docs/summary-json.md)
-     *     without its {@code format}, {@code version} and {@code log} fields
+     * Returns this summary as the JSON object of {@code NAME.summary.json} (docs/summary-json.md)
+     * without its {@code format}, {@code version} and {@code log} fields.
      */
     public String toJson() {
         return SummaryJson.toJson(this);

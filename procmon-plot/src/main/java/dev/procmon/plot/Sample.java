@@ -8,6 +8,8 @@ import java.util.Arrays;
  * Every number of the line is kept by its {@link LogField} (in the log's units: bytes, counts,
  * seconds), NaN when the line does not have it.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 final class Sample {
 
     static final long NO_TIMESTAMP = Long.MIN_VALUE;

@@ -21,6 +21,8 @@ import java.util.List;
  * and {@link SampleLineParser} parses the line again with Jackson, which decides. So its results
  * must equal Jackson's wherever it says yes ({@code SampleLineFastPathTest} checks that).
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 final class SampleLineFastPath {
 
     /** Returned by the scanning helpers instead of a position: give the line to Jackson. */
@@ -33,7 +35,7 @@ final class SampleLineFastPath {
     private static final int MAX_LONG_DIGITS = 18;
     /** Below this a long is an exact double. */
     private static final long EXACT_MANTISSA = 1L << 53;
-    /** Powers of ten that are exact doubles; m / 10^k is then correctly rounded for m < 2^53. */
+    /** Powers of ten that are exact doubles; m / 10^k is then correctly rounded for m &lt; 2^53. */
     private static final double[] POW10 = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -155,9 +157,9 @@ final class SampleLineFastPath {
     private final StringBuilder unescaped = new StringBuilder(64);
 
     /**
-     * @return true if {@code b[from, to)} is a sample object this parser fully understood and that is
-     *     valid, then in {@code out}; false if the line must be parsed by Jackson ({@code out} is then
-     *     garbage)
+     * Returns true if {@code b[from, to)} is a sample object this parser fully understood and that is
+     * valid, then in {@code out}; false if the line must be parsed by Jackson ({@code out} is then
+     * garbage).
      */
     boolean parse(byte[] b, int from, int to, Sample out) {
         out.reset();
@@ -225,26 +227,29 @@ final class SampleLineFastPath {
             return i;
         }
         switch (type) {
-            case T_OBJECT:
-                if (isNull(b, i, to)) {
+  case T_OBJECT -> {
+if (isNull(b, i, to)) {
                     return keys.nullable[k] ? i + 4 : DEFER;
                 }
                 return nested(b, i, to, MEMBERS[keys.slot[k]], out);
-            case T_TIMESTAMP:
-                i = string(b, i, to, false);
+}
+  case T_TIMESTAMP -> {
+i = string(b, i, to, false);
                 if (i != DEFER) {
                     out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
                 }
                 return i;
-            default:
-                i = string(b, i, to, true);
+}
+  default -> {
+i = string(b, i, to, true);
                 if (type == T_PHASE) {
                     out.phase = text;
                 } else {
                     out.label = text;
                 }
                 return i;
-        }
+}
+}
     }
 
     /** One of the nested objects ({@code memory_info}, {@code cpu_times}, {@code jvm}, ...). */
@@ -420,9 +425,9 @@ final class SampleLineFastPath {
                         != 0x3333333333333333L) {
                     break;
                 }
-                w = (w & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
-                w = (w & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
-                w = (w & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+                w = ((w & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+                w = ((w & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+                w = ((w & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
                 m = m * 100_000_000L + w;
                 digits += Long.BYTES;
                 i += Long.BYTES;

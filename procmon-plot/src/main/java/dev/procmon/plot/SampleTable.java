@@ -12,6 +12,8 @@ import java.util.List;
  * repeats the previous sample's {@code elapsed_time} only adds its label to that sample: that is how
  * several labels queued between two samples are logged.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 public final class SampleTable {
 
     private static final LogField[] FIELDS = LogField.values();
@@ -49,27 +51,33 @@ public final class SampleTable {
         this.run = run;
     }
 
-    /** @return the process id */
+    /** Returns the process id.
+ */
     public long pid() {
         return pid;
     }
 
-    /** @return 1 for the first run of this pid in the log, 2 for the next, ... */
+    /** Returns 1 for the first run of this pid in the log, 2 for the next, ...
+ */
     public int run() {
         return run;
     }
 
-    /** @return the number of samples */
+    /** Returns the number of samples.
+ */
     public int size() {
         return size;
     }
 
-    /** @return the number of labels */
+    /** Returns the number of labels.
+ */
     public int labelCount() {
         return labels.size();
     }
 
     /**
+     * Tells whether any sample of this table has the field.
+     *
      * @return true if at least one sample of this table has the field
      * @throws IllegalArgumentException if the field is not a number
      */
@@ -90,6 +98,8 @@ public final class SampleTable {
     }
 
     /**
+     * Returns a field's value at one sample.
+     *
      * @param row a sample index, 0 to {@link #size()} - 1
      * @return the field's value in the log's unit (bytes, seconds, count), NaN when the line lacked it
      * @throws IllegalArgumentException if the field is not a number

@@ -83,11 +83,11 @@ final class SummaryPass {
         for (int i = 0; i < n; i++) {
             double rss = this.rss.get(i);
             double heap = heapUsed.get(i);
-            if (rss > rssPeak || Double.isNaN(rssPeak) && !Double.isNaN(rss)) {
+            if (rss > rssPeak || (Double.isNaN(rssPeak) && !Double.isNaN(rss))) {
                 rssPeak = rss;
                 rssPeakAt = i;
             }
-            if (heap > heapPeak || Double.isNaN(heapPeak) && !Double.isNaN(heap)) {
+            if (heap > heapPeak || (Double.isNaN(heapPeak) && !Double.isNaN(heap))) {
                 heapPeak = heap;
                 heapPeakAt = i;
             }
