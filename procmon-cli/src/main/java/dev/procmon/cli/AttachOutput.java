@@ -94,7 +94,7 @@ final class AttachOutput {
             try {
                 if (plotter != null) {
                     // As record does: with the log on stdout, the summary goes to stderr.
-                    PlotCommand.printResult(plotter.plot(logForPlot, plotDirectory), log != null ? out : err, err);
+                    PlotResultPrinter.print(plotter.plot(logForPlot, plotDirectory), log != null ? out : err, err);
                 }
             } catch (Exception e) {
                 err.println("procmon attach: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));

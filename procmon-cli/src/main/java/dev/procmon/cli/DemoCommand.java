@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         try {
             PlotResult result = LogPlotter.plot(List.of(log), outDir, PlotOptions.defaults());
-            PlotCommand.printResult(result, out, err);
+            PlotResultPrinter.print(result, out, err);
             return 0;
         } catch (PlotInputException e) {
             err.println("procmon demo: " + e.getMessage());

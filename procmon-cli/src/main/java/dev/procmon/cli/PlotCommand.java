@@ -5,7 +5,6 @@ import dev.procmon.plot.OutputFormat;
 import dev.procmon.plot.PlotInputException;
 import dev.procmon.plot.PlotOptions;
 import dev.procmon.plot.PlotResult;
-import dev.procmon.plot.ProcessSummary;
 import dev.procmon.plot.ProgressListener;
 import dev.procmon.plot.StopSignal;
 import dev.procmon.plot.RunComparison;
@@ -171,7 +170,7 @@ final class PlotCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.clear();
             }
-            printResult(result, out, err);
+            PlotResultPrinter.print(result, out, err);
             out.flush();
             err.flush();
             return 0;
@@ -196,10 +195,6 @@ final class PlotCommand implements Callable<Integer> {
     static final long SIGNAL_GRACE_SECONDS = 60;
 
     /**
-     * Whether stderr, where the bar goes, is a terminal. On Linux /proc tells for fd 2 itself; elsewhere
-     * {@code System.console()} (stdin and stdout) is the best Java 17 can say.
-     */
-    /**
      * Tells whether the JVM has a terminal: before JDK 22 {@code System.console()} is null without one; from
      * JDK 22 it is never null and {@code Console.isTerminal()} (not in the Java 17 API) says so.
      */
@@ -217,6 +212,10 @@ final class PlotCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Whether stderr, where the bar goes, is a terminal. On Linux /proc tells for fd 2 itself; elsewhere
+     * {@code System.console()} (stdin and stdout) is the best Java 17 can say.
+     */
     static boolean stderrIsTerminal() {
         try {
             String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
@@ -227,26 +226,6 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     /** Prints one summary line per process, then the files written, then any skipped lines on err. */
-    static void printResult(PlotResult result, PrintWriter out, PrintWriter err) {
-        for (ProcessSummary s : result.processes()) {
-            out.println(s.describe());
-        }
-        StringBuilder files = new StringBuilder();
-        for (ProcessSummary s : result.processes()) {
-            for (Path f : s.files()) {
-                files.append("  ").append(f);
-            }
-        }
-        out.println(files);
-        for (String notice : result.notices()) {
-            err.println("procmon plot: " + notice);
-        }
-        if (result.malformedLines() > 0) {
-            err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"
-                    + (result.malformedLines() == 1 ? "" : "s") + ", first at " + String.join(", ", result.firstMalformed()));
-        }
-    }
-
     /** A one-line bar on stderr, shown only once reading has taken more than a second. */
     private static final class ProgressBar implements ProgressListener {
         private final PrintWriter err;

@@ -138,7 +138,7 @@ final class RecordingSession implements AutoCloseable {
             try {
                 PlotResult result = plotter.plot(logForPlot, plotDirectory);
                 // With the log on stdout, the summary goes to stderr so that stdout stays a log.
-                PlotCommand.printResult(result, log != null ? out : err, err);
+                PlotResultPrinter.print(result, log != null ? out : err, err);
             } catch (Exception e) {
                 err.println("procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
                 status = RecordFailure.EXIT_ERROR;
