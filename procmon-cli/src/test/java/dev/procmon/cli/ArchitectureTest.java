@@ -10,6 +10,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -22,9 +23,11 @@ import picocli.CommandLine;
 /**
  * The architecture written down: what may depend on what across procmon's modules. The rules read the
  * compiled main classes of every module (core, picocli, plot, otel, cli), so they fail as soon as a
- * change breaks one; the test classes are left out.
+ * change breaks one; the test classes (and procmon-core's test jar of server fixtures) are left out.
  */
-@AnalyzeClasses(packages = "dev.procmon", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = "dev.procmon",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
 
     /** The log schema: all of procmon-core that procmon-plot may know. */
@@ -97,6 +100,14 @@ class ArchitectureTest {
                 }
             }
         };
+    }
+
+    /** In the full build procmon-core's test fixtures arrive as {@code procmon-core-*-tests.jar}, not test-classes. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
     }
 
     /** The outermost class declaring {@code c} (for an array, its element type's). */

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ record CgroupLocation(Path dir, boolean v2) {
      * @param processDir {@code /proc/<pid>}; {@code self/mountinfo} is read beside it
      * @param fsRoot prefix of the mount points ({@code /}, or a fake tree in tests)
      */
-    static CgroupLocation find(Path processDir, Path fsRoot) {
+    static @Nullable CgroupLocation find(Path processDir, Path fsRoot) {
         List<String> cgroups;
         List<String> mounts;
         try {
@@ -54,7 +56,7 @@ record CgroupLocation(Path dir, boolean v2) {
     }
 
     /** The directory of {@code cgroupPath} under the mount of its hierarchy, or null. */
-    private static CgroupLocation locate(List<String> mounts, Path fsRoot, String cgroupPath, boolean v2) {
+    private static @Nullable CgroupLocation locate(List<String> mounts, Path fsRoot, @Nullable String cgroupPath, boolean v2) {
         if (cgroupPath == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,7 +28,7 @@ final class CgroupMemory implements AutoCloseable {
      * @param processDir the process's directory, {@code /proc/<pid>}
      * @param fsRoot where the file system is seen from ({@code /} but in tests)
      */
-    static CgroupMemory open(Path processDir, Path fsRoot) {
+    static @Nullable CgroupMemory open(Path processDir, Path fsRoot) {
         CgroupLocation at = CgroupLocation.find(processDir, fsRoot);
         if (at == null) {
             return null;
@@ -48,7 +50,7 @@ final class CgroupMemory implements AutoCloseable {
         into.cgroupMemoryMax = ProcText.number(buffer, 0, max.read(buffer));
     }
 
-    private static void closeQuietly(ProcFile f) {
+    private static void closeQuietly(@Nullable ProcFile f) {
         if (f != null) {
             try {
                 f.close();

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.util.Arrays;
@@ -91,7 +93,7 @@ final class ChildrenWalk implements Descendants {
     }
 
     /** Reads a listed pid's stat into {@link #one} through its kept descriptor; null if it is gone. */
-    private TreeMember readMember(long pid) {
+    private @Nullable TreeMember readMember(long pid) {
         TreeMember m = members.get(pid);
         if (m != null) {
             try {

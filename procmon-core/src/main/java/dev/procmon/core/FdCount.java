@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -25,7 +27,7 @@ final class FdCount {
      * ours to read.
      * @param processDir the process's directory, {@code /proc/<pid>}
      */
-    static FdCount open(Path processDir) {
+    static @Nullable FdCount open(Path processDir) {
         Path dir = processDir.resolve("fd");
         File f = dir.toFile();
         if (f.length() > 0) {

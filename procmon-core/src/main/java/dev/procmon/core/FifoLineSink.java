@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,7 +15,7 @@ final class FifoLineSink implements LineSink {
 
     private final Path path;
     private final MonitorClock clock;
-    private volatile FileLineSink open;
+    private volatile @Nullable FileLineSink open;
 
     FifoLineSink(Path path, MonitorClock clock) {
         this.path = path;

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,7 @@ final class GuardedLog {
     private GuardedLog() {
     }
 
-    static void warn(String format, Object... args) {
+    static void warn(String format, @Nullable Object... args) {
         try {
             LOG.warn(format, args);
         } catch (Throwable ignored) {

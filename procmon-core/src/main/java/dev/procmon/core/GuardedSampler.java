@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.function.Consumer;
 
 /**
@@ -11,14 +13,14 @@ import java.util.function.Consumer;
 final class GuardedSampler {
 
     private final Sampler sampler;
-    private final Consumer<Sample> jvm;
+    private final @Nullable Consumer<Sample> jvm;
     private boolean warnedSample;
     private boolean warnedJvm;
     /** Written by the sampling thread only; volatile so it is read without a lock. */
     private volatile long failures;
 
     /** @param jvm adds the JVM's figures to a reading, or null */
-    GuardedSampler(Sampler sampler, Consumer<Sample> jvm) {
+    GuardedSampler(Sampler sampler, @Nullable Consumer<Sample> jvm) {
         this.sampler = sampler;
         this.jvm = jvm;
     }

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +41,7 @@ final class JfrEvents {
      * and longest pause in ms, text the collector and cause; PROCESS: rss, user s, system s, faults
      * with {@code pid} and {@code e} major faults).
      */
-    record Point(long epochNanos, Kind kind, long pid, double a, double b, double c, double d, double e, String text) {
+    record Point(long epochNanos, Kind kind, long pid, double a, double b, double c, double d, double e, @Nullable String text) {
     }
 
     final List<Point> points = new ArrayList<>();
@@ -85,7 +87,7 @@ final class JfrEvents {
         seen.add(type);
     }
 
-    private void point(long t, Kind kind, double a, double b, double c, double d, String text) {
+    private void point(long t, Kind kind, double a, double b, double c, double d, @Nullable String text) {
         points.add(new Point(t, kind, -1, a, b, c, d, 0, text));
     }
 

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
@@ -26,7 +28,7 @@ final class JfrLines {
     private final double[] cpuUser;
     private final double[] cpuSystem;
     private final long firstNanos;
-    private String pending;
+    private @Nullable String pending;
     private final List<String> waitingLabels = new java.util.ArrayList<>();
     private int lines;
     private int labels;
@@ -116,7 +118,7 @@ final class JfrLines {
         }
     }
 
-    private void emit(Sample s, long t, String label) throws IOException {
+    private void emit(Sample s, long t, @Nullable String label) throws IOException {
         if (s == jvm && cpuTimes.length > 0) {
             s.userMicros = cpuMicros(cpuUser, t);
             s.systemMicros = cpuMicros(cpuSystem, t);

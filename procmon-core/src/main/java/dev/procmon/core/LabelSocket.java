@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.net.BindException;
 import java.net.StandardProtocolFamily;
@@ -35,7 +37,7 @@ public final class LabelSocket implements AutoCloseable {
     /** The socket file's identity, so close() never deletes another recording's socket. */
     private final Object fileKey;
     private final List<Path> aliases = new ArrayList<>();
-    private LabelServer server;
+    private @Nullable LabelServer server;
     private boolean closed;
 
     private LabelSocket(Path dir, Path path, Object fileKey) {
@@ -129,9 +131,10 @@ public final class LabelSocket implements AutoCloseable {
      *     another user's, or it does not answer
      */
     public static boolean send(Path socket, String label) throws IOException {
-        if (Files.isDirectory(socket.getParent())) {
+        Path socketDir = socket.getParent();
+        if (socketDir != null && Files.isDirectory(socketDir)) {
             try {
-                LabelDirectory.check(socket.getParent());
+                LabelDirectory.check(socketDir);
             } catch (IOException e) {
                 throw new IOException(socket + ": refused: " + e.getMessage() + " (only its user can label it)", e);
             }
@@ -163,7 +166,10 @@ public final class LabelSocket implements AutoCloseable {
             return;
         }
         closed = true;
-        server.close();
+        LabelServer s = server;
+        if (s != null) {
+            s.close();
+        }
         for (Path p : aliases) {
             deleteIfOurs(p);
         }

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -66,7 +68,7 @@ final class LatestSample {
 
     /** Returns a consistent copy of the last sample, or null before the first one.
  */
-    MetricsSnapshot snapshot() {
+    @Nullable MetricsSnapshot snapshot() {
         long[] copy = new long[values.length];
         while (true) {
             long before = version.getAcquire();

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns readings into lines: the first line a monitor writes is marked START, the last STOP, the
  * rest plain; each queued label gets a line of its own carrying the reading it was queued before.
@@ -85,7 +87,7 @@ final class LineEmitter {
         }
     }
 
-    private void write(Kind kind, Sample s, long epochMicros, long elapsedNanos, QueuedLabel label, long dropped) {
+    private void write(Kind kind, Sample s, long epochMicros, long elapsedNanos, @Nullable QueuedLabel label, long dropped) {
         started = true;
         // Published before the write: a key-value sink reads this very sample back.
         latest.publish(s, epochMicros, elapsedNanos / 1_000);

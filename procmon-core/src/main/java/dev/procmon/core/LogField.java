@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -120,17 +122,17 @@ public enum LogField {
         MEMBERS = Collections.unmodifiableList(frozen);
     }
 
-    private final LogField parent;
+    private final @Nullable LogField parent;
     private final String key;
     private final FieldKind kind;
     private final int flags;
-    private final String datName;
-    private final DatUnit datUnit;
+    private final @Nullable String datName;
+    private final @Nullable DatUnit datUnit;
     /** The value in the writer's integer unit (seconds as microseconds), negative when unknown. */
-    private final ToLongFunction<Sample> value;
+    private final @Nullable ToLongFunction<Sample> value;
 
-    LogField(LogField parent, String key, FieldKind kind, int flags, String datName, DatUnit datUnit,
-             ToLongFunction<Sample> value) {
+    LogField(@Nullable LogField parent, String key, FieldKind kind, int flags, @Nullable String datName,
+             @Nullable DatUnit datUnit, @Nullable ToLongFunction<Sample> value) {
         if (parent != null && parent.kind != FieldKind.OBJECT) {
             throw new IllegalArgumentException(key + ": parent is not an object");
         }
@@ -151,7 +153,7 @@ public enum LogField {
 
     /** Returns the object that holds this field, or null at the top level.
  */
-    public LogField parent() {
+    public @Nullable LogField parent() {
         return parent;
     }
 
@@ -199,13 +201,13 @@ public enum LogField {
 
     /** Returns the {@code .dat} column's name, or null when the field has no column.
  */
-    public String datName() {
+    public @Nullable String datName() {
         return datName;
     }
 
     /** Returns how the {@code .dat} column shows the value.
  */
-    public DatUnit datUnit() {
+    public @Nullable DatUnit datUnit() {
         return datUnit;
     }
 
@@ -232,6 +234,9 @@ public enum LogField {
      * negative when unknown; only for fields a sample holds ({@link #fromSample}).
      */
     long valueIn(Sample s) {
+        if (value == null) {
+            throw new IllegalStateException(path() + " is not read from a sample");
+        }
         return value.applyAsLong(s);
     }
 

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The processes of a tree whose descriptors are kept open, by pid: lookups on the per-sample path
  * without boxing, and removal of the members that left (hand-written for that reason). Open
@@ -17,7 +19,7 @@ final class MemberTable {
     }
 
     /** The member with this pid, or null. */
-    TreeMember get(long pid) {
+    @Nullable TreeMember get(long pid) {
         int mask = members.length - 1;
         for (int i = slot(pid, mask); members[i] != null; i = (i + 1) & mask) {
             if (pids[i] == pid) {

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
@@ -12,7 +14,7 @@ final class MxBeanSampler implements Sampler {
 
     private final long pid = ProcessHandle.current().pid();
     private final long processStartNanos;
-    private final com.sun.management.OperatingSystemMXBean os;
+    private final com.sun.management.@Nullable OperatingSystemMXBean os;
 
     MxBeanSampler(MonitorClock clock) {
         long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();

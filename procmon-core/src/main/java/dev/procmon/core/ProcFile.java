@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ final class ProcFile implements AutoCloseable {
 
     /** Returns the open file, or null when it does not exist or cannot be read (then left out).
  */
-    static ProcFile openIfReadable(Path path) {
+    static @Nullable ProcFile openIfReadable(Path path) {
         try {
             ProcFile f = new ProcFile(new RandomAccessFile(path.toFile(), "r"));
             // /proc/<pid>/io of another user's process opens but refuses the read: try one now.

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ final class ProcIoReader implements AutoCloseable {
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
-    static ProcIoReader open(Path processDir) {
+    static @Nullable ProcIoReader open(Path processDir) {
         ProcFile f = ProcFile.openIfReadable(processDir.resolve("io"));
         return f == null ? null : new ProcIoReader(f);
     }

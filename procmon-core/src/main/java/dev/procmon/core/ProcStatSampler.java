@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +17,13 @@ final class ProcStatSampler implements Sampler {
     private final ProcStat stat = new ProcStat();
     private final long processStartNanos;
     /** The counters beyond the stat line, or null (a tree's root reads its stat line only). */
-    private final ProcessCounters counters;
+    private final @Nullable ProcessCounters counters;
 
     ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc) throws IOException {
         this(pid, kernel, clock, proc, null);
     }
 
-    private ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc, MemoryDetail memory)
+    private ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc, @Nullable MemoryDetail memory)
             throws IOException {
         this.pid = pid;
         this.proc = proc;

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -22,7 +24,7 @@ final class ProcStatusReader implements AutoCloseable {
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
-    static ProcStatusReader open(Path processDir) {
+    static @Nullable ProcStatusReader open(Path processDir) {
         ProcFile f = ProcFile.openIfReadable(processDir.resolve("status"));
         return f == null ? null : new ProcStatusReader(f);
     }

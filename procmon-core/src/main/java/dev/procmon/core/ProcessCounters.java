@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -16,15 +18,16 @@ final class ProcessCounters implements AutoCloseable {
     /** Every how many samples the sparse counters are read (the first sample reads them too). */
     static final int SPARSE_PERIOD = 10;
 
-    private final ProcIoReader io;
-    private final ProcStatusReader status;
-    private final FdCount fds;
-    private final CgroupMemory cgroup;
-    private final SmapsRollupReader smaps;
+    private final @Nullable ProcIoReader io;
+    private final @Nullable ProcStatusReader status;
+    private final @Nullable FdCount fds;
+    private final @Nullable CgroupMemory cgroup;
+    private final @Nullable SmapsRollupReader smaps;
     private int tick;
 
-    ProcessCounters(ProcIoReader io, ProcStatusReader status, FdCount fds, CgroupMemory cgroup,
-                    SmapsRollupReader smaps) {
+    ProcessCounters(@Nullable ProcIoReader io, @Nullable ProcStatusReader status, @Nullable FdCount fds,
+                    @Nullable CgroupMemory cgroup,
+                    @Nullable SmapsRollupReader smaps) {
         this.io = io;
         this.status = status;
         this.fds = fds;

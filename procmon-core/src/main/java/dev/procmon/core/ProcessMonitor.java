@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -47,12 +49,12 @@ public final class ProcessMonitor implements AutoCloseable {
     private final MonitorThread thread;
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
     /** Labels from other processes ({@link Builder#labelSocket}), or null. */
-    private volatile LabelSocket labelSocket;
+    private volatile @Nullable LabelSocket labelSocket;
     private final LatestSample latest;
     /** The Prometheus endpoint, when the builder asked for one. */
-    private final MetricsEndpoint endpoint;
+    private final @Nullable MetricsEndpoint endpoint;
 
-    private ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, Consumer<Sample> remoteJvm) {
+    private ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, @Nullable Consumer<Sample> remoteJvm) {
         this.latest = latest;
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
@@ -221,22 +223,22 @@ public final class ProcessMonitor implements AutoCloseable {
         private Duration interval = Duration.ofSeconds(1);
         private String loggerName = DEFAULT_LOGGER;
         private Level level = Level.INFO;
-        private Consumer<Sample> jvmReader;
+        private @Nullable Consumer<Sample> jvmReader;
         private boolean labelSocket;
-        private javax.management.MBeanServerConnection remoteJvm;
-        private Consumer<String> consumer;
-        private Path file;
+        private javax.management.@Nullable MBeanServerConnection remoteJvm;
+        private @Nullable Consumer<String> consumer;
+        private @Nullable Path file;
         private long pid = -1;
         private boolean jvm = true;
-        private InetSocketAddress prometheus;
+        private @Nullable InetSocketAddress prometheus;
         private boolean keyValues;
         private boolean includeChildren;
         private MemoryDetail memory = MemoryDetail.RSS;
-        private Path procRoot;
+        private @Nullable Path procRoot;
         private MonitorClock clock = MonitorClock.SYSTEM;
-        private Sampler sampler;
+        private @Nullable Sampler sampler;
         private Duration stopTimeout = Duration.ofSeconds(5);
-        private ReapedChildSampler.Baseline childBaseline;
+        private ReapedChildSampler.@Nullable Baseline childBaseline;
 
         private Builder() {
         }

@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ final class ReapedChildSampler implements Sampler {
     private final Path selfStat;
     private final Path procRoot;
     private final long clockTicksPerSecond;
-    private Sampler live;
+    private @Nullable Sampler live;
     private final Sample last = new Sample();
     private boolean haveLast;
 
@@ -180,8 +182,12 @@ final class ReapedChildSampler implements Sampler {
     }
 
     private void closeLive() {
+        Sampler l = live;
+        if (l == null) {
+            return;
+        }
         try {
-            live.close();
+            l.close();
         } catch (IOException e) {
             // Its process is gone; nothing left to release that matters.
         }

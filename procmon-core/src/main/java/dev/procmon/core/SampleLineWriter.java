@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.ZoneId;
 
 /**
@@ -38,7 +40,7 @@ final class SampleLineWriter {
      * @param label the label, or null
      * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      */
-    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label,
+    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, @Nullable String label,
                          long labelsDropped) {
         return format(marker, s, epochMicros, elapsedNanos, label, null, labelsDropped);
     }
@@ -53,7 +55,8 @@ final class SampleLineWriter {
      *     else null (the parameter order of the monitor stream's phase API)
      * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      */
-    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label, String phase,
+    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, @Nullable String label,
+            @Nullable String phase,
                          long labelsDropped) {
         StringBuilder b = line;
         b.setLength(0);
@@ -108,7 +111,7 @@ final class SampleLineWriter {
         return f.kind() == FieldKind.SECONDS ? seconds(b, first, f.key(), v) : integer(b, first, f.key(), v);
     }
 
-    private static boolean text(StringBuilder b, boolean first, String key, String text) {
+    private static boolean text(StringBuilder b, boolean first, String key, @Nullable String text) {
         if (text == null) {
             return first;
         }

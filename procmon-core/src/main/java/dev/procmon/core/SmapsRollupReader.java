@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -24,7 +26,7 @@ final class SmapsRollupReader implements AutoCloseable {
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
-    static SmapsRollupReader open(Path processDir) {
+    static @Nullable SmapsRollupReader open(Path processDir) {
         ProcFile f = ProcFile.openIfReadable(processDir.resolve("smaps_rollup"));
         return f == null ? null : new SmapsRollupReader(f);
     }

@@ -116,6 +116,14 @@ class LabelSocketTest {
                 .hasMessageContaining("999999999.sock").hasMessageContaining("no recording takes labels");
     }
 
+    /** Found by NullAway: a bare file name has no parent, and send() threw a NullPointerException. */
+    @Test
+    void aSocketNamedWithoutADirectoryIsOneClearError() {
+        assertThatThrownBy(() -> LabelSocket.send(Path.of("procmon-no-such-recording.sock"), "x"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("procmon-no-such-recording.sock");
+    }
+
     @Test
     void aHugeLabelIsCutAndIdleOrFloodingClientsNeitherStopSamplingNorGrowTheQueue() throws Exception {
         List<SocketChannel> idle = new ArrayList<>();
