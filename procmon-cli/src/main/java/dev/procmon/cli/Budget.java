@@ -16,8 +16,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 record Budget(Metric metric, double limit, String option, String phase) {
 
-    /** Returns e.g. {@code peak RSS <= 300MiB} or {@code phase indexing: peak RSS <= 300MiB}.
- */
+    /** Returns e.g. {@code peak RSS <= 300MiB} or {@code phase indexing: peak RSS <= 300MiB}. */
     String describe(String limitText) {
         String what = metric.label() + " <= " + limitText;
         return phase == null ? what : "phase " + TerminalText.quoted(phase) + ": " + what;

@@ -43,8 +43,7 @@ final class BudgetOptions {
     @Option(names = "--json", description = "Print the verdict and figures as JSON instead of text.")
     boolean json;
 
-    /** Returns every budget given, the whole-run ones first, in a fixed order.
- */
+    /** Returns every budget given, the whole-run ones first, in a fixed order. */
     List<Budget> budgets() {
         List<Budget> out = new ArrayList<>();
         add(out, Metric.RSS, maxRss);

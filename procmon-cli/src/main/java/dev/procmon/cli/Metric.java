@@ -37,14 +37,12 @@ enum Metric {
         this.ofPhase = ofPhase;
     }
 
-    /** Returns the budget's name in {@code --phase NAME:KEY=VALUE} and, with {@code --}, as an option.
- */
+    /** Returns the budget's name in {@code --phase NAME:KEY=VALUE} and, with {@code --}, as an option. */
     String key() {
         return key;
     }
 
-    /** Returns e.g. {@code peak RSS}.
- */
+    /** Returns e.g. {@code peak RSS}. */
     String label() {
         return label;
     }
@@ -53,8 +51,7 @@ enum Metric {
         return bytes;
     }
 
-    /** Returns the log field the metric needs, for the message when the log lacks it.
- */
+    /** Returns the log field the metric needs, for the message when the log lacks it. */
     String logField() {
         return logField;
     }

@@ -225,7 +225,6 @@ final class PlotCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints one summary line per process, then the files written, then any skipped lines on err. */
     /** A one-line bar on stderr, shown only once reading has taken more than a second. */
     private static final class ProgressBar implements ProgressListener {
         private final PrintWriter err;

@@ -54,8 +54,7 @@ final class Pushgateway implements AutoCloseable {
         var unused = timer.scheduleWithFixedDelay(this::push, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Returns where the metrics are posted.
- */
+    /** Returns where the metrics are posted. */
     URI target() {
         return target;
     }

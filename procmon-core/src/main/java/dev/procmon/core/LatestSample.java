@@ -66,8 +66,7 @@ final class LatestSample {
         version.setRelease(v + 2);
     }
 
-    /** Returns a consistent copy of the last sample, or null before the first one.
- */
+    /** Returns a consistent copy of the last sample, or null before the first one. */
     @Nullable MetricsSnapshot snapshot() {
         long[] copy = new long[values.length];
         while (true) {

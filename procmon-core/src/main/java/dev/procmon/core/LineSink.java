@@ -61,8 +61,7 @@ interface LineSink extends AutoCloseable {
         }, clock, level);
     }
 
-    /** Returns whether an SLF4J provider is bound (else SLF4J discards every line).
- */
+    /** Returns whether an SLF4J provider is bound (else SLF4J discards every line). */
     static boolean slf4jBound() {
         return !(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory);
     }

@@ -145,86 +145,72 @@ public enum LogField {
         this.value = value;
     }
 
-    /** Returns the JSON key, as written in its object.
- */
+    /** Returns the JSON key, as written in its object. */
     public String key() {
         return key;
     }
 
-    /** Returns the object that holds this field, or null at the top level.
- */
+    /** Returns the object that holds this field, or null at the top level. */
     public @Nullable LogField parent() {
         return parent;
     }
 
-    /** Returns the dotted path, {@code memory_info.rss}.
- */
+    /** Returns the dotted path, {@code memory_info.rss}. */
     public String path() {
         return parent == null ? key : parent.key + "." + key;
     }
 
-    /** Returns what the value is.
- */
+    /** Returns what the value is. */
     public FieldKind kind() {
         return kind;
     }
 
-    /** Returns true if a line without this field (or its object) is malformed.
- */
+    /** Returns true if a line without this field (or its object) is malformed. */
     public boolean required() {
         return (flags & Flag.REQUIRED) != 0;
     }
 
-    /** Returns true if {@code null} stands for "not known" rather than making the line malformed.
- */
+    /** Returns true if {@code null} stands for "not known" rather than making the line malformed. */
     public boolean nullable() {
         return (flags & Flag.NULLABLE) != 0;
     }
 
-    /** Returns true if a number must be an integer token (a fraction makes the line malformed).
- */
+    /** Returns true if a number must be an integer token (a fraction makes the line malformed). */
     public boolean wholeNumber() {
         return (flags & Flag.WHOLE) != 0;
     }
 
-    /** Returns true for a counter that only grows over a run (rates are derived when reading).
- */
+    /** Returns true for a counter that only grows over a run (rates are derived when reading). */
     public boolean cumulative() {
         return (flags & Flag.CUMULATIVE) != 0;
     }
 
-    /** Returns true for an object the writer writes even when none of its members is known.
- */
+    /** Returns true for an object the writer writes even when none of its members is known. */
     public boolean alwaysWritten() {
         return (flags & Flag.ALWAYS_WRITTEN) != 0;
     }
 
-    /** Returns the {@code .dat} column's name, or null when the field has no column.
- */
+    /** Returns the {@code .dat} column's name, or null when the field has no column. */
     public @Nullable String datName() {
         return datName;
     }
 
-    /** Returns how the {@code .dat} column shows the value.
- */
+    /** Returns how the {@code .dat} column shows the value. */
     public @Nullable DatUnit datUnit() {
         return datUnit;
     }
 
-    /** Returns true if the value is a number (a column of procmon-plot's table).
- */
+    /** Returns true if the value is a number (a column of procmon-plot's table). */
     public boolean isNumber() {
         return kind.isNumber();
     }
 
-    /** Returns the top-level fields, in write order.
- */
+    /** Returns the top-level fields, in write order. */
     public static List<LogField> topLevel() {
         return TOP_LEVEL;
     }
 
-    /** Returns this object's members in write order (empty for a field that is not an object).
- */
+    /** Returns this object's members in write order (empty for a field that is not an object). */
     public List<LogField> members() {
         return MEMBERS.get(ordinal());
     }
@@ -240,8 +226,7 @@ public enum LogField {
         return value.applyAsLong(s);
     }
 
-    /** Returns true if the value comes from the {@link Sample} (not from the line's time, label, ...).
- */
+    /** Returns true if the value comes from the {@link Sample} (not from the line's time, label, ...). */
     boolean fromSample() {
         return value != null;
     }

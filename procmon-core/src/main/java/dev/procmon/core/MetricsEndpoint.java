@@ -50,8 +50,7 @@ final class MetricsEndpoint implements AutoCloseable {
         return endpoint;
     }
 
-    /** Returns the address actually bound (the port chosen for port 0).
- */
+    /** Returns the address actually bound (the port chosen for port 0). */
     InetSocketAddress address() {
         return server.getAddress();
     }

@@ -40,8 +40,7 @@ public final class MetricsSnapshot {
         return field.kind() == FieldKind.SECONDS ? raw / 1e6 : raw;
     }
 
-    /** Returns the sum of the known values among {@code fields}, or NaN when none is known.
- */
+    /** Returns the sum of the known values among {@code fields}, or NaN when none is known. */
     public double sum(LogField... fields) {
         double sum = Double.NaN;
         for (LogField f : fields) {
@@ -53,44 +52,37 @@ public final class MetricsSnapshot {
         return sum;
     }
 
-    /** Returns when the sample was taken, seconds since 1970-01-01T00:00Z.
- */
+    /** Returns when the sample was taken, seconds since 1970-01-01T00:00Z. */
     public double epochSeconds() {
         return epochMicros / 1e6;
     }
 
-    /** Returns seconds the sampled process had been running when the sample was taken.
- */
+    /** Returns seconds the sampled process had been running when the sample was taken. */
     public double elapsedSeconds() {
         return elapsedMicros / 1e6;
     }
 
-    /** Returns when the sampled process started, seconds since 1970-01-01T00:00Z.
- */
+    /** Returns when the sampled process started, seconds since 1970-01-01T00:00Z. */
     public double processStartEpochSeconds() {
         return (epochMicros - elapsedMicros) / 1e6;
     }
 
-    /** Returns the sampled process.
- */
+    /** Returns the sampled process. */
     public long pid() {
         return pid;
     }
 
-    /** Returns the largest RSS of any sample since the monitor started, bytes, or NaN when unknown.
- */
+    /** Returns the largest RSS of any sample since the monitor started, bytes, or NaN when unknown. */
     public double peakRssBytes() {
         return peakRss < 0 ? Double.NaN : peakRss;
     }
 
-    /** Returns the labels written since the monitor started.
- */
+    /** Returns the labels written since the monitor started. */
     public long labels() {
         return labels;
     }
 
-    /** Returns the text of the last label written, or the empty string before the first.
- */
+    /** Returns the text of the last label written, or the empty string before the first. */
     public String lastLabel() {
         return lastLabel;
     }

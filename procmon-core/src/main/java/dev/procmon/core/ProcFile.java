@@ -20,8 +20,7 @@ final class ProcFile implements AutoCloseable {
         this.file = file;
     }
 
-    /** Returns the open file, or null when it does not exist or cannot be read (then left out).
- */
+    /** Returns the open file, or null when it does not exist or cannot be read (then left out). */
     static @Nullable ProcFile openIfReadable(Path path) {
         try {
             ProcFile f = new ProcFile(new RandomAccessFile(path.toFile(), "r"));
@@ -33,8 +32,7 @@ final class ProcFile implements AutoCloseable {
         }
     }
 
-    /** Returns the number of bytes read into {@code buffer} (0 for an empty file).
- */
+    /** Returns the number of bytes read into {@code buffer} (0 for an empty file). */
     int read(byte[] buffer) throws IOException {
         file.seek(0);
         return Math.max(0, file.read(buffer, 0, buffer.length));

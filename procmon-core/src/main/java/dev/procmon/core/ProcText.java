@@ -32,8 +32,7 @@ final class ProcText {
         return -1;
     }
 
-    /** Returns the decimal number at {@code i} (up to 18 digits), or -1 if there is none.
- */
+    /** Returns the decimal number at {@code i} (up to 18 digits), or -1 if there is none. */
     static long number(byte[] text, int i, int length) {
         long v = 0;
         int digits = 0;

@@ -141,8 +141,7 @@ public final class ProcessMonitor implements AutoCloseable {
         return Optional.ofNullable(latest.snapshot());
     }
 
-    /** Returns the address the Prometheus endpoint is bound to, when the builder asked for one.
- */
+    /** Returns the address the Prometheus endpoint is bound to, when the builder asked for one. */
     public Optional<InetSocketAddress> prometheusAddress() {
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }

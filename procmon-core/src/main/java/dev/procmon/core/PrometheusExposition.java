@@ -47,8 +47,7 @@ public final class PrometheusExposition {
         }
     }
 
-    /** Returns the text of {@link #write} as a String.
- */
+    /** Returns the text of {@link #write} as a String. */
     public static String toText(MetricsSnapshot sample) {
         StringBuilder out = new StringBuilder(2048);
         write(sample, out);

@@ -73,8 +73,7 @@ record AxisScale(double min, double max, double step, boolean clock) {
         return Double.isNaN(v) ? 0 : Math.max(-LIMIT, Math.min(LIMIT, v));
     }
 
-    /** Returns the tick values, at most {@link #MAX_TICKS} (every k-th step if the range holds more).
- */
+    /** Returns the tick values, at most {@link #MAX_TICKS} (every k-th step if the range holds more). */
     List<Double> ticks() {
         double n = Math.floor((max - min) / step + 0.5);
         long every = n <= MAX_TICKS ? 1 : (long) Math.ceil(n / MAX_TICKS);
@@ -85,8 +84,7 @@ record AxisScale(double min, double max, double step, boolean clock) {
         return ticks;
     }
 
-    /** Returns the tick text for {@code v}.
- */
+    /** Returns the tick text for {@code v}. */
     String label(double v) {
         if (clock && Math.abs(v) < CLOCK_TEXT_LIMIT) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(Math.round(v), 0, ZoneOffset.UTC);

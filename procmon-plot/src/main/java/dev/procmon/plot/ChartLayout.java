@@ -141,14 +141,12 @@ final class ChartLayout {
         return Math.max(-PIXEL_LIMIT, Math.min(PIXEL_LIMIT, p));
     }
 
-    /** Returns the canvas height: the chart's, and the panel's band when there is one.
- */
+    /** Returns the canvas height: the chart's, and the panel's band when there is one. */
     int height() {
         return HEIGHT + (panel == null ? 0 : (int) PanelLayout.HEIGHT);
     }
 
-    /** Returns the marks to draw, in order.
- */
+    /** Returns the marks to draw, in order. */
     Scene scene() {
         return ChartPainter.paint(this);
     }

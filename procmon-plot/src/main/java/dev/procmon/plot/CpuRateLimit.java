@@ -22,8 +22,7 @@ final class CpuRateLimit {
     private CpuRateLimit() {
     }
 
-    /** Returns the largest possible rate, %, over an interval of {@code dt} seconds.
- */
+    /** Returns the largest possible rate, %, over an interval of {@code dt} seconds. */
     static double limit(int cores, double dt) {
         return cores * 100.0 + TICK / dt * 100;
     }
@@ -56,8 +55,7 @@ final class CpuRateLimit {
         return (int) Math.max(machine, Math.min(MAX_CORES, estimate));
     }
 
-    /** Returns the instantaneous CPU %, per the rules above (NaN: a gap).
- */
+    /** Returns the instantaneous CPU %, per the rules above (NaN: a gap). */
     static double[] rates(double[] time, double[] cpu, int cores) {
         int n = time.length;
         double[] r = new double[n];

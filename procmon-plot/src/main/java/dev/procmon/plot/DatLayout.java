@@ -90,8 +90,7 @@ final class DatLayout {
         return columns;
     }
 
-    /** Returns the 1-based column of a field that is always written (the same in every {@code .dat}).
- */
+    /** Returns the 1-based column of a field that is always written (the same in every {@code .dat}). */
     static int fixedNumber(LogField f) {
         int n = number(FIXED, f);
         if (n == 0) {
@@ -100,14 +99,12 @@ final class DatLayout {
         return n;
     }
 
-    /** Returns the 1-based column of a derived series that is always written.
- */
+    /** Returns the 1-based column of a derived series that is always written. */
     static int fixedNumber(DatColumn c) {
         return FIXED.indexOf(c) + 1;
     }
 
-    /** Returns the 1-based column of a field in this layout, 0 if it has none.
- */
+    /** Returns the 1-based column of a field in this layout, 0 if it has none. */
     int number(LogField f) {
         return number(columns, f);
     }
@@ -121,8 +118,7 @@ final class DatLayout {
         return 0;
     }
 
-    /** Returns the header names, space separated.
- */
+    /** Returns the header names, space separated. */
     String header() {
         StringBuilder sb = new StringBuilder();
         for (DatColumn c : columns) {

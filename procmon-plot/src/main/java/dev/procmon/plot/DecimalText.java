@@ -34,8 +34,7 @@ final class DecimalText {
         return sb;
     }
 
-    /** Returns {@code v} with {@code decimals} places.
- */
+    /** Returns {@code v} with {@code decimals} places. */
     static String format(double v, int decimals) {
         return append(new StringBuilder(16), v, decimals).toString();
     }

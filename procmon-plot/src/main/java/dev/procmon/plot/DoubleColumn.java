@@ -32,14 +32,12 @@ final class DoubleColumn {
         return size;
     }
 
-    /** Returns a copy of the values.
- */
+    /** Returns a copy of the values. */
     double[] toArray() {
         return Arrays.copyOf(values, size);
     }
 
-    /** Returns true if every value is NaN (the series is missing from the log).
- */
+    /** Returns true if every value is NaN (the series is missing from the log). */
     boolean allNaN() {
         for (int i = 0; i < size; i++) {
             if (!Double.isNaN(values[i])) {

@@ -86,8 +86,7 @@ final class ExportLayout {
             }
         }
 
-        /** Returns column {@code c}'s value at sample {@code i}, NaN when the sample does not have it.
- */
+        /** Returns column {@code c}'s value at sample {@code i}, NaN when the sample does not have it. */
         double value(int c, int i) {
             ExportColumn col = columns.get(c);
             if (col.field() != null) {

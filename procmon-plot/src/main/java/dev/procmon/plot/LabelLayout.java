@@ -46,8 +46,7 @@ final class LabelLayout {
             return n;
         }
 
-        /** Returns true if some label has no marker of its own or no text.
- */
+        /** Returns true if some label has no marker of its own or no text. */
         boolean capped() {
             return textsShown() < total;
         }

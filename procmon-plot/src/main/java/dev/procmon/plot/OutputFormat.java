@@ -31,8 +31,7 @@ public enum OutputFormat {
         this.extension = extension;
     }
 
-    /** Returns the file name extension, without the dot.
- */
+    /** Returns the file name extension, without the dot. */
     public String extension() {
         return extension;
     }

@@ -22,8 +22,7 @@ final class Overview {
     private Overview() {
     }
 
-    /** Returns the sample indices, ascending.
- */
+    /** Returns the sample indices, ascending. */
     static int[] indices(int n, List<double[]> series, List<SampleTable.Label> labels) {
         if (n <= 2 * BUCKETS) {
             int[] all = new int[n];
@@ -61,8 +60,7 @@ final class Overview {
         return keep.stream().toArray();
     }
 
-    /** Returns {@code values} at {@code indices}.
- */
+    /** Returns {@code values} at {@code indices}. */
     static double[] at(double[] values, int[] indices) {
         double[] out = new double[indices.length];
         for (int k = 0; k < indices.length; k++) {

@@ -56,8 +56,7 @@ final class PanelLayout {
         return Math.max(TOP - 1, Math.min(BOTTOM + 1, p));
     }
 
-    /** Returns the panel's marks: grid, frame, tick and axis texts, lines, legend.
- */
+    /** Returns the panel's marks: grid, frame, tick and axis texts, lines, legend. */
     List<Mark> marks() {
         double left = ChartLayout.LEFT;
         double right = ChartLayout.RIGHT;

@@ -38,14 +38,12 @@ public record PhaseSummary(String name, Kind kind, int depth, boolean closed, do
         LABEL_INTERVAL
     }
 
-    /** Returns {@code startSeconds + durationSeconds}.
- */
+    /** Returns {@code startSeconds + durationSeconds}. */
     public double endSeconds() {
         return startSeconds + durationSeconds;
     }
 
-    /** Returns {@code rssEndBytes - rssStartBytes}: what the span left behind (negative: it freed memory).
- */
+    /** Returns {@code rssEndBytes - rssStartBytes}: what the span left behind (negative: it freed memory). */
     public double rssChangeBytes() {
         return rssEndBytes - rssStartBytes;
     }

@@ -36,8 +36,7 @@ final class PhaseTable {
     private PhaseTable() {
     }
 
-    /** Returns the table, or none when the run has neither phases nor labels.
- */
+    /** Returns the table, or none when the run has neither phases nor labels. */
     static List<ReportTable> of(RunSummary run) {
         List<PhaseSummary> spans = run.phases();
         if (spans.isEmpty()) {

@@ -35,51 +35,43 @@ public record PlotOptions(TimeAxis time, Set<OutputFormat> formats, boolean gnup
         }
     }
 
-    /** Returns elapsed time, SVG and PNG, no gnuplot, no progress, 20 processes, cores from the log.
- */
+    /** Returns elapsed time, SVG and PNG, no gnuplot, no progress, 20 processes, cores from the log. */
     public static PlotOptions defaults() {
         return new PlotOptions(TimeAxis.ELAPSED, EnumSet.allOf(OutputFormat.class), false, ProgressListener.NONE,
                 DEFAULT_MAX_PROCESSES, 0, null);
     }
 
-    /** Returns a copy with {@code time}.
- */
+    /** Returns a copy with {@code time}. */
     public PlotOptions withTime(TimeAxis newTime) {
         return new PlotOptions(newTime, formats, gnuplot, progress, maxProcesses, cores, stop);
     }
 
-    /** Returns a copy with {@code formats}.
- */
+    /** Returns a copy with {@code formats}. */
     public PlotOptions withFormats(Set<OutputFormat> newFormats) {
         return new PlotOptions(time, newFormats, gnuplot, progress, maxProcesses, cores, stop);
     }
 
-    /** Returns a copy with {@code gnuplot}.
- */
+    /** Returns a copy with {@code gnuplot}. */
     public PlotOptions withGnuplot(boolean newGnuplot) {
         return new PlotOptions(time, formats, newGnuplot, progress, maxProcesses, cores, stop);
     }
 
-    /** Returns a copy with {@code progress}.
- */
+    /** Returns a copy with {@code progress}. */
     public PlotOptions withProgress(ProgressListener newProgress) {
         return new PlotOptions(time, formats, gnuplot, newProgress, maxProcesses, cores, stop);
     }
 
-    /** Returns a copy with {@code maxProcesses}.
- */
+    /** Returns a copy with {@code maxProcesses}. */
     public PlotOptions withMaxProcesses(int newMaxProcesses) {
         return new PlotOptions(time, formats, gnuplot, progress, newMaxProcesses, cores, stop);
     }
 
-    /** Returns a copy with {@code cores}.
- */
+    /** Returns a copy with {@code cores}. */
     public PlotOptions withCores(int newCores) {
         return new PlotOptions(time, formats, gnuplot, progress, maxProcesses, newCores, stop);
     }
 
-    /** Returns a copy with {@code stop}.
- */
+    /** Returns a copy with {@code stop}. */
     public PlotOptions withStop(StopSignal newStop) {
         return new PlotOptions(time, formats, gnuplot, progress, maxProcesses, cores, newStop);
     }

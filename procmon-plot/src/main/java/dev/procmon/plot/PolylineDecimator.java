@@ -18,8 +18,7 @@ final class PolylineDecimator {
         double toPixel(double v);
     }
 
-    /** Returns runs of pixel coordinates {@code x0, y0, x1, y1, ...}.
- */
+    /** Returns runs of pixel coordinates {@code x0, y0, x1, y1, ...}. */
     static List<double[]> decimate(double[] x, double[] y, Mapping mx, Mapping my) {
         List<double[]> runs = new ArrayList<>();
         Run run = new Run();

@@ -30,20 +30,17 @@ public final class ProcessRun {
     public record Label(int sample, double seconds, String text, String phase) {
     }
 
-    /** Returns the process id.
- */
+    /** Returns the process id. */
     public long pid() {
         return table.pid();
     }
 
-    /** Returns 1 for the first run of this pid in the log, 2 for the next (the pid was reused), ...
- */
+    /** Returns 1 for the first run of this pid in the log, 2 for the next (the pid was reused), ... */
     public int run() {
         return table.run();
     }
 
-    /** Returns the number of samples.
- */
+    /** Returns the number of samples. */
     public int size() {
         return table.size();
     }
@@ -70,26 +67,22 @@ public final class ProcessRun {
         return table.column(field).toArray();
     }
 
-    /** Returns {@code elapsed_time} of each sample: seconds since the process started.
- */
+    /** Returns {@code elapsed_time} of each sample: seconds since the process started. */
     public double[] elapsedSeconds() {
         return values(LogField.ELAPSED_TIME);
     }
 
-    /** Returns {@code memory_info.rss} of each sample, bytes.
- */
+    /** Returns {@code memory_info.rss} of each sample, bytes. */
     public double[] rssBytes() {
         return values(LogField.RSS);
     }
 
-    /** Returns jVM heap used of each sample, bytes (NaN unless the monitor sampled its own JVM).
- */
+    /** Returns jVM heap used of each sample, bytes (NaN unless the monitor sampled its own JVM). */
     public double[] heapUsedBytes() {
         return values(LogField.HEAP_USED);
     }
 
-    /** Returns cPU time used up to each sample: user + system + children's, each when present, seconds.
- */
+    /** Returns cPU time used up to each sample: user + system + children's, each when present, seconds. */
     public double[] cpuSeconds() {
         double[] user = values(LogField.USER);
         double[] system = values(LogField.SYSTEM);
@@ -102,8 +95,7 @@ public final class ProcessRun {
         return out;
     }
 
-    /** Returns the labels, in log order (phase lines included).
- */
+    /** Returns the labels, in log order (phase lines included). */
     public List<Label> labels() {
         List<Label> out = new ArrayList<>(table.labelCount());
         for (SampleTable.Label l : table.labels()) {
@@ -112,8 +104,7 @@ public final class ProcessRun {
         return out;
     }
 
-    /** Returns peak, totals and phases (computed once, on first call).
- */
+    /** Returns peak, totals and phases (computed once, on first call). */
     public synchronized RunSummary summary() {
         if (summary == null) {
             summary = RunSummary.of(table);

@@ -55,8 +55,7 @@ public final class ProcmonLog {
         return new ProcmonLog(runs, parsed.malformedLines());
     }
 
-    /** Returns every process run, in order of first appearance (a reused pid gives a second run).
- */
+    /** Returns every process run, in order of first appearance (a reused pid gives a second run). */
     public List<ProcessRun> runs() {
         return runs;
     }
@@ -94,8 +93,7 @@ public final class ProcmonLog {
         return of.get(0);
     }
 
-    /** Returns sample lines skipped as malformed or truncated.
- */
+    /** Returns sample lines skipped as malformed or truncated. */
     public long malformedLines() {
         return malformedLines;
     }

@@ -8,8 +8,7 @@ final class ReadableNumber {
     private ReadableNumber() {
     }
 
-    /** Returns {@code v} with one decimal below a billion, else like {@code 1.79e+308}; "n/a" for NaN or infinite.
- */
+    /** Returns {@code v} with one decimal below a billion, else like {@code 1.79e+308}; "n/a" for NaN or infinite. */
     static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";

@@ -51,26 +51,22 @@ public final class SampleTable {
         this.run = run;
     }
 
-    /** Returns the process id.
- */
+    /** Returns the process id. */
     public long pid() {
         return pid;
     }
 
-    /** Returns 1 for the first run of this pid in the log, 2 for the next, ...
- */
+    /** Returns 1 for the first run of this pid in the log, 2 for the next, ... */
     public int run() {
         return run;
     }
 
-    /** Returns the number of samples.
- */
+    /** Returns the number of samples. */
     public int size() {
         return size;
     }
 
-    /** Returns the number of labels.
- */
+    /** Returns the number of labels. */
     public int labelCount() {
         return labels.size();
     }

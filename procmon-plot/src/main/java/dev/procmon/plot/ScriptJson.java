@@ -24,8 +24,7 @@ final class ScriptJson {
     private ScriptJson() {
     }
 
-    /** Returns a generator writing script-safe JSON to {@code out}; closing it does not close {@code out}.
- */
+    /** Returns a generator writing script-safe JSON to {@code out}; closing it does not close {@code out}. */
     static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

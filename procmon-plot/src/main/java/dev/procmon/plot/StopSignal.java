@@ -31,14 +31,12 @@ public final class StopSignal {
         readAll = true;
     }
 
-    /** Returns true once {@link #stop()} was called.
- */
+    /** Returns true once {@link #stop()} was called. */
     public synchronized boolean stopped() {
         return stopped;
     }
 
-    /** Returns false if stopped already; else the calling thread is the one to interrupt.
- */
+    /** Returns false if stopped already; else the calling thread is the one to interrupt. */
     synchronized boolean beginRead() {
         if (stopped) {
             return false;

@@ -13,8 +13,7 @@ final class TimestampText {
     private TimestampText() {
     }
 
-    /** Returns microseconds since 1970-01-01T00:00 treating the local time as UTC, or {@link Sample#NO_TIMESTAMP}.
- */
+    /** Returns microseconds since 1970-01-01T00:00 treating the local time as UTC, or {@link Sample#NO_TIMESTAMP}. */
     static long parseMicros(char[] c, int off, int len) {
         if (len < 19 || c[off + 4] != '-' || c[off + 7] != '-' || (c[off + 10] != ' ' && c[off + 10] != 'T')
                 || c[off + 13] != ':' || c[off + 16] != ':') {
@@ -65,8 +64,7 @@ final class TimestampText {
         return v;
     }
 
-    /** Returns {@code 2026-11-24T14:10:06.051630}, or {@code NaN} when there is none.
- */
+    /** Returns {@code 2026-11-24T14:10:06.051630}, or {@code NaN} when there is none. */
     static String format(long micros) {
         if (micros == Sample.NO_TIMESTAMP) {
             return "NaN";
