@@ -1,5 +1,7 @@
 package dev.procmon.picocli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.ProcessMonitor;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,9 +50,9 @@ public final class LogProcessOption {
 
     /** The running monitor, if any; closing it writes the STOP line. Never throws. */
     public static final class Monitoring implements AutoCloseable {
-        private final ProcessMonitor monitor;
+        private final @Nullable ProcessMonitor monitor;
 
-        private Monitoring(ProcessMonitor monitor) {
+        private Monitoring(@Nullable ProcessMonitor monitor) {
             this.monitor = monitor;
         }
 

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,14 +43,14 @@ final class ChartLayout {
     final LabelLayout.Result labels;
     final List<LegendEntry> legend;
     /** The activity panel under the chart (I/O, threads, descriptors), or null when the log has none. */
-    final PanelLayout panel;
+    final @Nullable PanelLayout panel;
 
     /** One series as pixel runs. */
     record Line(Chart.Series series, List<double[]> runs) {
     }
 
     /** A legend entry: a swatch (null colour for a note without one) and its text, baseline at {@code y}. */
-    record LegendEntry(double x, double y, String color, double width, String text) {
+    record LegendEntry(double x, double y, @Nullable String color, double width, String text) {
     }
 
     ChartLayout(Chart chart) {
@@ -56,7 +58,7 @@ final class ChartLayout {
     }
 
     /** @param panelChart the activity panel ({@link PanelBuilder}), or null */
-    ChartLayout(Chart chart, Chart panelChart) {
+    ChartLayout(Chart chart, @Nullable Chart panelChart) {
         this.chart = chart;
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;

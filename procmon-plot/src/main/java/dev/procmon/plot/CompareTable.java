@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +57,14 @@ final class CompareTable {
         return common;
     }
 
+    /** Only asked for a phase common to all runs ({@link #commonPhases}), so it is always there. */
     private static PhaseSummary phase(RunSummary r, String name) {
         for (PhaseSummary p : r.phases()) {
             if (p.kind() == PhaseSummary.Kind.PHASE && p.name().equals(name)) {
                 return p;
             }
         }
-        return null;
+        throw new IllegalStateException("phase " + name + " is not in every run");
     }
 
     private static List<String> row(String measure, List<RunSummary> runs, ToDoubleFunction<RunSummary> f, int decimals) {

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.DatUnit;
 import dev.procmon.core.FieldKind;
 import dev.procmon.core.LogField;
@@ -14,13 +16,16 @@ import java.util.function.BiFunction;
  * @param decimals the decimals written
  * @param values the column's values for a table and its derived series
  */
-record DatColumn(String name, LogField field, int decimals, BiFunction<SampleTable, DerivedSeries, double[]> values) {
+record DatColumn(String name, @Nullable LogField field, int decimals, BiFunction<SampleTable, DerivedSeries, double[]> values) {
 
     private static final double MB = DerivedSeries.MB;
 
     /** The column of a schema field, in the field's {@link DatUnit}. */
     static DatColumn of(LogField f) {
         DatUnit unit = f.datUnit();
+        if (unit == null) {
+            throw new IllegalArgumentException(f.path() + " has no .dat column");
+        }
         int decimals = switch (unit) {
             case MB, MB_PER_SECOND -> 3;
             case PER_SECOND -> 1;
@@ -34,7 +39,16 @@ record DatColumn(String name, LogField field, int decimals, BiFunction<SampleTab
                     t.column(LogField.ELAPSED_TIME).toArray(), t.column(f).toArray()), MB);
             default -> (t, d) -> f.isNumber() ? t.column(f).toArray() : null;
         };
-        return new DatColumn(f.datName(), f, decimals, values);
+        return new DatColumn(nameOf(f), f, decimals, values);
+    }
+
+    /** The field's {@code .dat} column name; only for fields that have a column. */
+    static String nameOf(LogField f) {
+        String name = f.datName();
+        if (name == null) {
+            throw new IllegalArgumentException(f.path() + " has no .dat column");
+        }
+        return name;
     }
 
     private static double[] divide(double[] v, double by) {

@@ -23,7 +23,7 @@ final class DatLayout {
      * Major faults per second of the process and its waited-for children (pageins + children_pageins),
      * in place of the pageins field's own column.
      */
-    static final DatColumn MAJOR_FAULTS = new DatColumn(LogField.PAGEINS.datName(), LogField.PAGEINS, 1,
+    static final DatColumn MAJOR_FAULTS = new DatColumn(DatColumn.nameOf(LogField.PAGEINS), LogField.PAGEINS, 1,
             (t, d) -> DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(), majorCount(t)));
     /** Minor faults per second: all faults (column 3's count) less the major ones. */
     static final DatColumn MINOR_FAULTS = new DatColumn("minor_faults_per_s", null, 1, (t, d) -> {
@@ -54,7 +54,7 @@ final class DatLayout {
             DatColumn.of(LogField.ELAPSED_TIME),
             DatColumn.of(LogField.RSS),
             // Faults of the process and its waited-for children, as DerivedSeries counts them.
-            new DatColumn(LogField.PFAULTS.datName(), LogField.PFAULTS, 1, (t, d) -> d.faultsPerSecond()),
+            new DatColumn(DatColumn.nameOf(LogField.PFAULTS), LogField.PFAULTS, 1, (t, d) -> d.faultsPerSecond()),
             DatColumn.of(LogField.USER),
             MEAN_CPU,
             INSTANT_CPU,

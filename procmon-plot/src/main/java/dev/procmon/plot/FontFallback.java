@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ final class FontFallback {
     record Run(String text, Font font) {
     }
 
-    private static volatile List<String> families;
+    private static volatile @Nullable List<String> families;
 
     private final Font base;
     private final Map<Integer, Font> chosen = new HashMap<>();

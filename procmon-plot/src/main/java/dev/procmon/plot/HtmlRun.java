@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -17,7 +19,7 @@ import java.util.List;
  * @param phases the phases, by sample index
  * @param offset seconds subtracted from elapsed time to align the run (0 when alone)
  */
-record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List<Phase> phases, double offset) {
+record HtmlRun(String name, SampleTable table, Chart chart, @Nullable Chart activity, List<Phase> phases, double offset) {
 
     /**
      * Memory is kept to at least 1/1000 of its range, rates (CPU %, faults/s) to at least 1/200: finer
@@ -36,7 +38,7 @@ record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List
     }
 
     /** The run of {@code table}, shifted by {@code offset} seconds, with the phases of its summary. */
-    static HtmlRun of(String name, SampleTable table, Chart chart, Chart activity, RunSummary summary, double offset) {
+    static HtmlRun of(String name, SampleTable table, Chart chart, @Nullable Chart activity, RunSummary summary, double offset) {
         String who = name + " pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
         List<Phase> phases = new java.util.ArrayList<>();
         for (PhaseSummary p : summary.phases()) {
@@ -169,7 +171,7 @@ record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List
     }
 
     /** Writes an encoded column as field {@code field}, or as an array element if {@code field} is null. */
-    private static void column(JsonGenerator g, String field, ColumnCodec.Encoded e) throws IOException {
+    private static void column(JsonGenerator g, @Nullable String field, ColumnCodec.Encoded e) throws IOException {
         if (field == null) {
             g.writeStartObject();
         } else {

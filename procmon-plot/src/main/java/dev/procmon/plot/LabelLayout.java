@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,7 +32,7 @@ final class LabelLayout {
      * starting at {@code textBottom} and reading upwards, its baseline at {@code x + fontSize};
      * {@code shortened} is true if {@code text} is not the whole label.
      */
-    record Placed(Chart.ChartLabel label, double x, String text, boolean shortened, double textBottom) {
+    record Placed(Chart.ChartLabel label, double x, @Nullable String text, boolean shortened, double textBottom) {
     }
 
     /** The placements, and how many labels there were in all. */

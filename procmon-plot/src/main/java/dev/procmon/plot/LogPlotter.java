@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 
 import java.io.IOException;
@@ -118,9 +120,9 @@ public final class LogPlotter {
     /** Writes one file on a thread of its own; {@link #join()} gives its path or its failure. */
     private static final class DatTask {
         private final Thread thread;
-        private Path path;
-        private IOException failure;
-        private RuntimeException crash;
+        private @Nullable Path path;
+        private @Nullable IOException failure;
+        private @Nullable RuntimeException crash;
 
         DatTask(IoSupplier work) {
             thread = new Thread(() -> {
@@ -166,6 +168,9 @@ public final class LogPlotter {
             }
             if (crash != null) {
                 throw crash;
+            }
+            if (path == null) {
+                throw new IllegalStateException("the .dat task ended without a file or a failure");
             }
             return path;
         }

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 
 import java.io.BufferedInputStream;
@@ -56,7 +58,7 @@ public final class LogReader {
      *
      * @param stop the stop signal, or null
      */
-    public static ParsedLog read(List<Path> files, ProgressListener progress, StopSignal stop) throws PlotInputException {
+    public static ParsedLog read(List<Path> files, ProgressListener progress, @Nullable StopSignal stop) throws PlotInputException {
         if (files.isEmpty()) {
             throw new PlotInputException("no log file given");
         }
@@ -186,7 +188,7 @@ public final class LogReader {
      * plain log keeps its intact lines); {@link #cutShort} says why it ended.
      */
     private static final class TruncationTolerant extends FilterInputStream {
-        IOException cutShort;
+        @Nullable IOException cutShort;
 
         TruncationTolerant(InputStream in) {
             super(in);
@@ -222,9 +224,9 @@ public final class LogReader {
         final List<String> firstMalformed = new ArrayList<>();
         long malformed;
         int samples;
-        String fileName;
-        String firstBadInFile;
-        private SampleTable last;
+        @Nullable String fileName;
+        @Nullable String firstBadInFile;
+        private @Nullable SampleTable last;
 
         @Override
         public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {

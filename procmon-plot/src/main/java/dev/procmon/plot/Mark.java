@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ sealed interface Mark {
      * @param clipped true if drawn only inside {@link Scene#clip()}
      * @param runs the point runs
      */
-    record Lines(String color, double width, double[] dash, boolean clipped, List<double[]> runs) implements Mark {
+    record Lines(String color, double width, double @Nullable [] dash, boolean clipped, List<double[]> runs) implements Mark {
     }
 
     /**
@@ -29,7 +31,7 @@ sealed interface Mark {
      * @param fillOpacity 0..1
      * @param stroke {@code #rrggbb} outline, or null for none
      */
-    record Box(double x, double y, double width, double height, String fill, double fillOpacity, String stroke)
+    record Box(double x, double y, double width, double height, @Nullable String fill, double fillOpacity, String stroke)
             implements Mark {
     }
 
@@ -46,7 +48,7 @@ sealed interface Mark {
      * @param bold true for a bold face
      * @param color {@code #rrggbb}
      */
-    record Text(double x, double y, double anchor, boolean rotated, String text, String fullText, double size,
+    record Text(double x, double y, double anchor, boolean rotated, String text, @Nullable String fullText, double size,
             boolean bold, String color) implements Mark {
     }
 }

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ final class PanelBuilder {
     private PanelBuilder() {
     }
 
-    static Chart build(SampleTable table, DerivedSeries d, TimeAxis time) {
+    static @Nullable Chart build(SampleTable table, DerivedSeries d, TimeAxis time) {
         DatLayout dat = DatLayout.of(table);
         double[] elapsed = table.column(LogField.ELAPSED_TIME).toArray();
         List<Chart.Series> series = new ArrayList<>();
@@ -34,7 +36,7 @@ final class PanelBuilder {
     }
 
     /** The cgroup's memory limit as a line on the memory axis, or null when the log has none. */
-    static Chart.Series memoryLimit(SampleTable table, DerivedSeries d) {
+    static Chart.@Nullable Series memoryLimit(SampleTable table, DerivedSeries d) {
         if (!table.has(LogField.CGROUP_MEMORY_MAX)) {
             return null;
         }

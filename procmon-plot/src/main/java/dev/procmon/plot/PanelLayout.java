@@ -90,7 +90,8 @@ final class PanelLayout {
             marks.add(new Mark.Lines(line.series().color(), line.series().width(), null, false, line.runs()));
         }
         for (ChartLayout.LegendEntry e : legend) {
-            marks.add(new Mark.Lines(e.color(), Math.max(2, e.width()), null, false,
+            // Every panel legend entry is a series, with a colour (only the main chart has notes).
+            marks.add(new Mark.Lines(java.util.Objects.requireNonNull(e.color()), Math.max(2, e.width()), null, false,
                     List.of(new double[] {e.x(), e.y() - 4, e.x() + 28, e.y() - 4})));
             marks.add(text(e.x() + 36, e.y(), 0, e.text()));
         }

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +19,7 @@ import java.util.Set;
  * @param stop stops reading early (signals), or null
  */
 public record PlotOptions(TimeAxis time, Set<OutputFormat> formats, boolean gnuplot, ProgressListener progress,
-        int maxProcesses, int cores, StopSignal stop) {
+        int maxProcesses, int cores, @Nullable StopSignal stop) {
 
     /** The default for {@link #maxProcesses}. */
     public static final int DEFAULT_MAX_PROCESSES = 20;

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.List;
 public final class ProcessRun {
 
     private final SampleTable table;
-    private RunSummary summary;
+    private @Nullable RunSummary summary;
 
     ProcessRun(SampleTable table) {
         this.table = table;
@@ -27,7 +29,7 @@ public final class ProcessRun {
      * @param text the label
      * @param phase {@code start} or {@code end} for a phase's lines, null for an ordinary label
      */
-    public record Label(int sample, double seconds, String text, String phase) {
+    public record Label(int sample, double seconds, String text, @Nullable String phase) {
     }
 
     /** Returns the process id. */

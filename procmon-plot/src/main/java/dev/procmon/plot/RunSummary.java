@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -31,7 +33,7 @@ import java.util.List;
  * @param phases the phases in order of their start, or, in a run without phases, the label intervals
  */
 public record RunSummary(long pid, int run, int samples, int labels, double firstSampleSeconds,
-        double durationSeconds, double peakRssBytes, double peakRssSeconds, LocalDateTime peakRssTime,
+        double durationSeconds, double peakRssBytes, double peakRssSeconds, @Nullable LocalDateTime peakRssTime,
         double cpuSeconds, double meanCpuPercent, double heapPeakBytes, double heapPeakSeconds, double gcTimeSeconds, double ioReadBytes,
         double ioWriteBytes, List<PhaseSummary> phases) {
 

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import java.util.Arrays;
 
@@ -32,9 +34,9 @@ final class Sample {
     boolean hasPid;
     /** Local wall-clock time as microseconds since 1970-01-01T00:00 (as if UTC), or {@link #NO_TIMESTAMP}. */
     long timestampMicros;
-    String label;
+    @Nullable String label;
     /** The {@code phase} of a label line ({@code start}, {@code end}), or null. */
-    String phase;
+    @Nullable String phase;
 
     void set(int ordinal, double v) {
         values[ordinal] = v;

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -151,7 +153,7 @@ final class SampleLineFastPath {
     /** The last key's index in its {@link Keys}, or {@link #K_UNKNOWN}. */
     private int keyId;
     /** The last string value, decoded (only when asked for). */
-    private String text;
+    private @Nullable String text;
     private final char[] chars = new char[32];
     private int charCount;
     private final StringBuilder unescaped = new StringBuilder(64);

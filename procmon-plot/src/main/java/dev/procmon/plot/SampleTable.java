@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +45,7 @@ public final class SampleTable {
      *
      * @param phase {@code start} or {@code end} when the label opens or closes a phase, else null
      */
-    record Label(int index, String text, String phase) {
+    record Label(int index, String text, @Nullable String phase) {
     }
 
     SampleTable(long pid, int run) {

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import dev.procmon.core.LogFormat;
 import java.time.LocalDateTime;
@@ -213,7 +215,7 @@ final class SummaryPass {
         return seconds > 0 ? cpu / seconds * 100 : Double.NaN;
     }
 
-    private static LocalDateTime time(long micros) {
+    private static @Nullable LocalDateTime time(long micros) {
         return micros == Sample.NO_TIMESTAMP ? null
                 : LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                         (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
