@@ -153,7 +153,8 @@ public final class AttachCommand implements Callable<Integer> {
             if (agentJar != null && duration != null) {
                 // The agent's own timer writes the STOP line; give it an interval and some slack.
                 long until = System.nanoTime() + interval.toNanos() + 5_000_000_000L;
-                while (signal == 0 && !AttachOutput.endsWithStop(log) && System.nanoTime() - until < 0 && handle.isAlive()) {
+                while (signal == 0 && !AttachOutput.endsWithStop(log) && System.nanoTime() - until < 0
+                        && handle != null && handle.isAlive()) {
                     Thread.sleep(POLL_MILLIS);
                 }
             }
