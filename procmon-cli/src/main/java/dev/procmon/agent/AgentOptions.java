@@ -1,5 +1,7 @@
 package dev.procmon.agent;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.ProcessMonitor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +15,7 @@ import org.slf4j.event.Level;
  * {@code jvm=on|off}, {@code duration=SECONDS} (then the monitor closes itself); and {@code stop}
  * alone, which closes a running agent monitor.
  */
-record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration duration) {
+record AgentOptions(boolean stop, ProcessMonitor.@Nullable Builder builder, @Nullable Duration duration) {
 
     static final String KNOWN = "interval, duration, file, logger, level, labels, children, jvm, prometheus, stop";
 

@@ -1,5 +1,7 @@
 package dev.procmon.agent;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -24,7 +26,7 @@ final class ApplicationLogger implements Consumer<String> {
     private final String name;
     private final String method;
     private final ClassLoader loader;
-    private MethodHandle log;
+    private @Nullable MethodHandle log;
 
     private ApplicationLogger(String name, String method, ClassLoader loader) {
         this.name = name;

@@ -1,5 +1,7 @@
 package dev.procmon.agent;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.ProcessMonitor;
 import java.lang.instrument.Instrumentation;
 
@@ -14,7 +16,7 @@ public final class ProcmonAgent {
     static final String THREAD_NAME = "ProcMon-agent-start";
 
     /** The monitor the agent started, closed by {@code stop} or at exit by the monitor's own hook. */
-    private static ProcessMonitor monitor;
+    private static @Nullable ProcessMonitor monitor;
 
     private ProcmonAgent() {
     }
@@ -53,10 +55,11 @@ public final class ProcmonAgent {
                 System.err.println("procmon agent: this JVM is already monitored; options ignored: " + text);
                 return;
             }
-            monitor = options.builder().start();
-            if (options.duration() != null) {
+            monitor = java.util.Objects.requireNonNull(options.builder(), "a start has a builder").start();
+            java.time.Duration duration = options.duration();
+            if (duration != null) {
                 ProcessMonitor started = monitor;
-                Thread stop = new Thread(() -> stopAfter(started, options.duration().toMillis()), THREAD_NAME);
+                Thread stop = new Thread(() -> stopAfter(started, duration.toMillis()), THREAD_NAME);
                 stop.setDaemon(true);
                 stop.start();
             }

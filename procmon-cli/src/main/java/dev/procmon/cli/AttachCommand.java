@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
 import dev.procmon.plot.PlotOptions;
@@ -49,13 +51,13 @@ public final class AttachCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "SECONDS", converter = SecondsConverter.class,
             description = "Stop recording after this long (default: when the JVM exits, or Ctrl-C).")
-    Duration duration;
+    @Nullable Duration duration;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
-    Path log;
+    @Nullable Path log;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "Render the plots into DIR when recording ends.")
-    Path plotDirectory;
+    @Nullable Path plotDirectory;
 
     @Option(names = "--agent", description = "Load procmon's agent into the JVM, which writes --log itself.")
     boolean agent;
@@ -63,15 +65,15 @@ public final class AttachCommand implements Callable<Integer> {
     private final Plotter plotter;
     private final Path procRoot;
 
-    private JvmTarget target;
-    private ProcessMonitor monitor;
-    private Pushgateway pushgateway;
+    private @Nullable JvmTarget target;
+    private @Nullable ProcessMonitor monitor;
+    private @Nullable Pushgateway pushgateway;
 
     @picocli.CommandLine.Mixin
     FleetOptions fleet = new FleetOptions();
-    private JMXConnector jmx;
-    private Path agentJar;
-    private AttachOutput output;
+    private @Nullable JMXConnector jmx;
+    private @Nullable Path agentJar;
+    private @Nullable AttachOutput output;
     private boolean started;
     /** The signal (SIGINT 2, SIGTERM 15) that ended the recording, else 0. */
     private volatile int signal;
@@ -101,9 +103,11 @@ public final class AttachCommand implements Callable<Integer> {
             if (!Files.isReadable(procRoot.resolve("self").resolve("stat"))) {
                 throw new IOException("attach needs Linux: " + procRoot + " is not available on this system");
             }
-            target = JvmTarget.check(procRoot, pid);
-            output = AttachOutput.open(log, plotDirectory, spec.commandLine().getOut());
-            start();
+            JvmTarget t = JvmTarget.check(procRoot, pid);
+            target = t;
+            AttachOutput o = AttachOutput.open(log, plotDirectory, spec.commandLine().getOut());
+            output = o;
+            start(t, o);
             started = true;
         } catch (IOException | RuntimeException e) {
             err.println("procmon attach: " + ErrorMessage.of(e));
@@ -125,18 +129,24 @@ public final class AttachCommand implements Callable<Integer> {
         }
     }
 
-    private synchronized void start() throws IOException {
+    private synchronized void start(JvmTarget t, AttachOutput o) throws IOException {
         if (agent) {
-            agentJar = JvmTarget.procmonJar();
+            Path jar = JvmTarget.procmonJar();
+            agentJar = jar;
+            // call() has checked that --agent comes with --log.
+            Path agentLog = java.util.Objects.requireNonNull(log, "--agent needs --log");
+            Duration d = duration;
             // With --duration the agent stops itself, so JDK 21+ warns once (JEP 451), not twice.
-            target.loadAgent(agentJar, "file=" + log.toAbsolutePath() + ",interval=" + seconds(interval)
-                    + (duration == null ? "" : ",duration=" + seconds(duration)));
+            t.loadAgent(jar, "file=" + agentLog.toAbsolutePath() + ",interval=" + seconds(interval)
+                    + (d == null ? "" : ",duration=" + seconds(d)));
             return;
         }
-        jmx = target.connectJmx();
-        monitor = fleet.configure(output.sink(ProcessMonitor.builder().pid(pid).jvm(false)
-                .jvm(jmx.getMBeanServerConnection()).interval(interval).labelSocket(true))).start();
-        pushgateway = fleet.startPushing(monitor, spec.commandLine().getErr()::println).orElse(null);
+        JMXConnector connector = t.connectJmx();
+        jmx = connector;
+        ProcessMonitor m = fleet.configure(o.sink(ProcessMonitor.builder().pid(pid).jvm(false)
+                .jvm(connector.getMBeanServerConnection()).interval(interval).labelSocket(true))).start();
+        monitor = m;
+        pushgateway = fleet.startPushing(m, spec.commandLine().getErr()::println).orElse(null);
     }
 
     private static String seconds(Duration d) {
@@ -176,9 +186,12 @@ public final class AttachCommand implements Callable<Integer> {
         if (pushgateway != null) {
             pushgateway.close();   // the STOP line's totals, pushed once more
         }
-        if (agentJar != null && !AttachOutput.endsWithStop(log) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        JvmTarget t = target;
+        Path jar = agentJar;
+        if (t != null && jar != null && !AttachOutput.endsWithStop(log)
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             try {
-                target.loadAgent(agentJar, "stop");
+                t.loadAgent(jar, "stop");
             } catch (IOException e) {
                 err.println("procmon attach: cannot stop the agent in pid " + pid + ": " + ErrorMessage.of(e));
             }

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.ProcessMonitor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,19 +18,19 @@ import java.nio.file.StandardOpenOption;
  */
 final class AttachOutput {
 
-    private final Path log;
+    private final @Nullable Path log;
     private final PrintWriter out;
-    private final Path logForPlot;
-    private Writer copy;
+    private final @Nullable Path logForPlot;
+    private @Nullable Writer copy;
 
-    private AttachOutput(Path log, PrintWriter out, Path logForPlot, Writer copy) {
+    private AttachOutput(@Nullable Path log, PrintWriter out, @Nullable Path logForPlot, @Nullable Writer copy) {
         this.log = log;
         this.out = out;
         this.logForPlot = logForPlot;
         this.copy = copy;
     }
 
-    static AttachOutput open(Path log, Path plotDirectory, PrintWriter out) throws IOException {
+    static AttachOutput open(@Nullable Path log, @Nullable Path plotDirectory, PrintWriter out) throws IOException {
         if (log != null) {
             Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
         }
@@ -60,7 +62,10 @@ final class AttachOutput {
     }
 
     /** Whether the last line of {@code log} is a STOP line (an agent in the target has closed). */
-    static boolean endsWithStop(Path log) {
+    static boolean endsWithStop(@Nullable Path log) {
+        if (log == null) {
+            return false;
+        }
         try (java.nio.channels.SeekableByteChannel c = Files.newByteChannel(log)) {
             long size = c.size();
             java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) Math.min(size, 64 * 1024));
@@ -80,7 +85,7 @@ final class AttachOutput {
      * Closes the copy and renders the plots (none when {@code plotter} is null: nothing was
      * recorded); false (after one line on err) if they cannot be.
      */
-    boolean finish(Plotter plotter, Path plotDirectory, PrintWriter err) {
+    boolean finish(@Nullable Plotter plotter, @Nullable Path plotDirectory, PrintWriter err) {
         boolean ok = true;
         if (copy != null) {
             try {
@@ -92,7 +97,7 @@ final class AttachOutput {
         }
         if (logForPlot != null) {
             try {
-                if (plotter != null) {
+                if (plotter != null && plotDirectory != null) { // a log to plot comes with a directory (open)
                     // As record does: with the log on stdout, the summary goes to stderr.
                     PlotResultPrinter.print(plotter.plot(logForPlot, plotDirectory), log != null ? out : err, err);
                 }

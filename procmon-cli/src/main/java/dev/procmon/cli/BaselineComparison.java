@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.plot.PhaseSummary;
 import dev.procmon.plot.RunSummary;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ final class BaselineComparison {
      * @param phase the span's name, null for the whole run
      * @param changePercent (current - baseline) / baseline * 100; infinite if the baseline is 0
      */
-    record Row(String phase, Metric metric, double baseline, double current, double changePercent,
+    record Row(@Nullable String phase, Metric metric, double baseline, double current, double changePercent,
                Verdict.Status status) {
 
         String what() {
@@ -49,7 +51,8 @@ final class BaselineComparison {
                 continue;
             }
             PhaseSummary b = same.get(k);
-            boolean repeated = same.size() > 1 || now.get(p.name()).size() > 1;
+            // p is one of current's phases, so now (current's phases by name) has its name.
+            boolean repeated = same.size() > 1 || java.util.Objects.requireNonNull(now.get(p.name())).size() > 1;
             String label = repeated ? p.name() + " #" + (k + 1) : p.name();
             for (Metric m : COMPARED) {
                 rows.add(row(label, m, m.of(b), m.of(p), tolerance));
@@ -66,7 +69,7 @@ final class BaselineComparison {
         return out;
     }
 
-    private static Row row(String phase, Metric m, double baseline, double current, double tolerance) {
+    private static Row row(@Nullable String phase, Metric m, double baseline, double current, double tolerance) {
         if (Double.isNaN(baseline) || Double.isNaN(current)) {
             return new Row(phase, m, baseline, current, Double.NaN, Verdict.Status.ERROR);
         }

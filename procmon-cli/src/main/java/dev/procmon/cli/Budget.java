@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
@@ -14,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
  * @param option how the user gave it, e.g. {@code --max-rss 300MiB} or {@code --phase indexing:max-rss=300MiB}
  * @param phase the span's name, or null for the whole run
  */
-record Budget(Metric metric, double limit, String option, String phase) {
+record Budget(Metric metric, double limit, String option, @Nullable String phase) {
 
     /** Returns e.g. {@code peak RSS <= 300MiB} or {@code phase indexing: peak RSS <= 300MiB}. */
     String describe(String limitText) {

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import java.util.Objects;
+
 import dev.procmon.plot.PhaseSummary;
 import dev.procmon.plot.RunSummary;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ final class BudgetCheck {
     }
 
     private static Verdict onPhase(String runName, RunSummary run, Budget b) {
+        String phase = Objects.requireNonNull(b.phase(), "a phase budget names its phase");
         Metric m = b.metric();
         String name = b.describe(m.format(b.limit()));
         PhaseSummary worst = null;
@@ -53,10 +56,10 @@ final class BudgetCheck {
             }
         }
         if (!found) {
-            return error(runName, name, b, "the log has no phase or label " + TerminalText.quoted(b.phase()));
+            return error(runName, name, b, "the log has no phase or label " + TerminalText.quoted(phase));
         }
         if (worst == null) {
-            return error(runName, name, b, "the log has no " + m.logField() + " in phase " + TerminalText.quoted(b.phase()));
+            return error(runName, name, b, "the log has no " + m.logField() + " in phase " + TerminalText.quoted(phase));
         }
         return verdict(runName, name, b, worstValue, whereInPhase(worst));
     }

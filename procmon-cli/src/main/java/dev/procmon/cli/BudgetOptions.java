@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,23 +15,23 @@ final class BudgetOptions {
 
     @Option(names = "--max-rss", paramLabel = "SIZE", converter = ByteSize.class,
             description = "Peak RSS budget, e.g. 512MiB, 2GiB.")
-    Double maxRss;
+    @Nullable Double maxRss;
 
     @Option(names = "--max-heap", paramLabel = "SIZE", converter = ByteSize.class,
             description = "Peak JVM heap used budget (logs of a JVM monitoring itself).")
-    Double maxHeap;
+    @Nullable Double maxHeap;
 
     @Option(names = "--max-cpu", paramLabel = "SECONDS", converter = Seconds.class,
             description = "CPU time budget (user + system + children's).")
-    Double maxCpu;
+    @Nullable Double maxCpu;
 
     @Option(names = "--max-duration", paramLabel = "SECONDS", converter = Seconds.class,
             description = "Run time budget (elapsed_time of the last sample).")
-    Double maxDuration;
+    @Nullable Double maxDuration;
 
     @Option(names = "--max-gc-time", paramLabel = "SECONDS", converter = Seconds.class,
             description = "JVM garbage collection time budget.")
-    Double maxGcTime;
+    @Nullable Double maxGcTime;
 
     @Option(names = "--phase", paramLabel = "NAME:KEY=VALUE[,...]", converter = Budget.PhaseConverter.class,
             description = {"Budgets for each phase (or label interval) NAME; KEY is max-rss, max-heap, max-cpu,",
@@ -38,7 +40,7 @@ final class BudgetOptions {
 
     @Option(names = "--junit", paramLabel = "FILE",
             description = "Also write a JUnit XML report (one test case per budget) to FILE.")
-    Path junit;
+    @Nullable Path junit;
 
     @Option(names = "--json", description = "Print the verdict and figures as JSON instead of text.")
     boolean json;
@@ -55,7 +57,7 @@ final class BudgetOptions {
         return out;
     }
 
-    private static void add(List<Budget> out, Metric m, Double limit) {
+    private static void add(List<Budget> out, Metric m, @Nullable Double limit) {
         if (limit != null) {
             out.add(new Budget(m, limit, "--" + m.key() + " " + m.format(limit), null));
         }

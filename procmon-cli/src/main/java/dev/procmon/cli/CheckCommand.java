@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,22 +32,22 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> logs = new ArrayList<>();
 
     @Option(names = "--pid", paramLabel = "PID", description = "Check only this process's runs (default: every run).")
-    Long pid;
+    @Nullable Long pid;
 
     @Mixin
     BudgetOptions budgets;
 
     @Option(names = "--baseline", paramLabel = "OLD.log",
             description = "Compare peak RSS, CPU time, duration and each common phase with this log's run.")
-    Path baseline;
+    @Nullable Path baseline;
 
     @Option(names = "--baseline-pid", paramLabel = "PID",
             description = "The baseline's process, when its log has several (default: --pid, else the only one).")
-    Long baselinePid;
+    @Nullable Long baselinePid;
 
     @Option(names = "--tolerance", paramLabel = "PERCENT", converter = Tolerance.class,
             description = "How much worse than the baseline a figure may be (default: 10%%).")
-    Double tolerance;
+    @Nullable Double tolerance;
 
     @Override
     public Integer call() {

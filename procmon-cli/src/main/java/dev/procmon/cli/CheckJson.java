@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,7 +31,7 @@ final class CheckJson {
     }
 
     static void write(PrintWriter out, String logName, int exitCode, List<ProcessRun> runs, List<Verdict> verdicts,
-                      BaselineResult baseline) {
+                      @Nullable BaselineResult baseline) {
         try {
             JsonGenerator g = FACTORY.createGenerator(out);
             g.useDefaultPrettyPrinter();

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
 import dev.procmon.plot.PlotInputException;
@@ -41,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed, for a reproducible run (default: random).")
-    Long seed;
+    @Nullable Long seed;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "8", description = "How many strings (default: ${DEFAULT-VALUE}).")
     int count;

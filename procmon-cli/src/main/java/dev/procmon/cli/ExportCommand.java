@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.plot.ExportFormat;
 import dev.procmon.plot.LogExport;
 import dev.procmon.plot.PlotInputException;
@@ -47,11 +49,11 @@ public final class ExportCommand implements Callable<Integer> {
     ExportFormat format;
 
     @Option(names = "--pid", paramLabel = "PID", description = "Only this process's runs (default: every run).")
-    Long pid;
+    @Nullable Long pid;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write to FILE (replaced; never through a symbolic link) instead of stdout.")
-    Path output;
+    @Nullable Path output;
 
     /** Parses {@code csv|jsonl}. */
     static final class FormatConverter implements ITypeConverter<ExportFormat> {

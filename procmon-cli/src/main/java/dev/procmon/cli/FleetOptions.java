@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.ProcessMonitor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,11 +23,11 @@ final class FleetOptions {
     @Option(names = "--prometheus", paramLabel = "[HOST:]PORT", converter = AddressConverter.class,
             description = "Serve /metrics in Prometheus' text format on this address while recording "
                     + "(a bare PORT binds the loopback address only).")
-    InetSocketAddress prometheus;
+    @Nullable InetSocketAddress prometheus;
 
     @Option(names = "--pushgateway", paramLabel = "URL", converter = HttpUrlConverter.class,
             description = "Push the samples to this Prometheus Pushgateway during the run and the final totals at the end.")
-    URI pushgateway;
+    @Nullable URI pushgateway;
 
     @Option(names = "--job", paramLabel = "NAME", defaultValue = "procmon",
             description = "The job label of the pushed group (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.JfrLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +30,9 @@ final class JfrInput implements AutoCloseable {
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
     private final List<Path> logs;
-    private final Path temporary;
+    private final @Nullable Path temporary;
 
-    private JfrInput(List<Path> logs, Path temporary) {
+    private JfrInput(List<Path> logs, @Nullable Path temporary) {
         this.logs = logs;
         this.temporary = temporary;
     }

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LabelSocket;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +31,7 @@ public final class LabelCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--pid", paramLabel = "PID", description = "The recorded process (default: the enclosing procmon record).")
-    Long pid;
+    @Nullable Long pid;
 
     @Parameters(paramLabel = "TEXT", description = "The label.")
     String text;

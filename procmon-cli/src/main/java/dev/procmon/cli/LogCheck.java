@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.plot.PlotInputException;
 import dev.procmon.plot.ProcessRun;
 import dev.procmon.plot.ProcmonLog;
@@ -31,7 +33,7 @@ final class LogCheck {
     }
 
     /** The comparison asked for with {@code --baseline}. */
-    record Baseline(List<Path> logs, Long pid, double tolerance) {
+    record Baseline(List<Path> logs, @Nullable Long pid, double tolerance) {
     }
 
     private final String command;
@@ -45,7 +47,7 @@ final class LogCheck {
         this.err = err;
     }
 
-    int run(List<Path> logs, Long pid, BudgetOptions options, Baseline baseline) {
+    int run(List<Path> logs, @Nullable Long pid, BudgetOptions options, @Nullable Baseline baseline) {
         return run(logs, pid, false, options, baseline);
     }
 
@@ -54,7 +56,7 @@ final class LogCheck {
         return run(List.of(log), null, true, options, null);
     }
 
-    private int run(List<Path> logs, Long pid, boolean lastOnly, BudgetOptions options, Baseline baseline) {
+    private int run(List<Path> logs, @Nullable Long pid, boolean lastOnly, BudgetOptions options, @Nullable Baseline baseline) {
         try {
             return check(logs, pid, lastOnly, options, baseline);
         } catch (CannotCheck e) {
@@ -66,7 +68,7 @@ final class LogCheck {
         }
     }
 
-    private int check(List<Path> logs, Long pid, boolean lastOnly, BudgetOptions options, Baseline baseline)
+    private int check(List<Path> logs, @Nullable Long pid, boolean lastOnly, BudgetOptions options, @Nullable Baseline baseline)
             throws CannotCheck {
         String logName = logs.get(logs.size() - 1).toString();
         List<ProcessRun> runs = select(read(logs), pid, logName);
@@ -166,7 +168,7 @@ final class LogCheck {
         return log;
     }
 
-    private static List<ProcessRun> select(ProcmonLog log, Long pid, String logName) throws CannotCheck {
+    private static List<ProcessRun> select(ProcmonLog log, @Nullable Long pid, String logName) throws CannotCheck {
         if (pid == null) {
             return log.runs();
         }

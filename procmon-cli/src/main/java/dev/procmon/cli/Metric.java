@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.plot.PhaseSummary;
 import dev.procmon.plot.RunSummary;
 import java.util.Locale;
@@ -24,10 +26,10 @@ enum Metric {
     private final String label;
     private final boolean bytes;
     private final String logField;
-    private final ToDoubleFunction<RunSummary> ofRun;
+    private final @Nullable ToDoubleFunction<RunSummary> ofRun;
     private final ToDoubleFunction<PhaseSummary> ofPhase;
 
-    Metric(String key, String label, boolean bytes, String logField, ToDoubleFunction<RunSummary> ofRun,
+    Metric(String key, String label, boolean bytes, String logField, @Nullable ToDoubleFunction<RunSummary> ofRun,
            ToDoubleFunction<PhaseSummary> ofPhase) {
         this.key = key;
         this.label = label;
@@ -61,6 +63,9 @@ enum Metric {
     }
 
     double of(RunSummary s) {
+        if (ofRun == null) {
+            throw new IllegalStateException(key + " is a phase metric only");
+        }
         return ofRun.applyAsDouble(s);
     }
 
@@ -80,7 +85,7 @@ enum Metric {
         return bytes ? ByteSize.format(v) : Seconds.format(v);
     }
 
-    static Metric ofKey(String key) {
+    static @Nullable Metric ofKey(String key) {
         for (Metric m : values()) {
             if (m.key.equals(key.trim().toLowerCase(Locale.ROOT))) {
                 return m;

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.plot.LogPlotter;
 import dev.procmon.plot.OutputFormat;
 import dev.procmon.plot.PlotInputException;
@@ -56,11 +58,11 @@ final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--pid", paramLabel = "PID", description = "With --compare: the process to take from each log "
             + "(needed when a log has several).")
-    Long pid;
+    @Nullable Long pid;
 
     @Option(names = "--align-at", paramLabel = "LABEL", description = "With --compare: align the runs at the first label "
             + "with this text (default: at their start).")
-    String alignAt;
+    @Nullable String alignAt;
 
     @Option(names = "--format", split = ",", paramLabel = "svg|png|html",
             converter = FormatConverter.class,

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import java.util.Objects;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +81,8 @@ public final class ProcmonCommand implements Runnable {
             cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
         } else if (!versionOnly) {
             SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
-            cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+            // Registered just above (SUBCOMMANDS has it).
+            Objects.requireNonNull(cl.getSubcommands().get("generate-completion")).getCommandSpec().usageMessage().hidden(false);
         }
         CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
         // A usage error is one line and where help is; a bare `procmon` keeps picocli's usage text.

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LabelSocket;
 import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
@@ -47,7 +49,7 @@ final class RecordCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--pid", paramLabel = "PID", description = "Record this running process until it exits.")
-    Long pid;
+    @Nullable Long pid;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1.0", converter = SecondsConverter.class,
             description = "Seconds between samples (default: ${DEFAULT-VALUE}).")
@@ -55,7 +57,7 @@ final class RecordCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "SECONDS", converter = SecondsConverter.class,
             description = "With --pid: stop recording after this long.")
-    Duration duration;
+    @Nullable Duration duration;
 
     @Option(names = "--include-children",
             description = "Sum every live descendant into each sample; the line carries num_procs.")
@@ -70,10 +72,10 @@ final class RecordCommand implements Callable<Integer> {
     FleetOptions fleet = new FleetOptions();
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
-    Path log;
+    @Nullable Path log;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "Render the plots into DIR when recording ends.")
-    Path plotDirectory;
+    @Nullable Path plotDirectory;
 
     /** Budgets held against the recording when it ends (cigate stream; see {@link RecordCheckOptions}). */
     @Mixin
@@ -89,7 +91,7 @@ final class RecordCommand implements Callable<Integer> {
 
     /** Set by the signal handler: the number of the signal that ended the recording, else 0. */
     private volatile int signal;
-    private volatile LaunchedCommand launched;
+    private volatile @Nullable LaunchedCommand launched;
 
     /**
      * The command as the procmon launcher registers it: plotting with procmon-plot's defaults, and

@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LabelSocket;
 import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
@@ -19,24 +21,24 @@ import java.time.Duration;
  */
 final class RecordingSession implements AutoCloseable {
 
-    private final Path log;
-    private final Path plotDirectory;
+    private final @Nullable Path log;
+    private final @Nullable Path plotDirectory;
     private final Plotter plotter;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final TeeSink tee;
+    private final @Nullable TeeSink tee;
     private final RecordCheckOptions check;
 
     /** Volatile: the label socket's thread hands labels to it without the session's lock. */
-    private volatile ProcessMonitor monitor;
+    private volatile @Nullable ProcessMonitor monitor;
     /** Where {@code procmon label} reaches this recording (issue 15), or null. */
-    private LabelSocket labels;
-    private Pushgateway pushgateway;
+    private @Nullable LabelSocket labels;
+    private @Nullable Pushgateway pushgateway;
     private boolean closed;
     private int status;
 
-    private RecordingSession(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err,
-            TeeSink tee, RecordCheckOptions check) {
+    private RecordingSession(@Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err,
+            @Nullable TeeSink tee, RecordCheckOptions check) {
         this.check = check;
         this.log = log;
         this.plotDirectory = plotDirectory;
@@ -52,13 +54,13 @@ final class RecordingSession implements AutoCloseable {
      * @param log the log file, appended to; null for stdout
      * @param plotDirectory where to plot when the recording ends; null for no plots
      */
-    static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
+    static RecordingSession open(@Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
             throws RecordFailure {
         return open(log, plotDirectory, plotter, new RecordCheckOptions(), out, err);
     }
 
     /** As above; {@code check} holds budgets against the log when the recording ends. */
-    static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, RecordCheckOptions check,
+    static RecordingSession open(@Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, RecordCheckOptions check,
             PrintWriter out, PrintWriter err) throws RecordFailure {
         if (log != null) {
             try {
@@ -165,7 +167,7 @@ final class RecordingSession implements AutoCloseable {
      *
      * @return the socket's path, for {@link LabelSocket#ENVIRONMENT_VARIABLE}; null without one
      */
-    synchronized String openLabels(long pid) {
+    synchronized @Nullable String openLabels(long pid) {
         if (closed) {
             return null;
         }

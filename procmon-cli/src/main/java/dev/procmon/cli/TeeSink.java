@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,7 +19,7 @@ final class TeeSink implements Consumer<String>, AutoCloseable {
 
     private final PrintWriter out;
     private final Path copy;
-    private Writer writer;
+    private @Nullable Writer writer;
 
     private TeeSink(PrintWriter out, Path copy, Writer writer) {
         this.out = out;

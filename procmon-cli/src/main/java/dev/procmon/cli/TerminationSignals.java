@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -25,12 +27,12 @@ final class TerminationSignals implements AutoCloseable {
     /** Catches nothing. */
     static final TerminationSignals NONE = new TerminationSignals(null, new Object[0], new Object[0]);
 
-    private final Method handle;
+    private final @Nullable Method handle;
     private final Object[] signals;
     private final Object[] previous;
     private boolean restored;
 
-    private TerminationSignals(Method handle, Object[] signals, Object[] previous) {
+    private TerminationSignals(@Nullable Method handle, Object[] signals, Object[] previous) {
         this.handle = handle;
         this.signals = signals;
         this.previous = previous;

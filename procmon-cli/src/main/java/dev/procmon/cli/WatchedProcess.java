@@ -1,5 +1,7 @@
 package dev.procmon.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +54,7 @@ final class WatchedProcess {
      *
      * @return whether the process exited
      */
-    static boolean awaitExit(Path procRoot, long pid, Duration limit, BooleanSupplier stop) {
+    static boolean awaitExit(Path procRoot, long pid, @Nullable Duration limit, BooleanSupplier stop) {
         long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
         try {
             while (!stop.getAsBoolean() && (limit == null || System.nanoTime() - deadline < 0)) {

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.procmon.core.LogField;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -38,7 +40,7 @@ public final class RunComparison {
      * @return the report written
      * @throws PlotInputException if a log has no such process, several without {@code pid}, or no such label
      */
-    public static Path write(List<Path> logs, OptionalLong pid, String alignAt, Path outDir, ProgressListener progress)
+    public static Path write(List<Path> logs, OptionalLong pid, @Nullable String alignAt, Path outDir, ProgressListener progress)
             throws PlotInputException, IOException {
         if (logs.size() < 2) {
             throw new PlotInputException("--compare needs at least two logs");
