@@ -212,6 +212,7 @@ final class PlotCommand implements Callable<Integer> {
     static void printResult(PlotResult result, PrintWriter out, PrintWriter err) {
         for (ProcessSummary s : result.processes()) {
             out.println(s.describe());
+            s.phaseTable().forEach(out::println);
         }
         StringBuilder files = new StringBuilder();
         for (ProcessSummary s : result.processes()) {
