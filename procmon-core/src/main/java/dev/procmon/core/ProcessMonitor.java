@@ -47,12 +47,12 @@ public final class ProcessMonitor implements AutoCloseable {
     private final MonitorThread thread;
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
     /** Labels from other processes ({@link Builder#labelSocket}), or null. */
-    private volatile LabelSocket labelSocket;
+    volatile LabelSocket labelSocket;
     private final LatestSample latest;
     /** The Prometheus endpoint, when the builder asked for one. */
     private final MetricsEndpoint endpoint;
 
-    private ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, Consumer<Sample> remoteJvm) {
+    ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, Consumer<Sample> remoteJvm) {
         this.latest = latest;
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
@@ -149,7 +149,7 @@ public final class ProcessMonitor implements AutoCloseable {
         return loop.skipped();
     }
 
-    private ProcessMonitor begin() {
+    ProcessMonitor begin() {
         if (ofThisProcess) {
             OpenMonitors.add(labels);
         }
@@ -217,25 +217,25 @@ public final class ProcessMonitor implements AutoCloseable {
         static final Duration MAX_INTERVAL = Duration.ofDays(365);
         static final Duration MAX_STOP_TIMEOUT = Duration.ofHours(1);
 
-        private Duration interval = Duration.ofSeconds(1);
-        private String loggerName = DEFAULT_LOGGER;
-        private Level level = Level.INFO;
-        private Consumer<Sample> jvmReader;
-        private boolean labelSocket;
-        private javax.management.MBeanServerConnection remoteJvm;
-        private Consumer<String> consumer;
-        private Path file;
-        private long pid = -1;
-        private boolean jvm = true;
-        private InetSocketAddress prometheus;
-        private boolean keyValues;
-        private boolean includeChildren;
-        private MemoryDetail memory = MemoryDetail.RSS;
-        private Path procRoot;
-        private MonitorClock clock = MonitorClock.SYSTEM;
-        private Sampler sampler;
-        private Duration stopTimeout = Duration.ofSeconds(5);
-        private ReapedChildSampler.Baseline childBaseline;
+        Duration interval = Duration.ofSeconds(1);
+        String loggerName = DEFAULT_LOGGER;
+        Level level = Level.INFO;
+        Consumer<Sample> jvmReader;
+        boolean labelSocket;
+        javax.management.MBeanServerConnection remoteJvm;
+        Consumer<String> consumer;
+        Path file;
+        long pid = -1;
+        boolean jvm = true;
+        InetSocketAddress prometheus;
+        boolean keyValues;
+        boolean includeChildren;
+        MemoryDetail memory = MemoryDetail.RSS;
+        Path procRoot;
+        MonitorClock clock = MonitorClock.SYSTEM;
+        Sampler sampler;
+        Duration stopTimeout = Duration.ofSeconds(5);
+        ReapedChildSampler.Baseline childBaseline;
 
         private Builder() {
         }
@@ -413,51 +413,7 @@ public final class ProcessMonitor implements AutoCloseable {
          *     file cannot be opened
          */
         public ProcessMonitor start() {
-            Sampler s;
-            ProcRoot proc = procRoot != null ? new ProcRoot(procRoot) : ProcRoot.fromSystemProperty();
-            try {
-                s = sampler != null ? sampler
-                        : childBaseline != null ? ReapedChildSampler.open(pid, childBaseline,
-                                () -> SamplerChoice.open(pid, includeChildren, clock, memory, proc), proc)
-                        : SamplerChoice.open(pid, includeChildren, clock, memory, proc);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
-            }
-            LineSink out;
-            LatestSample latest = new LatestSample();
-            try {
-                out = file != null ? LineSink.file(file, clock)
-                        : consumer != null ? LineSink.consumer(consumer)
-                        : keyValues && LineSink.slf4jBound()
-                        ? new KeyValueSink(org.slf4j.LoggerFactory.getLogger(loggerName), level, latest)
-                        : LineSink.slf4jOrStderr(loggerName, level, clock);
-            } catch (IOException e) {
-                SamplerChoice.closeQuietly(s);
-                throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
-            }
-            ProcessMonitor monitor;
-            try {
-                Consumer<Sample> remote = remoteJvm == null ? null : new RemoteJvmStats(s.pid(), remoteJvm)::sample;
-                monitor = new ProcessMonitor(this, s, out, latest, remote).begin();
-            } catch (IOException e) {
-                SamplerChoice.closeQuietly(s);
-                SamplerChoice.closeQuietly(out);
-                throw new UncheckedIOException("cannot read the JVM figures of process " + s.pid() + ": "
-                        + e.getMessage(), e);
-            } catch (RuntimeException | Error e) {
-                SamplerChoice.closeQuietly(s);
-                SamplerChoice.closeQuietly(out);
-                throw e;
-            }
-            if (labelSocket) {
-                try {
-                    monitor.labelSocket = LabelSocket.open(monitor.pid(), monitor::addLabel);
-                } catch (IOException | RuntimeException e) {
-                    GuardedLog.warn("procmon: no labels from other processes for pid {} ({})", monitor.pid(),
-                            GuardedLog.describe(e));
-                }
-            }
-            return monitor;
+            return MonitorAssembly.start(this);
         }
     }
 }
