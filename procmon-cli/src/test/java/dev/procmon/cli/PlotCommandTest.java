@@ -35,8 +35,16 @@ class PlotCommandTest {
 
         assertThat(exit).isZero();
         assertThat(err.toString()).isEmpty();
+        // The summary line, the first rows of the run's table (here between labels: the log has no
+        // phases), then the files.
         assertThat(out.toString()).isEqualTo(
                 "app.log: pid 86611: 3 samples over 3.0 s, peak RSS 11.4 MB, mean CPU 50.0 %, 2 labels\n"
+                + "  From label                   Start (s)  Duration (s)  CPU (s)  Mean CPU (%)  RSS start (MB)"
+                + "  RSS peak (MB)  RSS end (MB)  RSS change (MB)  Heap peak (MB)  GC (s)\n"
+                + "  String of 123,456,789 bytes      2.000         2.000     0.50          25.0            11.4"
+                + "           11.4           9.0             -2.4            50.0   0.006\n"
+                + "  done (to the end)                4.000         0.000     0.00                           9.0"
+                + "            9.0           9.0              0.0            40.0   0.000\n"
                 + "  " + outDir.resolve("app.log_86611.dat") + "  " + outDir.resolve("app.log_86611.plt")
                 + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png")
                 + "  " + outDir.resolve("app.log_86611.summary.json") + "\n");
