@@ -211,7 +211,7 @@ final class PlotCommand implements Callable<Integer> {
     /** Prints one summary line per process, then the files written, then any skipped lines on err. */
     static void printResult(PlotResult result, PrintWriter out, PrintWriter err) {
         for (ProcessSummary s : result.processes()) {
-            out.println(s.describe());
+            out.println(TerminalText.of(s.describe())); // a log's name may hold ESC or a newline
         }
         StringBuilder files = new StringBuilder();
         for (ProcessSummary s : result.processes()) {
@@ -219,9 +219,9 @@ final class PlotCommand implements Callable<Integer> {
                 files.append("  ").append(f);
             }
         }
-        out.println(files);
+        out.println(TerminalText.of(files.toString()));
         for (String notice : result.notices()) {
-            err.println("procmon plot: " + notice);
+            err.println("procmon plot: " + TerminalText.of(notice));
         }
         if (result.malformedLines() > 0) {
             err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"
