@@ -74,7 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (pid != null) {
                 runs = runs.stream().filter(r -> r.pid() == pid).toList();
                 if (runs.isEmpty()) {
-                    err.println("procmon export: pid " + pid + " is not in " + logs.get(logs.size() - 1));
+                    err.println("procmon export: pid " + pid + " is not in " + TerminalText.of(logs.get(logs.size() - 1).toString()));
                     return 1;
                 }
             }
