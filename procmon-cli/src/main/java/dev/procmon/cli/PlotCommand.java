@@ -211,8 +211,8 @@ final class PlotCommand implements Callable<Integer> {
     /** Prints one summary line per process, then the files written, then any skipped lines on err. */
     static void printResult(PlotResult result, PrintWriter out, PrintWriter err) {
         for (ProcessSummary s : result.processes()) {
-            out.println(s.describe());
-            s.phaseTable().forEach(out::println);
+            out.println(TerminalText.of(s.describe())); // a log's name may hold ESC or a newline
+            s.phaseTable().forEach(out::println);   // names made printable by PhaseTable
         }
         StringBuilder files = new StringBuilder();
         for (ProcessSummary s : result.processes()) {
@@ -220,9 +220,9 @@ final class PlotCommand implements Callable<Integer> {
                 files.append("  ").append(f);
             }
         }
-        out.println(files);
+        out.println(TerminalText.of(files.toString()));
         for (String notice : result.notices()) {
-            err.println("procmon plot: " + notice);
+            err.println("procmon plot: " + TerminalText.of(notice));
         }
         if (result.malformedLines() > 0) {
             err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"

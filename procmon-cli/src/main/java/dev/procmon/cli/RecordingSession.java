@@ -156,6 +156,12 @@ final class RecordingSession implements AutoCloseable {
             tee.delete();
         }
         out.flush();
+        // The log on stdout: picocli's writer over System.out hides a full disk or closed pipe (the
+        // PrintStream under it keeps the error), which lost the whole log without a word and exit 0.
+        if (log == null && monitor != null && (out.checkError() || System.out.checkError())) {
+            err.println("procmon record: cannot write the log to stdout");
+            status = RecordFailure.EXIT_ERROR;
+        }
         err.flush();
     }
 

@@ -93,6 +93,21 @@ class PlotCommandTest {
     }
 
     @Test
+    void aLogNameCannotSendTerminalControlsOrForgeALine() throws Exception {
+        // A file name may hold ESC (a terminal's title, a cleared screen) and newlines: the summary shows them escaped.
+        Path log = tmp.resolve("run\u001b]0;owned\u0007\u001b[2J\nforged: 0 samples.log");
+        Files.copy(appLog(), log);
+        Path missing = tmp.resolve("gone\u001b[2J\n.log");
+
+        assertThat(run(log.toString(), tmp.resolve("out").toString(), "--format=svg")).isZero();
+        assertThat(run(missing.toString(), tmp.resolve("out2").toString())).isEqualTo(1);
+
+        assertThat(out.toString()).doesNotContain("\u001b").hasLineCount(2)
+                .startsWith("run\\u001b]0;owned\\u0007\\u001b[2J\\u000aforged: 0 samples.log: pid 86611:");
+        assertThat(err.toString()).doesNotContain("\u001b").hasLineCount(1).contains("gone\\u001b[2J");
+    }
+
+    @Test
     void reportsAFileWithoutSamplesWithoutAStackTrace() throws Exception {
         Path log = tmp.resolve("empty.log");
         Files.writeString(log, "hello\n");
