@@ -102,7 +102,8 @@ class PlotCommandTest {
         assertThat(run(log.toString(), tmp.resolve("out").toString(), "--format=svg")).isZero();
         assertThat(run(missing.toString(), tmp.resolve("out2").toString())).isEqualTo(1);
 
-        assertThat(out.toString()).doesNotContain("\u001b").hasLineCount(2)
+        // The summary line, the three lines of the table between labels, the files: nothing forged.
+        assertThat(out.toString()).doesNotContain("\u001b").hasLineCount(5)
                 .startsWith("run\\u001b]0;owned\\u0007\\u001b[2J\\u000aforged: 0 samples.log: pid 86611:");
         assertThat(err.toString()).doesNotContain("\u001b").hasLineCount(1).contains("gone\\u001b[2J");
     }
