@@ -161,6 +161,10 @@ final class RecordingSession implements AutoCloseable {
         if (log == null && monitor != null && (out.checkError() || System.out.checkError())) {
             err.println("procmon record: cannot write the log to stdout");
             status = RecordFailure.EXIT_ERROR;
+        } else if (log != null && monitor != null && monitor.failedWrites() > 0) {
+            long n = monitor.failedWrites();
+            err.println("procmon record: " + log + ": " + n + " line" + (n == 1 ? "" : "s") + " could not be written");
+            status = RecordFailure.EXIT_ERROR;
         }
         err.flush();
     }

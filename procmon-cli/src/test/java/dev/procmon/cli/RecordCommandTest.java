@@ -58,6 +58,15 @@ class RecordCommandTest {
         assertThat(errLines()).contains("procmon record: cannot write the log to stdout");
     }
 
+    /** {@code --log /dev/full}: every line is lost, so the recording says how many and exits 1, not 0. */
+    @Test
+    void aLogFileThatTakesNoLineIsAnErrorNotSilentlyLost() {
+        int code = ProcmonCommand.commandLine().setErr(new PrintWriter(err, true))
+                .execute("record", "--interval", "0.1", "--log", "/dev/full", "--", "sleep", "0.3");
+        assertThat(code).isEqualTo(1);
+        assertThat(errLines()).anyMatch(l -> l.matches("procmon record: /dev/full: \\d+ lines? could not be written"));
+    }
+
     private Path log() {
         return dir.resolve("record.log");
     }

@@ -13,6 +13,8 @@ final class GuardedSink {
     private volatile boolean shut;
     /** The ProcMon thread is inside the sink's write (maybe blocked in a System.exit it called). */
     private volatile boolean writing;
+    /** Lines the sink refused; written by the writing thread only, volatile for readers. */
+    private volatile long failed;
 
     GuardedSink(LineSink sink) {
         this.sink = sink;
@@ -26,6 +28,7 @@ final class GuardedSink {
         try {
             sink.write(line);
         } catch (Throwable e) {
+            failed++;
             if (!warned) {
                 warned = true;
                 GuardedLog.warn("procmon: cannot write a sample line ({}); will keep trying, this is reported once",
@@ -34,6 +37,11 @@ final class GuardedSink {
         } finally {
             writing = false;
         }
+    }
+
+    /** @return how many lines the sink refused so far */
+    long failed() {
+        return failed;
     }
 
     boolean writing() {

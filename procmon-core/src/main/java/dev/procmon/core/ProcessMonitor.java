@@ -144,6 +144,14 @@ public final class ProcessMonitor implements AutoCloseable {
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }
 
+    /**
+     * How many lines could not be written so far (a full disk, a closed pipe, a sink that threw;
+     * reported once at WARN): a recording that lost lines can say so in its exit status.
+     */
+    public long failedWrites() {
+        return sink.failed();
+    }
+
     /** Schedule instants missed because the ProcMon thread was held up (reported once, at INFO). */
     long skippedSamples() {
         return loop.skipped();
