@@ -1,6 +1,5 @@
 package dev.procmon.core;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public class ChildSampleBench {
     public void killChildren() throws IOException, InterruptedException {
         childSampler.close();
         if (!procCountFile.isEmpty()) {
-            String[] names = new File("/proc").list();
+            String[] names = ProcRoot.SYSTEM.dir().toFile().list();
             long procs = 0;
             for (String name : names == null ? new String[0] : names) {
                 procs += ProcRoot.parsePid(name) > 0 ? 1 : 0;

@@ -74,18 +74,23 @@ public final class OverheadRun {
         double cpuNoise = (sortedCpu[sortedCpu.length - 1] - sortedCpu[0]) / baseCpu;
         for (int c = 0; c < n; c++) {
             double w = median(wall[c]);
-            double cpuPct = 0;
+            // The ProcMon thread's CPU per wall, per round; judged on the median (a busy spell in one
+            // round moved the mean by half).
+            double[] pct = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                cpuPct += monitorCpu[c][r] / wall[c][r];
+                pct[r] = monitorCpu[c][r] / wall[c][r] * 100;
             }
-            cpuPct = cpuPct * 100 / rounds;
+            double cpuPct = median(pct);
+            Arrays.sort(pct);
             System.out.printf(Locale.ROOT,
                     "{\"interval_ms\": %d, \"rounds\": %d, \"work_wall_s\": %.4f, \"slowdown_pct\": %.3f,"
                             + " \"work_cpu_slowdown_pct\": %.3f, \"noise_pct\": %.3f, \"monitor_cpu_pct_of_wall\": %.5f,"
-                            + " \"monitor_cpu_us_per_tick\": %.1f, \"work_cpu_noise_pct\": %.3f}%n",
+                            + " \"monitor_cpu_us_per_tick\": %.1f, \"work_cpu_noise_pct\": %.3f,"
+                            + " \"monitor_cpu_pct_min\": %.5f, \"monitor_cpu_pct_max\": %.5f}%n",
                     INTERVALS_MS[c], rounds, w / 1e9, (w / base - 1) * 100,
                     (median(workCpu[c]) / baseCpu - 1) * 100, noise * 100, cpuPct,
-                    INTERVALS_MS[c] == 0 ? 0 : cpuPct / 100 * INTERVALS_MS[c] * 1000, cpuNoise * 100);
+                    INTERVALS_MS[c] == 0 ? 0 : cpuPct / 100 * INTERVALS_MS[c] * 1000, cpuNoise * 100, pct[0],
+                    pct[rounds - 1]);
         }
     }
 

@@ -29,6 +29,7 @@ final class ErrorMessage {
             String message = e.getMessage();
             text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
         }
-        return text.replace('\n', ' ').replace('\r', ' ');
+        // a file name or label in the message may hold ESC or other controls: shown escaped, never sent to the terminal
+        return TerminalText.of(text.replace('\n', ' ').replace('\r', ' '));
     }
 }

@@ -76,7 +76,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (pid != null) {
                 runs = runs.stream().filter(r -> r.pid() == pid).toList();
                 if (runs.isEmpty()) {
-                    err.println("procmon export: pid " + pid + " is not in " + logs.get(logs.size() - 1));
+                    err.println("procmon export: pid " + pid + " is not in " + TerminalText.of(logs.get(logs.size() - 1).toString()));
                     return 1;
                 }
             }
@@ -84,7 +84,8 @@ public final class ExportCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 LogExport.write(runs, format, out);
                 out.flush();
-                if (out.checkError()) {
+                // picocli's writer wraps System.out in its own writer: the PrintStream under it keeps its write errors
+                if (out.checkError() || System.out.checkError()) {
                     err.println("procmon export: cannot write to stdout");
                     return 1;
                 }
@@ -93,6 +94,10 @@ public final class ExportCommand implements Callable<Integer> {
                         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                         StandardCharsets.US_ASCII)) {
                     LogExport.write(runs, format, out);
+                } catch (IOException e) {
+                    // a refused link (ELOOP) or a full disk: the JDK's message names no file
+                    err.println("procmon export: " + output + ": " + ErrorMessage.of(e).replace(output + ": ", ""));
+                    return 1;
                 }
             }
             if (log.malformedLines() > 0) {

@@ -74,6 +74,9 @@ final class JunitReport {
             x.writeEndDocument();
             x.close();
         } catch (XMLStreamException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io; // the disk's own reason ("No space left on device"), not the XML writer's wrapping of it
+            }
             throw new IOException("cannot write the JUnit report: " + e.getMessage(), e);
         }
     }

@@ -60,7 +60,7 @@ final class LogCheck {
         try {
             return check(logs, pid, lastOnly, options, baseline);
         } catch (CannotCheck e) {
-            err.println(command + ": " + e.getMessage());
+            err.println(command + ": " + TerminalText.of(java.util.Objects.requireNonNull(e.getMessage(), "a CannotCheck says why")));
             return CANNOT_CHECK;
         } finally {
             out.flush();
@@ -105,17 +105,17 @@ final class LogCheck {
         if (options.json) {
             CheckJson.write(out, logName, exit, runs, verdicts, compared);
         } else {
-            table.forEach(out::println);
+            table.forEach(line -> out.println(TerminalText.of(line))); // log names may hold ESC
             for (Verdict v : verdicts) {
                 if (v.status() == Verdict.Status.FAIL) {
-                    out.println("FAIL " + v.message());
+                    out.println("FAIL " + TerminalText.of(v.message()));
                 }
             }
             out.println(command + ": " + tally(verdicts));
         }
         for (Verdict v : verdicts) {
             if (v.status() == Verdict.Status.ERROR) {
-                err.println(command + ": " + v.message());
+                err.println(command + ": " + TerminalText.of(v.message()));
             }
         }
         if (options.junit != null) {
@@ -162,7 +162,7 @@ final class LogCheck {
         }
         if (log.malformedLines() > 0) {
             // Said, not fatal: the intact lines are checked, as procmon plot draws them.
-            err.println(command + ": " + logs.get(logs.size() - 1) + ": skipped " + log.malformedLines()
+            err.println(command + ": " + TerminalText.of(logs.get(logs.size() - 1).toString()) + ": skipped " + log.malformedLines()
                     + " malformed sample line" + (log.malformedLines() == 1 ? "" : "s"));
         }
         return log;

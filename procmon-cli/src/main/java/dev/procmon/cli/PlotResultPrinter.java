@@ -17,7 +17,8 @@ final class PlotResultPrinter {
     /** Prints the result: summaries and files on {@code out}, notices and skipped lines on {@code err}. */
     static void print(PlotResult result, PrintWriter out, PrintWriter err) {
         for (ProcessSummary s : result.processes()) {
-            out.println(s.describe());
+            out.println(TerminalText.of(s.describe())); // a log's name may hold ESC or a newline
+            s.phaseTable().forEach(out::println);   // names made printable by PhaseTable
         }
         StringBuilder files = new StringBuilder();
         for (ProcessSummary s : result.processes()) {
@@ -25,9 +26,9 @@ final class PlotResultPrinter {
                 files.append("  ").append(f);
             }
         }
-        out.println(files);
+        out.println(TerminalText.of(files.toString()));
         for (String notice : result.notices()) {
-            err.println("procmon plot: " + notice);
+            err.println("procmon plot: " + TerminalText.of(notice));
         }
         if (result.malformedLines() > 0) {
             err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"

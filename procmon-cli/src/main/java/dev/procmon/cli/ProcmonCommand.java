@@ -3,6 +3,7 @@ package dev.procmon.cli;
 import java.util.Objects;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -58,6 +59,13 @@ public final class ProcmonCommand implements Runnable {
                 System.out.println(line);
             }
             System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("label")) {
+            PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()), true);
+            Integer code = LabelCommand.quick(args, err);
+            if (code != null) {
+                System.exit(code);
+            }
         }
         System.exit(commandLine(args).execute(args));
     }

@@ -158,6 +158,16 @@ final class RecordingSession implements AutoCloseable {
             tee.delete();
         }
         out.flush();
+        // The log on stdout: picocli's writer over System.out hides a full disk or closed pipe (the
+        // PrintStream under it keeps the error), which lost the whole log without a word and exit 0.
+        if (log == null && monitor != null && (out.checkError() || System.out.checkError())) {
+            err.println("procmon record: cannot write the log to stdout");
+            status = RecordFailure.EXIT_ERROR;
+        } else if (log != null && monitor != null && monitor.failedWrites() > 0) {
+            long n = monitor.failedWrites();
+            err.println("procmon record: " + log + ": " + n + " line" + (n == 1 ? "" : "s") + " could not be written");
+            status = RecordFailure.EXIT_ERROR;
+        }
         err.flush();
     }
 

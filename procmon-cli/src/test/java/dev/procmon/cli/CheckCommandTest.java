@@ -50,6 +50,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void aLogNameCannotSendTerminalControls() throws Exception {
+        Path named = tmp.resolve("run\u001b]0;owned\u0007\u001b[2J.log");
+        java.nio.file.Files.copy(Path.of(log("phases.log")), named);
+
+        assertThat(check(named.toString(), "--max-rss", "1KiB")).isEqualTo(1);
+        assertThat(check(named.toString(), "--max-rss", "1GiB", "--baseline", named.toString())).isZero();
+        assertThat(procmon("export", named.toString(), "--format", "csv", "--pid", "9")).isEqualTo(1);
+
+        assertThat(out.toString()).contains("run\\u001b]0;owned\\u0007\\u001b[2J.log pid 500: peak RSS").doesNotContain("\u001b");
+        assertThat(err.toString()).contains("is not in").doesNotContain("\u001b");
+    }
+
+    @Test
     void budgetsThatHoldExitZeroEvenAtTheirExactLimit() {
         int exit = check(log("phases.log"), "--max-rss", "100MiB", "--max-cpu", "7.5", "--max-duration", "10",
                 "--max-heap", "14MiB", "--max-gc-time", "0.1");

@@ -76,4 +76,36 @@ class ExportCommandTest {
         assertThat(err.toString()).startsWith("procmon export: ");
         assertThat(Files.readString(victim)).isEqualTo("keep");
     }
+
+    @Test
+    void aRefusedOrFullOutputIsOneLineNamingTheFile() throws Exception {
+        Path link = Files.createSymbolicLink(tmp.resolve("planted.csv"), Files.writeString(tmp.resolve("victim"), "keep"));
+        assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "csv", "-o", link.toString()))
+                .isEqualTo(1);
+        assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "csv", "-o", "/dev/full"))
+                .isEqualTo(1);
+        assertThat(err.toString().lines()).hasSize(2);
+        assertThat(err.toString().lines().toList().get(0)).startsWith("procmon export: " + link + ": ");
+        assertThat(err.toString().lines().toList().get(1)).startsWith("procmon export: /dev/full: ");
+    }
+
+    @Test
+    void aFullStdoutIsAnErrorNotLostRows() {
+        // As from the launcher: picocli's own writer over System.out, which (a PrintStream) swallows write errors.
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        }));
+        try {
+            int exit = ProcmonCommand.commandLine().setErr(new PrintWriter(err))
+                    .execute("export", CheckCommandTest.log("phases.log"), "--format", "csv");
+            assertThat(exit).isEqualTo(1);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(err.toString()).isEqualTo("procmon export: cannot write to stdout\n");
+    }
 }

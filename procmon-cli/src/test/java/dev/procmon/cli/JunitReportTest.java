@@ -48,6 +48,17 @@ class JunitReportTest {
     }
 
     @Test
+    void aFullDiskIsOneLineNamingTheReportOnce() {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+
+        int exit = procmon("check", CheckCommandTest.log("phases.log"), "--max-rss", "1GiB", "--junit", full.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("procmon check: cannot write the JUnit report /dev/full: No space left on device\n");
+    }
+
+    @Test
     void oneTestCasePerBudgetWithFailuresAndErrorsCountedAsSurefireDoes() throws Exception {
         Path report = tmp.resolve("procmon-check.xml");
         int exit = procmon("check", CheckCommandTest.log("phases.log"), "--max-rss", "99MiB", "--max-cpu", "10",

@@ -35,8 +35,16 @@ class PlotCommandTest {
 
         assertThat(exit).isZero();
         assertThat(err.toString()).isEmpty();
+        // The summary line, the first rows of the run's table (here between labels: the log has no
+        // phases), then the files.
         assertThat(out.toString()).isEqualTo(
                 "app.log: pid 86611: 3 samples over 3.0 s, peak RSS 11.4 MB, mean CPU 50.0 %, 2 labels\n"
+                + "  From label                   Start (s)  Duration (s)  CPU (s)  Mean CPU (%)  RSS start (MB)"
+                + "  RSS peak (MB)  RSS end (MB)  RSS change (MB)  Heap peak (MB)  GC (s)\n"
+                + "  String of 123,456,789 bytes      2.000         2.000     0.50          25.0            11.4"
+                + "           11.4           9.0             -2.4            50.0   0.006\n"
+                + "  done (to the end)                4.000         0.000     0.00                           9.0"
+                + "            9.0           9.0              0.0            40.0   0.000\n"
                 + "  " + outDir.resolve("app.log_86611.dat") + "  " + outDir.resolve("app.log_86611.plt")
                 + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png")
                 + "  " + outDir.resolve("app.log_86611.summary.json") + "\n");
@@ -82,6 +90,22 @@ class PlotCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEqualTo("procmon plot: " + missing + ": no such file\n");
+    }
+
+    @Test
+    void aLogNameCannotSendTerminalControlsOrForgeALine() throws Exception {
+        // A file name may hold ESC (a terminal's title, a cleared screen) and newlines: the summary shows them escaped.
+        Path log = tmp.resolve("run\u001b]0;owned\u0007\u001b[2J\nforged: 0 samples.log");
+        Files.copy(appLog(), log);
+        Path missing = tmp.resolve("gone\u001b[2J\n.log");
+
+        assertThat(run(log.toString(), tmp.resolve("out").toString(), "--format=svg")).isZero();
+        assertThat(run(missing.toString(), tmp.resolve("out2").toString())).isEqualTo(1);
+
+        // The summary line, the three lines of the table between labels, the files: nothing forged.
+        assertThat(out.toString()).doesNotContain("\u001b").hasLineCount(5)
+                .startsWith("run\\u001b]0;owned\\u0007\\u001b[2J\\u000aforged: 0 samples.log: pid 86611:");
+        assertThat(err.toString()).doesNotContain("\u001b").hasLineCount(1).contains("gone\\u001b[2J");
     }
 
     @Test

@@ -37,6 +37,36 @@ class RecordCommandTest {
         return record(new RecordCommand(RecordCommand.defaultPlotter()), args);
     }
 
+    @Test
+    void aLogOnAFullStdoutIsAnErrorNotSilentlyLost() {
+        // As from the launcher: picocli's own writer over System.out, a PrintStream that swallows write errors.
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        }));
+        int code;
+        try {
+            code = ProcmonCommand.commandLine().setErr(new PrintWriter(err, true))
+                    .execute("record", "--interval", "0.1", "--", "sleep", "0.3");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(errLines()).contains("procmon record: cannot write the log to stdout");
+    }
+
+    /** {@code --log /dev/full}: every line is lost, so the recording says how many and exits 1, not 0. */
+    @Test
+    void aLogFileThatTakesNoLineIsAnErrorNotSilentlyLost() {
+        int code = ProcmonCommand.commandLine().setErr(new PrintWriter(err, true))
+                .execute("record", "--interval", "0.1", "--log", "/dev/full", "--", "sleep", "0.3");
+        assertThat(code).isEqualTo(1);
+        assertThat(errLines()).anyMatch(l -> l.matches("procmon record: /dev/full: \\d+ lines? could not be written"));
+    }
+
     private Path log() {
         return dir.resolve("record.log");
     }

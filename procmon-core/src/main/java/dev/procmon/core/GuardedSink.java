@@ -13,11 +13,15 @@ final class GuardedSink {
     private volatile boolean shut;
     /** The ProcMon thread is inside the sink's write (maybe blocked in a System.exit it called). */
     private volatile boolean writing;
+    /** Lines the sink refused; written by the writing thread only, volatile for readers. */
+    private volatile long failed;
 
     GuardedSink(LineSink sink) {
         this.sink = sink;
     }
 
+    // NonAtomicVolatileUpdate: failed has one writer, the writing thread; volatile only publishes it.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     void write(CharSequence line) {
         if (shut) {
             return;
@@ -26,6 +30,7 @@ final class GuardedSink {
         try {
             sink.write(line);
         } catch (Throwable e) {
+            failed++;
             if (!warned) {
                 warned = true;
                 GuardedLog.warn("procmon: cannot write a sample line ({}); will keep trying, this is reported once",
@@ -34,6 +39,11 @@ final class GuardedSink {
         } finally {
             writing = false;
         }
+    }
+
+    /** Returns how many lines the sink refused so far. */
+    long failed() {
+        return failed;
     }
 
     boolean writing() {

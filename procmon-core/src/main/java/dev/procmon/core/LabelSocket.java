@@ -131,10 +131,10 @@ public final class LabelSocket implements AutoCloseable {
      *     another user's, or it does not answer
      */
     public static boolean send(Path socket, String label) throws IOException {
-        Path socketDir = socket.getParent();
-        if (socketDir != null && Files.isDirectory(socketDir)) {
+        Path parent = socket.toAbsolutePath().getParent(); // none for "/"; "x" (from the environment) is in the working directory
+        if (parent != null && Files.isDirectory(parent)) {
             try {
-                LabelDirectory.check(socketDir);
+                LabelDirectory.check(parent);
             } catch (IOException e) {
                 throw new IOException(socket + ": refused: " + e.getMessage() + " (only its user can label it)", e);
             }

@@ -94,6 +94,13 @@ final class ProcStatSampler implements Sampler {
             }
             throw e;
         }
+        // A zombie has exited but is not yet reaped: its memory is gone (rss reads 0) and its counters
+        // are final. It is gone for sampling, so the STOP line keeps the last reading of the living
+        // process instead of a reading of zeros.
+        if (stat.state == 'Z' || stat.state == 'X') {
+            throw new ProcessGoneException(pid, new IOException("process " + pid + " has exited (state "
+                    + (char) stat.state + ")"));
+        }
         return stat;
     }
 

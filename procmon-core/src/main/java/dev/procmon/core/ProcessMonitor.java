@@ -49,12 +49,12 @@ public final class ProcessMonitor implements AutoCloseable {
     private final MonitorThread thread;
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
     /** Labels from other processes ({@link Builder#labelSocket}), or null. */
-    private volatile @Nullable LabelSocket labelSocket;
+    volatile @Nullable LabelSocket labelSocket;
     private final LatestSample latest;
     /** The Prometheus endpoint, when the builder asked for one. */
     private final @Nullable MetricsEndpoint endpoint;
 
-    private ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, @Nullable Consumer<Sample> remoteJvm) {
+    ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, @Nullable Consumer<Sample> remoteJvm) {
         this.latest = latest;
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
@@ -146,12 +146,20 @@ public final class ProcessMonitor implements AutoCloseable {
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }
 
+    /**
+     * How many lines could not be written so far (a full disk, a closed pipe, a sink that threw;
+     * reported once at WARN): a recording that lost lines can say so in its exit status.
+     */
+    public long failedWrites() {
+        return sink.failed();
+    }
+
     /** Schedule instants missed because the ProcMon thread was held up (reported once, at INFO). */
     long skippedSamples() {
         return loop.skipped();
     }
 
-    private ProcessMonitor begin() {
+    ProcessMonitor begin() {
         if (ofThisProcess) {
             OpenMonitors.add(labels);
         }
@@ -219,25 +227,25 @@ public final class ProcessMonitor implements AutoCloseable {
         static final Duration MAX_INTERVAL = Duration.ofDays(365);
         static final Duration MAX_STOP_TIMEOUT = Duration.ofHours(1);
 
-        private Duration interval = Duration.ofSeconds(1);
-        private String loggerName = DEFAULT_LOGGER;
-        private Level level = Level.INFO;
-        private @Nullable Consumer<Sample> jvmReader;
-        private boolean labelSocket;
-        private javax.management.@Nullable MBeanServerConnection remoteJvm;
-        private @Nullable Consumer<String> consumer;
-        private @Nullable Path file;
-        private long pid = -1;
-        private boolean jvm = true;
-        private @Nullable InetSocketAddress prometheus;
-        private boolean keyValues;
-        private boolean includeChildren;
-        private MemoryDetail memory = MemoryDetail.RSS;
-        private @Nullable Path procRoot;
-        private MonitorClock clock = MonitorClock.SYSTEM;
-        private @Nullable Sampler sampler;
-        private Duration stopTimeout = Duration.ofSeconds(5);
-        private ReapedChildSampler.@Nullable Baseline childBaseline;
+        Duration interval = Duration.ofSeconds(1);
+        String loggerName = DEFAULT_LOGGER;
+        Level level = Level.INFO;
+        @Nullable Consumer<Sample> jvmReader;
+        boolean labelSocket;
+        javax.management.@Nullable MBeanServerConnection remoteJvm;
+        @Nullable Consumer<String> consumer;
+        @Nullable Path file;
+        long pid = -1;
+        boolean jvm = true;
+        @Nullable InetSocketAddress prometheus;
+        boolean keyValues;
+        boolean includeChildren;
+        MemoryDetail memory = MemoryDetail.RSS;
+        @Nullable Path procRoot;
+        MonitorClock clock = MonitorClock.SYSTEM;
+        @Nullable Sampler sampler;
+        Duration stopTimeout = Duration.ofSeconds(5);
+        ReapedChildSampler.@Nullable Baseline childBaseline;
 
         private Builder() {
         }
@@ -415,51 +423,7 @@ public final class ProcessMonitor implements AutoCloseable {
          *     file cannot be opened
          */
         public ProcessMonitor start() {
-            Sampler s;
-            ProcRoot proc = procRoot != null ? new ProcRoot(procRoot) : ProcRoot.fromSystemProperty();
-            try {
-                s = sampler != null ? sampler
-                        : childBaseline != null ? ReapedChildSampler.open(pid, childBaseline,
-                                () -> SamplerChoice.open(pid, includeChildren, clock, memory, proc), proc)
-                        : SamplerChoice.open(pid, includeChildren, clock, memory, proc);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read process " + pid + ": " + e.getMessage(), e);
-            }
-            LineSink out;
-            LatestSample latest = new LatestSample();
-            try {
-                out = file != null ? LineSink.file(file, clock)
-                        : consumer != null ? LineSink.consumer(consumer)
-                        : keyValues && LineSink.slf4jBound()
-                        ? new KeyValueSink(org.slf4j.LoggerFactory.getLogger(loggerName), level, latest)
-                        : LineSink.slf4jOrStderr(loggerName, level, clock);
-            } catch (IOException e) {
-                SamplerChoice.closeQuietly(s);
-                throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
-            }
-            ProcessMonitor monitor;
-            try {
-                Consumer<Sample> remote = remoteJvm == null ? null : new RemoteJvmStats(s.pid(), remoteJvm)::sample;
-                monitor = new ProcessMonitor(this, s, out, latest, remote).begin();
-            } catch (IOException e) {
-                SamplerChoice.closeQuietly(s);
-                SamplerChoice.closeQuietly(out);
-                throw new UncheckedIOException("cannot read the JVM figures of process " + s.pid() + ": "
-                        + e.getMessage(), e);
-            } catch (RuntimeException | Error e) {
-                SamplerChoice.closeQuietly(s);
-                SamplerChoice.closeQuietly(out);
-                throw e;
-            }
-            if (labelSocket) {
-                try {
-                    monitor.labelSocket = LabelSocket.open(monitor.pid(), monitor::addLabel);
-                } catch (IOException | RuntimeException e) {
-                    GuardedLog.warn("procmon: no labels from other processes for pid {} ({})", monitor.pid(),
-                            GuardedLog.describe(e));
-                }
-            }
-            return monitor;
+            return MonitorAssembly.start(this);
         }
     }
 }

@@ -125,6 +125,15 @@ class LabelSocketTest {
     }
 
     @Test
+    void aSocketPathWithoutADirectoryIsOneClearErrorNotANullPointer() {
+        // PROCMON_LABEL_SOCKET=x or =/ reach send() as given: "x" has no parent, nor has "/".
+        assertThatThrownBy(() -> LabelSocket.send(Path.of("no-such-procmon.sock"), "x"))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("no-such-procmon.sock");
+        assertThatThrownBy(() -> LabelSocket.send(Path.of("/"), "x"))
+                .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("/");
+    }
+
+    @Test
     void aHugeLabelIsCutAndIdleOrFloodingClientsNeitherStopSamplingNorGrowTheQueue() throws Exception {
         List<SocketChannel> idle = new ArrayList<>();
         int queued = 0;

@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class LogPlotter {
 
+    /** Phase rows in the terminal summary; the report and the summary JSON have them all. */
+    static final int TERMINAL_PHASE_ROWS = 8;
+
     private LogPlotter() {
     }
 
@@ -112,7 +115,7 @@ public final class LogPlotter {
             }
             files.add(0, dat.join());
             files.add(OutputFiles.write(outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
-            summaries.add(summary(logName, table, d, files));
+            summaries.add(summary(logName, table, d, files, runSummary));
         }
         return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed(), notices);
     }
@@ -191,7 +194,8 @@ public final class LogPlotter {
         return false;
     }
 
-    private static ProcessSummary summary(String logName, SampleTable t, DerivedSeries d, List<Path> files) {
+    private static ProcessSummary summary(String logName, SampleTable t, DerivedSeries d, List<Path> files,
+            RunSummary runSummary) {
         // NaN when no line has RSS (a JFR recording of JDK 20 or older); lines without it are skipped.
         double peak = Double.NaN;
         for (double v : d.rssMb()) {
@@ -199,6 +203,7 @@ public final class LogPlotter {
         }
         int n = t.size();
         double duration = t.column(LogField.ELAPSED_TIME).get(n - 1) - t.column(LogField.ELAPSED_TIME).get(0);
-        return new ProcessSummary(logName, t.pid(), t.run(), n, duration, peak, d.meanCpu()[n - 1], t.labelCount(), files);
+        return new ProcessSummary(logName, t.pid(), t.run(), n, duration, peak, d.meanCpu()[n - 1], t.labelCount(), files,
+                PhaseTable.terminal(runSummary, TERMINAL_PHASE_ROWS));
     }
 }

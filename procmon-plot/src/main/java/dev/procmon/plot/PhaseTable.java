@@ -68,6 +68,61 @@ final class PhaseTable {
         return List.of(new ReportTable(title, header, rows));
     }
 
+    /**
+     * The first {@code maxRows} rows as aligned text for a terminal (names with control characters
+     * shown as {@code ?}, so a label cannot move the cursor or recolour the screen), header first,
+     * then a line saying how many rows were left out.
+     */
+    static List<String> terminal(RunSummary run, int maxRows) {
+        List<ReportTable> tables = of(run);
+        if (tables.isEmpty()) {
+            return List.of();
+        }
+        ReportTable t = tables.get(0);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(t.columns());
+        for (List<String> row : t.rows().subList(0, Math.min(maxRows, t.rows().size()))) {
+            List<String> clean = new ArrayList<>(row);
+            String name = clean.get(0).replace('\u2003', ' ');
+            clean.set(0, printable(name.length() > 40 ? name.substring(0, 39) + "\u2026" : name));
+            rows.add(clean);
+        }
+        int[] width = new int[t.columns().size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder b = new StringBuilder("  ");
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                String pad = " ".repeat(width[i] - cell.length());
+                b.append(i == 0 ? cell + pad : pad + cell).append(i + 1 < row.size() ? "  " : "");
+            }
+            lines.add(b.toString().stripTrailing());
+        }
+        int total = run.phases().size();
+        if (total > maxRows) {
+            lines.add("  ... " + (total - maxRows) + " more in the report and the summary JSON");
+        }
+        return lines;
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT
+                    || Character.getType(c) == Character.SURROGATE) {
+                b.append('?');
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
     static String text(double v, int decimals) {
         return Double.isNaN(v) ? "" : DecimalText.format(v, decimals);
     }

@@ -17,13 +17,16 @@ import java.util.Locale;
  * @param meanCpuPercent (user + system) / elapsed time * 100 at the last sample; NaN if unknown
  * @param labels label count
  * @param files the files written, in the order written
+ * @param phaseTable the first rows of the run's phase table (per phase, or per interval between
+ *     labels), aligned for a terminal, header first; empty when the run has neither
  */
 public record ProcessSummary(String logName, long pid, int run, int samples, double durationSeconds,
-        double peakRssMb, double meanCpuPercent, int labels, List<Path> files) {
+        double peakRssMb, double meanCpuPercent, int labels, List<Path> files, List<String> phaseTable) {
 
-    /** Copies {@code files}. */
+    /** Copies {@code files} and {@code phaseTable}. */
     public ProcessSummary {
         files = List.copyOf(files);
+        phaseTable = List.copyOf(phaseTable);
     }
 
     /** Returns e.g. {@code app.log: pid 86611: 143 samples over 12.4 s, peak RSS 381.9 MB, mean CPU 23.5 %, 8 labels}.

@@ -3,14 +3,10 @@ package dev.procmon.plot;
 import org.jspecify.annotations.Nullable;
 
 import dev.procmon.core.LogField;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -70,15 +66,12 @@ public final class RunComparison {
         } catch (FileAlreadyExistsException e) {
             throw new IOException(outDir + ": not a directory", e);
         }
-        Path file = outDir.resolve(FILE_NAME);
-        // Never through a link planted in the output directory.
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
-            String title = "Runs compared: " + String.join(", ", names)
-                    + (alignAt == null ? ", aligned at their start" : ", aligned at label " + alignAt);
-            HtmlReport.write(title, runs, List.of(CompareTable.of(names, summaries)), out);
-        }
-        return file;
+        String title = "Runs compared: " + String.join(", ", names)
+                + (alignAt == null ? ", aligned at their start" : ", aligned at label " + alignAt);
+        // As every other output: a new file moved into place, so a link planted there is replaced, never
+        // followed (opening it NOFOLLOW failed with a line naming no file).
+        return OutputFiles.write(outDir, FILE_NAME,
+                out -> HtmlReport.write(title, runs, List.of(CompareTable.of(names, summaries)), out));
     }
 
     /**

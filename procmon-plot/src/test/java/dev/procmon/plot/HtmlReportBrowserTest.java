@@ -61,6 +61,16 @@ final class HtmlReportBrowserTest {
     }
 
     @Test
+    void anAbsurdElapsedTimeStillDrawsTheReport() throws Exception {
+        // The last sample's elapsed_time is 1e308 s: its wall clock is no date JavaScript can print.
+        Path html = report(List.of(Fixtures.log("absurd-elapsed.log")), dir.resolve("out"));
+        HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "");
+        assertThat(status(page.dom(), "error")).isNull();
+        assertThat(status(page.dom(), "ready")).isEqualTo("true");
+        assertThat(page.console()).isEmpty();
+    }
+
+    @Test
     void theActivityPanelOfTheStaticPlotIsThereWhenTheLogHasCounters() throws Exception {
         Path html = report(List.of(Fixtures.log("counters.log")), dir.resolve("out"));
         HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "");

@@ -49,6 +49,20 @@ final class RunComparisonTest {
     }
 
     @Test
+    void aLinkPlantedAsTheReportIsReplacedNeverFollowed() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim"), "keep");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.createSymbolicLink(out.resolve("compare.html"), victim);
+
+        Path report = RunComparison.write(LOGS, OptionalLong.empty(), null, out, ProgressListener.NONE);
+
+        assertThat(Files.readString(victim)).isEqualTo("keep");
+        assertThat(report).isRegularFile().isEqualTo(out.resolve("compare.html"));
+        assertThat(Files.isSymbolicLink(report)).isFalse();
+        assertThat(Files.readString(report, StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
     void aMissingLabelOrAnAmbiguousLogIsOneClearError() {
         assertThatThrownBy(() -> RunComparison.write(LOGS, OptionalLong.empty(), "nope", dir, ProgressListener.NONE))
                 .isInstanceOf(PlotInputException.class).hasMessage("phases.log: no label \"nope\" to align at (--align-at)");

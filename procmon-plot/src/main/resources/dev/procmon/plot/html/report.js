@@ -139,7 +139,10 @@
   function clockText(seconds) {
     if (!(seconds === seconds)) return '';
     // Timestamps are local time stored as if UTC: printed as they were logged, no zone shift.
-    return new Date(Math.round(seconds * 1000)).toISOString().replace('T', ' ').replace('Z', '');
+    const date = new Date(Math.round(seconds * 1000));
+    // An absurd elapsed_time (1e308 s) puts the clock past any date: toISOString would throw.
+    if (isNaN(date.getTime())) return '';
+    return date.toISOString().replace('T', ' ').replace('Z', '');
   }
   const num = (v, d) => (v == null || v !== v ? '--' : v.toFixed(d));
 
