@@ -1,12 +1,11 @@
 package dev.procmon.agent;
 
-import org.jspecify.annotations.Nullable;
-
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 /**
@@ -21,6 +20,7 @@ final class ApplicationLogger implements Consumer<String> {
 
     /** Spelt at run time: the shade plugin rewrites string constants naming relocated packages. */
     private static final String FACTORY = String.join(".", "org", "slf4j", "LoggerFactory");
+
     private static final String LOGGER = String.join(".", "org", "slf4j", "Logger");
 
     private final String name;
@@ -57,7 +57,8 @@ final class ApplicationLogger implements Consumer<String> {
                 Class<?> logger = Class.forName(LOGGER, true, loader);
                 Object instance = factory.getMethod("getLogger", String.class).invoke(null, name);
                 log = MethodHandles.publicLookup()
-                        .findVirtual(logger, method, MethodType.methodType(void.class, String.class)).bindTo(instance);
+                        .findVirtual(logger, method, MethodType.methodType(void.class, String.class))
+                        .bindTo(instance);
             }
             log.invoke(line);
         } catch (RuntimeException | Error e) {

@@ -1,9 +1,8 @@
 package dev.procmon.agent;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.ProcessMonitor;
 import java.lang.instrument.Instrumentation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent's entry points. Never throws into the JVM it is loaded into: a bad option or a failure
@@ -18,8 +17,7 @@ public final class ProcmonAgent {
     /** The monitor the agent started, closed by {@code stop} or at exit by the monitor's own hook. */
     private static @Nullable ProcessMonitor monitor;
 
-    private ProcmonAgent() {
-    }
+    private ProcmonAgent() {}
 
     /** {@code -javaagent:procmon.jar=OPTIONS}. */
     public static void premain(String options, Instrumentation instrumentation) {
@@ -55,7 +53,8 @@ public final class ProcmonAgent {
                 System.err.println("procmon agent: this JVM is already monitored; options ignored: " + text);
                 return;
             }
-            monitor = java.util.Objects.requireNonNull(options.builder(), "a start has a builder").start();
+            monitor = java.util.Objects.requireNonNull(options.builder(), "a start has a builder")
+                    .start();
             java.time.Duration duration = options.duration();
             if (duration != null) {
                 ProcessMonitor started = monitor;

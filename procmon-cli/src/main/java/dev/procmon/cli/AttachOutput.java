@@ -1,7 +1,5 @@
 package dev.procmon.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.ProcessMonitor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where {@code procmon attach} writes: the log file, or stdout with a temporary copy when the plots
@@ -32,7 +31,8 @@ final class AttachOutput {
 
     static AttachOutput open(@Nullable Path log, @Nullable Path plotDirectory, PrintWriter out) throws IOException {
         if (log != null) {
-            Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                    .close();
         }
         if (plotDirectory == null) {
             return new AttachOutput(log, out, null, null);
@@ -50,15 +50,18 @@ final class AttachOutput {
             return b.file(log);
         }
         Writer c = copy;
-        return b.sink(c == null ? out::println : line -> {
-            out.println(line);
-            try {
-                c.write(line);
-                c.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return b.sink(
+                c == null
+                        ? out::println
+                        : line -> {
+                            out.println(line);
+                            try {
+                                c.write(line);
+                                c.write('\n');
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
     }
 
     /** Whether the last line of {@code log} is a STOP line (an agent in the target has closed). */
@@ -102,7 +105,8 @@ final class AttachOutput {
                     PlotResultPrinter.print(plotter.plot(logForPlot, plotDirectory), log != null ? out : err, err);
                 }
             } catch (Exception e) {
-                err.println("procmon attach: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
+                err.println(
+                        "procmon attach: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
                 ok = false;
             } finally {
                 if (log == null) {

@@ -1,10 +1,9 @@
 package dev.procmon.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,34 +12,62 @@ import picocli.CommandLine.Option;
  */
 final class BudgetOptions {
 
-    @Option(names = "--max-rss", paramLabel = "SIZE", converter = ByteSize.class,
+    @Option(
+            names = "--max-rss",
+            paramLabel = "SIZE",
+            converter = ByteSize.class,
             description = "Peak RSS budget, e.g. 512MiB, 2GiB.")
-    @Nullable Double maxRss;
+    @Nullable
+    Double maxRss;
 
-    @Option(names = "--max-heap", paramLabel = "SIZE", converter = ByteSize.class,
+    @Option(
+            names = "--max-heap",
+            paramLabel = "SIZE",
+            converter = ByteSize.class,
             description = "Peak JVM heap used budget (logs of a JVM monitoring itself).")
-    @Nullable Double maxHeap;
+    @Nullable
+    Double maxHeap;
 
-    @Option(names = "--max-cpu", paramLabel = "SECONDS", converter = Seconds.class,
+    @Option(
+            names = "--max-cpu",
+            paramLabel = "SECONDS",
+            converter = Seconds.class,
             description = "CPU time budget (user + system + children's).")
-    @Nullable Double maxCpu;
+    @Nullable
+    Double maxCpu;
 
-    @Option(names = "--max-duration", paramLabel = "SECONDS", converter = Seconds.class,
+    @Option(
+            names = "--max-duration",
+            paramLabel = "SECONDS",
+            converter = Seconds.class,
             description = "Run time budget (elapsed_time of the last sample).")
-    @Nullable Double maxDuration;
+    @Nullable
+    Double maxDuration;
 
-    @Option(names = "--max-gc-time", paramLabel = "SECONDS", converter = Seconds.class,
+    @Option(
+            names = "--max-gc-time",
+            paramLabel = "SECONDS",
+            converter = Seconds.class,
             description = "JVM garbage collection time budget.")
-    @Nullable Double maxGcTime;
+    @Nullable
+    Double maxGcTime;
 
-    @Option(names = "--phase", paramLabel = "NAME:KEY=VALUE[,...]", converter = Budget.PhaseConverter.class,
-            description = {"Budgets for each phase (or label interval) NAME; KEY is max-rss, max-heap, max-cpu,",
-                "max-duration, max-gc-time or max-rss-change. Repeatable. Example: indexing:max-rss=300MiB"})
+    @Option(
+            names = "--phase",
+            paramLabel = "NAME:KEY=VALUE[,...]",
+            converter = Budget.PhaseConverter.class,
+            description = {
+                "Budgets for each phase (or label interval) NAME; KEY is max-rss, max-heap, max-cpu,",
+                "max-duration, max-gc-time or max-rss-change. Repeatable. Example: indexing:max-rss=300MiB"
+            })
     List<Budget.Phase> phases = new ArrayList<>();
 
-    @Option(names = "--junit", paramLabel = "FILE",
+    @Option(
+            names = "--junit",
+            paramLabel = "FILE",
             description = "Also write a JUnit XML report (one test case per budget) to FILE.")
-    @Nullable Path junit;
+    @Nullable
+    Path junit;
 
     @Option(names = "--json", description = "Print the verdict and figures as JSON instead of text.")
     boolean json;

@@ -1,7 +1,5 @@
 package dev.procmon.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.JfrLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inputs of {@code procmon plot} with every JDK Flight Recorder file among them converted into a
@@ -46,7 +45,10 @@ final class JfrInput implements AutoCloseable {
         try {
             for (int i = 0; i < inputs.size(); i++) {
                 Path in = inputs.get(i);
-                input.logs.add(isJfr(in) ? convert(in, Files.createDirectory(temporary.resolve(Integer.toString(i))), out) : in);
+                input.logs.add(
+                        isJfr(in)
+                                ? convert(in, Files.createDirectory(temporary.resolve(Integer.toString(i))), out)
+                                : in);
             }
             return input;
         } catch (IOException | RuntimeException e) {

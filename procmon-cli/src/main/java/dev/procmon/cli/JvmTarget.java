@@ -3,10 +3,10 @@ package dev.procmon.cli;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -41,7 +41,8 @@ final class JvmTarget {
         String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
         String me = System.getProperty("user.name");
         if (!owner.equals(me)) {
-            throw new IOException("pid " + pid + " belongs to " + owner + ": attach works with your own JVMs only (you are " + me + ")");
+            throw new IOException("pid " + pid + " belongs to " + owner
+                    + ": attach works with your own JVMs only (you are " + me + ")");
         }
         String maps;
         String status;
@@ -55,7 +56,8 @@ final class JvmTarget {
             throw new IOException("pid " + pid + " is not a Java VM (no libjvm.so in its memory map)");
         }
         if ((sigCgt(status) & SIGQUIT_BIT) == 0) {
-            throw new IOException("pid " + pid + " does not take attach requests (started with -Xrs, or still starting)");
+            throw new IOException(
+                    "pid " + pid + " does not take attach requests (started with -Xrs, or still starting)");
         }
         return new JvmTarget(pid);
     }
@@ -113,7 +115,11 @@ final class JvmTarget {
     static Path procmonJar() throws IOException {
         Path p;
         try {
-            p = Path.of(JvmTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            p = Path.of(JvmTarget.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | RuntimeException e) {
             throw new IOException("--agent: cannot tell where procmon.jar is", e);
         }

@@ -1,24 +1,38 @@
 package dev.procmon.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.plot.PhaseSummary;
 import dev.procmon.plot.RunSummary;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /** What a budget limits, how it is measured on a run and on a phase, and what the log needs for it. */
 // ImmutableEnumChecker: the constants hold stateless method references, immutable in fact.
 @SuppressWarnings("ImmutableEnumChecker")
 enum Metric {
     RSS("max-rss", "peak RSS", true, "memory_info.rss", RunSummary::peakRssBytes, PhaseSummary::rssPeakBytes),
-    HEAP("max-heap", "heap peak", true, "jvm.heap_used (written only when the monitor samples its own JVM)",
-            RunSummary::heapPeakBytes, PhaseSummary::heapPeakBytes),
+    HEAP(
+            "max-heap",
+            "heap peak",
+            true,
+            "jvm.heap_used (written only when the monitor samples its own JVM)",
+            RunSummary::heapPeakBytes,
+            PhaseSummary::heapPeakBytes),
     CPU("max-cpu", "CPU time", false, "cpu_times", RunSummary::cpuSeconds, PhaseSummary::cpuSeconds),
-    DURATION("max-duration", "duration", false, "elapsed_time", RunSummary::durationSeconds,
+    DURATION(
+            "max-duration",
+            "duration",
+            false,
+            "elapsed_time",
+            RunSummary::durationSeconds,
             PhaseSummary::durationSeconds),
-    GC_TIME("max-gc-time", "GC time", false, "jvm.gc_time (written only when the monitor samples its own JVM)",
-            RunSummary::gcTimeSeconds, PhaseSummary::gcTimeSeconds),
+    GC_TIME(
+            "max-gc-time",
+            "GC time",
+            false,
+            "jvm.gc_time (written only when the monitor samples its own JVM)",
+            RunSummary::gcTimeSeconds,
+            PhaseSummary::gcTimeSeconds),
     /** Phases only: what a phase left behind (RSS at its end minus at its start). */
     RSS_CHANGE("max-rss-change", "RSS change", true, "memory_info.rss", null, PhaseSummary::rssChangeBytes);
 
@@ -29,8 +43,13 @@ enum Metric {
     private final @Nullable ToDoubleFunction<RunSummary> ofRun;
     private final ToDoubleFunction<PhaseSummary> ofPhase;
 
-    Metric(String key, String label, boolean bytes, String logField, @Nullable ToDoubleFunction<RunSummary> ofRun,
-           ToDoubleFunction<PhaseSummary> ofPhase) {
+    Metric(
+            String key,
+            String label,
+            boolean bytes,
+            String logField,
+            @Nullable ToDoubleFunction<RunSummary> ofRun,
+            ToDoubleFunction<PhaseSummary> ofPhase) {
         this.key = key;
         this.label = label;
         this.bytes = bytes;

@@ -18,7 +18,7 @@ final class PlotResultPrinter {
     static void print(PlotResult result, PrintWriter out, PrintWriter err) {
         for (ProcessSummary s : result.processes()) {
             out.println(TerminalText.of(s.describe())); // a log's name may hold ESC or a newline
-            s.phaseTable().forEach(out::println);   // names made printable by PhaseTable
+            s.phaseTable().forEach(out::println); // names made printable by PhaseTable
         }
         StringBuilder files = new StringBuilder();
         for (ProcessSummary s : result.processes()) {
@@ -32,7 +32,8 @@ final class PlotResultPrinter {
         }
         if (result.malformedLines() > 0) {
             err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"
-                    + (result.malformedLines() == 1 ? "" : "s") + ", first at " + String.join(", ", result.firstMalformed()));
+                    + (result.malformedLines() == 1 ? "" : "s") + ", first at "
+                    + String.join(", ", result.firstMalformed()));
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.procmon.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.LabelSocket;
 import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
@@ -12,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recording of {@code procmon record}: the monitor, where its lines go (a file, or stdout with a
@@ -33,12 +32,19 @@ final class RecordingSession implements AutoCloseable {
     private volatile @Nullable ProcessMonitor monitor;
     /** Where {@code procmon label} reaches this recording (issue 15), or null. */
     private @Nullable LabelSocket labels;
+
     private @Nullable Pushgateway pushgateway;
     private boolean closed;
     private int status;
 
-    private RecordingSession(@Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err,
-            @Nullable TeeSink tee, RecordCheckOptions check) {
+    private RecordingSession(
+            @Nullable Path log,
+            @Nullable Path plotDirectory,
+            Plotter plotter,
+            PrintWriter out,
+            PrintWriter err,
+            @Nullable TeeSink tee,
+            RecordCheckOptions check) {
         this.check = check;
         this.log = log;
         this.plotDirectory = plotDirectory;
@@ -54,17 +60,25 @@ final class RecordingSession implements AutoCloseable {
      * @param log the log file, appended to; null for stdout
      * @param plotDirectory where to plot when the recording ends; null for no plots
      */
-    static RecordingSession open(@Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
+    static RecordingSession open(
+            @Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
             throws RecordFailure {
         return open(log, plotDirectory, plotter, new RecordCheckOptions(), out, err);
     }
 
     /** As above; {@code check} holds budgets against the log when the recording ends. */
-    static RecordingSession open(@Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, RecordCheckOptions check,
-            PrintWriter out, PrintWriter err) throws RecordFailure {
+    static RecordingSession open(
+            @Nullable Path log,
+            @Nullable Path plotDirectory,
+            Plotter plotter,
+            RecordCheckOptions check,
+            PrintWriter out,
+            PrintWriter err)
+            throws RecordFailure {
         if (log != null) {
             try {
-                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                        .close();
             } catch (IOException e) {
                 throw new RecordFailure("cannot write the log " + log + ": " + ErrorMessage.of(e));
             }
@@ -74,7 +88,8 @@ final class RecordingSession implements AutoCloseable {
             try {
                 Files.createDirectories(plotDirectory);
             } catch (IOException e) {
-                throw new RecordFailure("cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
+                throw new RecordFailure(
+                        "cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
             }
         }
         if (log == null && (plotDirectory != null || check.enabled())) {
@@ -92,8 +107,11 @@ final class RecordingSession implements AutoCloseable {
      * initialises the monitor (and SLF4J) first, so the first sample follows the launch closely.
      */
     ProcessMonitor.Builder monitorBuilder(Duration interval, boolean includeChildren, MemoryDetail memory) {
-        ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false).includeChildren(includeChildren)
-                .interval(interval).memory(memory);
+        ProcessMonitor.Builder b = ProcessMonitor.builder()
+                .jvm(false)
+                .includeChildren(includeChildren)
+                .interval(interval)
+                .memory(memory);
         if (log != null) {
             return b.file(log);
         }
@@ -127,7 +145,7 @@ final class RecordingSession implements AutoCloseable {
             monitor.close();
         }
         if (pushgateway != null) {
-            pushgateway.close();   // the STOP line's totals, pushed once more
+            pushgateway.close(); // the STOP line's totals, pushed once more
         }
         if (labels != null) {
             labels.close();
@@ -142,7 +160,8 @@ final class RecordingSession implements AutoCloseable {
                 // With the log on stdout, the summary goes to stderr so that stdout stays a log.
                 PlotResultPrinter.print(result, log != null ? out : err, err);
             } catch (Exception e) {
-                err.println("procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
+                err.println(
+                        "procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
                 status = RecordFailure.EXIT_ERROR;
             }
         }

@@ -1,11 +1,10 @@
 package dev.procmon.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Catches SIGINT and SIGTERM for the length of a recording, so that the recording ends in order
@@ -53,8 +52,10 @@ final class TerminationSignals implements AutoCloseable {
             Method number = signalClass.getMethod("getNumber");
             handle = signalClass.getMethod("handle", signalClass, handlerClass);
             TerminationSignals[] self = new TerminationSignals[1];
-            Object handler = Proxy.newProxyInstance(TerminationSignals.class.getClassLoader(),
-                    new Class<?>[] {handlerClass}, (proxy, method, args) -> switch (method.getName()) {
+            Object handler = Proxy.newProxyInstance(
+                    TerminationSignals.class.getClassLoader(),
+                    new Class<?>[] {handlerClass},
+                    (proxy, method, args) -> switch (method.getName()) {
                         case "handle" -> {
                             TerminationSignals trapped = self[0];
                             if (trapped != null) {

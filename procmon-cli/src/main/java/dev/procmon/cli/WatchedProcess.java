@@ -1,13 +1,12 @@
 package dev.procmon.cli;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a process {@code record --pid} watches is still running. {@link ProcessHandle#isAlive()}
@@ -25,8 +24,7 @@ final class WatchedProcess {
     /** What {@link #state} returns for a process that is gone. */
     static final char GONE = 0;
 
-    private WatchedProcess() {
-    }
+    private WatchedProcess() {}
 
     /** The state letter of field 3 ({@code R}, {@code S}, {@code Z}...), or {@link #GONE}. */
     static char state(Path procRoot, long pid) {

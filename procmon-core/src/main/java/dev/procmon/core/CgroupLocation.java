@@ -1,13 +1,12 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the memory controller's files of a process's cgroup are, found once from
@@ -56,7 +55,8 @@ record CgroupLocation(Path dir, boolean v2) {
     }
 
     /** The directory of {@code cgroupPath} under the mount of its hierarchy, or null. */
-    private static @Nullable CgroupLocation locate(List<String> mounts, Path fsRoot, @Nullable String cgroupPath, boolean v2) {
+    private static @Nullable CgroupLocation locate(
+            List<String> mounts, Path fsRoot, @Nullable String cgroupPath, boolean v2) {
         if (cgroupPath == null) {
             return null;
         }
@@ -70,8 +70,10 @@ record CgroupLocation(Path dir, boolean v2) {
             if (left.length < 5 || right.length < 3) {
                 continue;
             }
-            boolean match = v2 ? right[0].equals("cgroup2")
-                    : right[0].equals("cgroup") && Arrays.asList(right[2].split(",")).contains("memory");
+            boolean match = v2
+                    ? right[0].equals("cgroup2")
+                    : right[0].equals("cgroup")
+                            && Arrays.asList(right[2].split(",")).contains("memory");
             if (!match) {
                 continue;
             }

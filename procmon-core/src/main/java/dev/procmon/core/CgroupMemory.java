@@ -1,9 +1,8 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The memory limit and usage of the cgroup a process lives in: cgroup v2 {@code memory.max} and
@@ -34,8 +33,8 @@ final class CgroupMemory implements AutoCloseable {
             return null;
         }
         ProcFile max = ProcFile.openIfReadable(at.dir().resolve(at.v2() ? "memory.max" : "memory.limit_in_bytes"));
-        ProcFile current = ProcFile.openIfReadable(
-                at.dir().resolve(at.v2() ? "memory.current" : "memory.usage_in_bytes"));
+        ProcFile current =
+                ProcFile.openIfReadable(at.dir().resolve(at.v2() ? "memory.current" : "memory.usage_in_bytes"));
         if (max == null || current == null) {
             closeQuietly(max);
             closeQuietly(current);

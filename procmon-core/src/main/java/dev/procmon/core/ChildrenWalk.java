@@ -1,10 +1,9 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a tree by walking down from the root through the kernel's children files, breadth first:
@@ -39,6 +38,7 @@ final class ChildrenWalk implements Descendants {
     private byte[] list = new byte[4096];
     /** Pids listed as children this sample, with the parent each was listed under. */
     private long[] queue = new long[64];
+
     private long[] listedUnder = new long[64];
     private int stamp;
 

@@ -1,12 +1,11 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Open file descriptors of a process: since Linux 6.2 the size {@code stat(2)} reports for

@@ -1,8 +1,7 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The failure policy of the readings, as a decorator: a sampler (or JVM view) that throws anything,
@@ -44,8 +43,10 @@ final class GuardedSampler {
                 if (e instanceof ProcessGoneException) {
                     GuardedLog.debug("procmon: pid {} has exited", sampler.pid());
                 } else {
-                    GuardedLog.warn("procmon: cannot sample pid {} ({}); will keep trying, this is reported once",
-                            sampler.pid(), GuardedLog.describe(e));
+                    GuardedLog.warn(
+                            "procmon: cannot sample pid {} ({}); will keep trying, this is reported once",
+                            sampler.pid(),
+                            GuardedLog.describe(e));
                 }
             }
             return false;
@@ -63,8 +64,8 @@ final class GuardedSampler {
             into.hasJvm = false;
             if (!warnedJvm) {
                 warnedJvm = true;
-                GuardedLog.warn("procmon: cannot read the JVM's figures ({}); this is reported once",
-                        GuardedLog.describe(e));
+                GuardedLog.warn(
+                        "procmon: cannot read the JVM's figures ({}); this is reported once", GuardedLog.describe(e));
             }
         }
     }

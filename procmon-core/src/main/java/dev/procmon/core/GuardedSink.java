@@ -33,7 +33,8 @@ final class GuardedSink {
             failed++;
             if (!warned) {
                 warned = true;
-                GuardedLog.warn("procmon: cannot write a sample line ({}); will keep trying, this is reported once",
+                GuardedLog.warn(
+                        "procmon: cannot write a sample line ({}); will keep trying, this is reported once",
                         GuardedLog.describe(e));
             }
         } finally {

@@ -1,7 +1,5 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import jdk.jfr.Timespan;
 import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The events of a JFR recording that procmon plots, read with the JDK's own reader and kept as small
@@ -33,7 +32,14 @@ final class JfrEvents {
     static final String JVM_INFORMATION = "jdk.JVMInformation";
     static final String CPU_INFORMATION = "jdk.CPUInformation";
 
-    enum Kind { CPU, HEAP, THREADS, RSS, GC, PROCESS }
+    enum Kind {
+        CPU,
+        HEAP,
+        THREADS,
+        RSS,
+        GC,
+        PROCESS
+    }
 
     /**
      * One reading: what {@code a}..{@code d} hold depends on the kind (CPU: user and system load as a
@@ -41,8 +47,16 @@ final class JfrEvents {
      * and longest pause in ms, text the collector and cause; PROCESS: rss, user s, system s, faults
      * with {@code pid} and {@code e} major faults).
      */
-    record Point(long epochNanos, Kind kind, long pid, double a, double b, double c, double d, double e, @Nullable String text) {
-    }
+    record Point(
+            long epochNanos,
+            Kind kind,
+            long pid,
+            double a,
+            double b,
+            double c,
+            double d,
+            double e,
+            @Nullable String text) {}
 
     final List<Point> points = new ArrayList<>();
     final Set<String> seen = new LinkedHashSet<>();
@@ -66,15 +80,37 @@ final class JfrEvents {
         long t = nanos(e.getStartTime());
         switch (type) {
             case CPU_LOAD -> point(t, Kind.CPU, e.getFloat("jvmUser"), e.getFloat("jvmSystem"), 0, 0, null);
-            case HEAP_SUMMARY -> point(t, Kind.HEAP, (double) e.getLong("heapUsed"),
-                    (double) e.getLong("heapSpace.committedSize"), 0, 0, null);
+            case HEAP_SUMMARY ->
+                point(
+                        t,
+                        Kind.HEAP,
+                        (double) e.getLong("heapUsed"),
+                        (double) e.getLong("heapSpace.committedSize"),
+                        0,
+                        0,
+                        null);
             case THREAD_STATISTICS -> point(t, Kind.THREADS, (double) e.getLong("activeCount"), 0, 0, 0, null);
             case RESIDENT_SET_SIZE -> point(t, Kind.RSS, (double) e.getLong("size"), 0, 0, 0, null);
-            case GARBAGE_COLLECTION -> point(t, Kind.GC, millis(e.getDuration("sumOfPauses")),
-                    millis(e.getDuration("longestPause")), 0, 0, e.getString("name") + " (" + e.getString("cause") + ")");
-            case PROCESS_SAMPLE -> points.add(new Point(t, Kind.PROCESS, (long) number(e, "pid"), number(e, "vmRss"),
-                    cpuSeconds(e, "cpuUser"), cpuSeconds(e, "cpuSystem"),
-                    number(e, "minorFaults") + number(e, "majorFaults"), number(e, "majorFaults"), null));
+            case GARBAGE_COLLECTION ->
+                point(
+                        t,
+                        Kind.GC,
+                        millis(e.getDuration("sumOfPauses")),
+                        millis(e.getDuration("longestPause")),
+                        0,
+                        0,
+                        e.getString("name") + " (" + e.getString("cause") + ")");
+            case PROCESS_SAMPLE ->
+                points.add(new Point(
+                        t,
+                        Kind.PROCESS,
+                        (long) number(e, "pid"),
+                        number(e, "vmRss"),
+                        cpuSeconds(e, "cpuUser"),
+                        cpuSeconds(e, "cpuSystem"),
+                        number(e, "minorFaults") + number(e, "majorFaults"),
+                        number(e, "majorFaults"),
+                        null));
             case JVM_INFORMATION -> {
                 pid = e.hasField("pid") ? e.getLong("pid") : pid;
                 jvmStartEpochNanos = nanos(e.getInstant("jvmStartTime"));

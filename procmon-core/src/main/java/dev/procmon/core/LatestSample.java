@@ -1,8 +1,7 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last sample a monitor wrote, for readers on other threads (a metrics scrape, an OpenTelemetry
@@ -67,7 +66,8 @@ final class LatestSample {
     }
 
     /** Returns a consistent copy of the last sample, or null before the first one. */
-    @Nullable MetricsSnapshot snapshot() {
+    @Nullable
+    MetricsSnapshot snapshot() {
         long[] copy = new long[values.length];
         while (true) {
             long before = version.getAcquire();

@@ -19,7 +19,8 @@ final class MemberTable {
     }
 
     /** The member with this pid, or null. */
-    @Nullable TreeMember get(long pid) {
+    @Nullable
+    TreeMember get(long pid) {
         int mask = members.length - 1;
         for (int i = slot(pid, mask); members[i] != null; i = (i + 1) & mask) {
             if (pids[i] == pid) {
@@ -57,7 +58,7 @@ final class MemberTable {
 
     /** Closes and removes every member not seen in sample {@code stamp}. */
     void evictUnseen(int stamp) {
-        for (int i = 0; i < members.length;) {
+        for (int i = 0; i < members.length; ) {
             TreeMember m = members[i];
             if (m != null && m.lastSeen != stamp) {
                 removeAt(i); // An entry from further on may now be at i: look at i again.
@@ -101,7 +102,7 @@ final class MemberTable {
     }
 
     private void grow() {
-        
+
         TreeMember[] old = members;
         pids = new long[old.length * 2];
         members = new TreeMember[old.length * 2];

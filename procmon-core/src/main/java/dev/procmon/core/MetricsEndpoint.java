@@ -64,7 +64,8 @@ final class MetricsEndpoint implements AutoCloseable {
                 return;
             }
             MetricsSnapshot snapshot = latest.snapshot();
-            byte[] body = snapshot == null ? new byte[0]
+            byte[] body = snapshot == null
+                    ? new byte[0]
                     : PrometheusExposition.toText(snapshot).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", PrometheusExposition.CONTENT_TYPE);
             if (method.equals("HEAD")) {

@@ -17,8 +17,14 @@ public final class MetricsSnapshot {
     private final long labels;
     private final String lastLabel;
 
-    MetricsSnapshot(long[] values, long epochMicros, long elapsedMicros, long pid, long peakRss, long labels,
-                    String lastLabel) {
+    MetricsSnapshot(
+            long[] values,
+            long epochMicros,
+            long elapsedMicros,
+            long pid,
+            long peakRss,
+            long labels,
+            String lastLabel) {
         this.values = values;
         this.epochMicros = epochMicros;
         this.elapsedMicros = elapsedMicros;

@@ -1,9 +1,8 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The portable fallback where there is no /proc: the JDK knows this process's total CPU time and

@@ -1,10 +1,9 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small kernel-generated text file (under {@code /proc} or {@code /sys/fs/cgroup}) kept open and

@@ -1,10 +1,9 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * I/O counters from {@code /proc/<pid>/io}: bytes through read/write system calls ({@code rchar},

@@ -1,11 +1,10 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** Samples one process, this JVM or any other, from {@code /proc/<pid>/stat} (Linux). */
 final class ProcStatSampler implements Sampler {
@@ -23,7 +22,8 @@ final class ProcStatSampler implements Sampler {
         this(pid, kernel, clock, proc, null);
     }
 
-    private ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc, @Nullable MemoryDetail memory)
+    private ProcStatSampler(
+            long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc, @Nullable MemoryDetail memory)
             throws IOException {
         this.pid = pid;
         this.proc = proc;
@@ -58,8 +58,8 @@ final class ProcStatSampler implements Sampler {
      * against the system uptime, read once (so elapsed_time counts from the process start, as
      * TotalDepth's does, not from the monitor's).
      */
-    private static long processStartNanos(long startTicks, KernelConstants kernel, MonitorClock clock,
-            ProcRoot proc) throws IOException {
+    private static long processStartNanos(long startTicks, KernelConstants kernel, MonitorClock clock, ProcRoot proc)
+            throws IOException {
         String uptime = Files.readString(Path.of(proc.uptime()), StandardCharsets.US_ASCII);
         long now = clock.nanoTime();
         double uptimeSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
@@ -98,15 +98,16 @@ final class ProcStatSampler implements Sampler {
         // are final. It is gone for sampling, so the STOP line keeps the last reading of the living
         // process instead of a reading of zeros.
         if (stat.state == 'Z' || stat.state == 'X') {
-            throw new ProcessGoneException(pid, new IOException("process " + pid + " has exited (state "
-                    + (char) stat.state + ")"));
+            throw new ProcessGoneException(
+                    pid, new IOException("process " + pid + " has exited (state " + (char) stat.state + ")"));
         }
         return stat;
     }
 
     /** Whether a failed read means the process has exited (ESRCH on the kept descriptor, or no dir). */
     static boolean isGone(IOException e, ProcRoot proc, long pid) {
-        return e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
+        return e instanceof java.nio.file.NoSuchFileException
+                || e instanceof java.io.FileNotFoundException
                 || "No such process".equals(e.getMessage())
                 || !Files.isDirectory(Path.of(proc.process(pid)));
     }

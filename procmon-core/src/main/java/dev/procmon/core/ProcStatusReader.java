@@ -1,9 +1,8 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Context switches from {@code /proc/<pid>/status} ({@code voluntary_ctxt_switches},

@@ -6,8 +6,7 @@ package dev.procmon.core;
  */
 final class ProcText {
 
-    private ProcText() {
-    }
+    private ProcText() {}
 
     /**
      * Returns the first number after the key on the first line that starts with it, or -1 when there

@@ -1,9 +1,8 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The counters of one process beyond its stat line, each from its cheapest source and each left out
@@ -25,9 +24,12 @@ final class ProcessCounters implements AutoCloseable {
     private final @Nullable SmapsRollupReader smaps;
     private int tick;
 
-    ProcessCounters(@Nullable ProcIoReader io, @Nullable ProcStatusReader status, @Nullable FdCount fds,
-                    @Nullable CgroupMemory cgroup,
-                    @Nullable SmapsRollupReader smaps) {
+    ProcessCounters(
+            @Nullable ProcIoReader io,
+            @Nullable ProcStatusReader status,
+            @Nullable FdCount fds,
+            @Nullable CgroupMemory cgroup,
+            @Nullable SmapsRollupReader smaps) {
         this.io = io;
         this.status = status;
         this.fds = fds;
@@ -37,8 +39,11 @@ final class ProcessCounters implements AutoCloseable {
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
     static ProcessCounters open(Path processDir, MemoryDetail memory) {
-        return new ProcessCounters(ProcIoReader.open(processDir), ProcStatusReader.open(processDir),
-                FdCount.open(processDir), CgroupMemory.open(processDir, Path.of("/")),
+        return new ProcessCounters(
+                ProcIoReader.open(processDir),
+                ProcStatusReader.open(processDir),
+                FdCount.open(processDir),
+                CgroupMemory.open(processDir, Path.of("/")),
                 memory == MemoryDetail.PSS ? SmapsRollupReader.open(processDir) : null);
     }
 

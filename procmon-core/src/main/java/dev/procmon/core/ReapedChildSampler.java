@@ -1,11 +1,10 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Samples a child this JVM has started and waits for, and keeps answering once the child is gone.
@@ -87,7 +86,8 @@ final class ReapedChildSampler implements Sampler {
         if (pid <= 0) {
             throw new IOException("launchedChild() needs the child's pid");
         }
-        return new ReapedChildSampler(pid, baseline, opener, proc.dir(), KernelConstants.read(proc).clockTicksPerSecond());
+        return new ReapedChildSampler(
+                pid, baseline, opener, proc.dir(), KernelConstants.read(proc).clockTicksPerSecond());
     }
 
     @Override

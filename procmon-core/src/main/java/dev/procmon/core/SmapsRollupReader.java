@@ -1,9 +1,8 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PSS and USS from {@code /proc/<pid>/smaps_rollup}: {@code Pss} (each shared page divided among

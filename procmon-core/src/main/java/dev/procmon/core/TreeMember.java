@@ -1,11 +1,10 @@
 package dev.procmon.core;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The descriptors a children walk keeps open for one process of the tree between samples: its
@@ -37,6 +36,7 @@ final class TreeMember {
     private int threads;
     /** The thread count when the threads were last listed (0: not listed, or a single thread). */
     private long listedThreads;
+
     private int sinceListing;
 
     TreeMember(long pid, @Nullable ProcStatReader stat) {

@@ -1,10 +1,9 @@
 package dev.procmon.picocli;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.ProcessMonitor;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -24,7 +23,10 @@ import picocli.CommandLine.Option;
  */
 public final class LogProcessOption {
 
-    @Option(names = "--log-process", paramLabel = "SECONDS", defaultValue = "0",
+    @Option(
+            names = "--log-process",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
             converter = NonNegativeSeconds.class,
             description = "Write process memory and CPU to the log every SECONDS; 0 = off (default: ${DEFAULT-VALUE}).")
     private Duration interval = Duration.ZERO;

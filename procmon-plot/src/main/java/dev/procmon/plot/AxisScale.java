@@ -19,8 +19,9 @@ record AxisScale(double min, double max, double step, boolean clock) {
     static final double LIMIT = 1e300;
 
     private static final double DAY = 86400;
-    private static final double[] CLOCK_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
-        10800, 21600, 43200, DAY, 2 * DAY, 7 * DAY};
+    private static final double[] CLOCK_STEPS = {
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, DAY, 2 * DAY, 7 * DAY
+    };
     /** Seconds since 1970 beyond which a clock tick is shown as a number (LocalDateTime's range ends near year 1e9). */
     private static final double CLOCK_TEXT_LIMIT = 3e11;
 
@@ -89,7 +90,9 @@ record AxisScale(double min, double max, double step, boolean clock) {
         if (clock && Math.abs(v) < CLOCK_TEXT_LIMIT) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(Math.round(v), 0, ZoneOffset.UTC);
             String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-            return step > 2 * DAY ? t.toLocalDate().toString() : step >= DAY ? t.toLocalDate() + " " + hms.substring(0, 5) : hms;
+            return step > 2 * DAY
+                    ? t.toLocalDate().toString()
+                    : step >= DAY ? t.toLocalDate() + " " + hms.substring(0, 5) : hms;
         }
         if (Math.abs(step) >= 1e9 || Math.abs(v) >= 1e12) {
             return ReadableNumber.number(v);

@@ -1,9 +1,8 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Chart} placed on a fixed pixel canvas: the plot area, the three axis scales, each series
@@ -39,6 +38,7 @@ final class ChartLayout {
     final AxisScale y2;
     /** The top of the plot area, below the title and the legend rows. */
     final double top;
+
     final List<Line> lines = new ArrayList<>();
     final LabelLayout.Result labels;
     final List<LegendEntry> legend;
@@ -46,12 +46,10 @@ final class ChartLayout {
     final @Nullable PanelLayout panel;
 
     /** One series as pixel runs. */
-    record Line(Chart.Series series, List<double[]> runs) {
-    }
+    record Line(Chart.Series series, List<double[]> runs) {}
 
     /** A legend entry: a swatch (null colour for a note without one) and its text, baseline at {@code y}. */
-    record LegendEntry(double x, double y, @Nullable String color, double width, String text) {
-    }
+    record LegendEntry(double x, double y, @Nullable String color, double width, String text) {}
 
     ChartLayout(Chart chart) {
         this(chart, null);
@@ -93,7 +91,9 @@ final class ChartLayout {
         List<Chart.ChartLabel> chartLabels = chart.labels();
         int hiddenNote = chartLabels.isEmpty() ? 0 : 1;
         legend = placeLegend(chart.series(), hiddenNote);
-        top = legend.isEmpty() ? LEGEND_FIRST_BASELINE : legend.get(legend.size() - 1).y() + 10;
+        top = legend.isEmpty()
+                ? LEGEND_FIRST_BASELINE
+                : legend.get(legend.size() - 1).y() + 10;
         for (Chart.Series s : chart.series()) {
             AxisScale ys = s.rightAxis() ? y2 : y;
             lines.add(new Line(s, PolylineDecimator.decimate(s.x(), s.y(), this::px, v -> py(ys, v))));

@@ -19,8 +19,7 @@ final class CpuRateLimit {
     /** The most cores estimated from a log. */
     static final int MAX_CORES = 4096;
 
-    private CpuRateLimit() {
-    }
+    private CpuRateLimit() {}
 
     /** Returns the largest possible rate, %, over an interval of {@code dt} seconds. */
     static double limit(int cores, double dt) {

@@ -1,11 +1,10 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.DatUnit;
 import dev.procmon.core.FieldKind;
 import dev.procmon.core.LogField;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One column of the {@code .dat}: its name, the schema field it shows (null for a series derived from
@@ -16,7 +15,8 @@ import java.util.function.BiFunction;
  * @param decimals the decimals written
  * @param values the column's values for a table and its derived series
  */
-record DatColumn(String name, @Nullable LogField field, int decimals, BiFunction<SampleTable, DerivedSeries, double[]> values) {
+record DatColumn(
+        String name, @Nullable LogField field, int decimals, BiFunction<SampleTable, DerivedSeries, double[]> values) {
 
     private static final double MB = DerivedSeries.MB;
 
@@ -33,10 +33,15 @@ record DatColumn(String name, @Nullable LogField field, int decimals, BiFunction
         };
         BiFunction<SampleTable, DerivedSeries, double[]> values = switch (unit) {
             case MB -> (t, d) -> divide(t.column(f).toArray(), MB);
-            case PER_SECOND -> (t, d) -> DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(),
-                    t.column(f).toArray());
-            case MB_PER_SECOND -> (t, d) -> divide(DerivedSeries.perSecond(
-                    t.column(LogField.ELAPSED_TIME).toArray(), t.column(f).toArray()), MB);
+            case PER_SECOND ->
+                (t, d) -> DerivedSeries.perSecond(
+                        t.column(LogField.ELAPSED_TIME).toArray(), t.column(f).toArray());
+            case MB_PER_SECOND ->
+                (t, d) -> divide(
+                        DerivedSeries.perSecond(
+                                t.column(LogField.ELAPSED_TIME).toArray(),
+                                t.column(f).toArray()),
+                        MB);
             default -> (t, d) -> f.isNumber() ? t.column(f).toArray() : null;
         };
         return new DatColumn(nameOf(f), f, decimals, values);

@@ -23,7 +23,10 @@ final class DatLayout {
      * Major faults per second of the process and its waited-for children (pageins + children_pageins),
      * in place of the pageins field's own column.
      */
-    static final DatColumn MAJOR_FAULTS = new DatColumn(DatColumn.nameOf(LogField.PAGEINS), LogField.PAGEINS, 1,
+    static final DatColumn MAJOR_FAULTS = new DatColumn(
+            DatColumn.nameOf(LogField.PAGEINS),
+            LogField.PAGEINS,
+            1,
             (t, d) -> DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(), majorCount(t)));
     /** Minor faults per second: all faults (column 3's count) less the major ones. */
     static final DatColumn MINOR_FAULTS = new DatColumn("minor_faults_per_s", null, 1, (t, d) -> {

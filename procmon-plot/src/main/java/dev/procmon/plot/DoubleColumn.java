@@ -15,8 +15,7 @@ final class DoubleColumn {
         values[size++] = v;
     }
 
-    DoubleColumn() {
-    }
+    DoubleColumn() {}
 
     /** A view of the first {@code size} values of an array that the caller no longer changes. */
     DoubleColumn(double[] values, int size) {

@@ -71,7 +71,8 @@ final class ExportLayout {
                 } else if (col.equals(MEAN_CPU_PCT)) {
                     derived[c] = d.meanCpu();
                 } else if (col.rateOf() != null) {
-                    derived[c] = DerivedSeries.perSecond(elapsed, table.column(col.rateOf()).toArray());
+                    derived[c] = DerivedSeries.perSecond(
+                            elapsed, table.column(col.rateOf()).toArray());
                 }
             }
             labels = new ArrayList<>();
@@ -93,8 +94,11 @@ final class ExportLayout {
                 return table.column(col.field()).get(i);
             }
             if (col.equals(CPU_TIME)) {
-                return SummaryPass.cpu(table.column(LogField.USER).get(i), table.column(LogField.SYSTEM).get(i),
-                        table.column(LogField.CHILDREN_USER).get(i), table.column(LogField.CHILDREN_SYSTEM).get(i));
+                return SummaryPass.cpu(
+                        table.column(LogField.USER).get(i),
+                        table.column(LogField.SYSTEM).get(i),
+                        table.column(LogField.CHILDREN_USER).get(i),
+                        table.column(LogField.CHILDREN_SYSTEM).get(i));
             }
             return derived[c][i];
         }

@@ -12,8 +12,7 @@ final class LabelText {
 
     static final int MAX_CHARS = 4096;
 
-    private LabelText() {
-    }
+    private LabelText() {}
 
     static @Nullable String kept(@Nullable String s) {
         if (s == null) {

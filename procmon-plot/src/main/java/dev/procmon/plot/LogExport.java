@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class LogExport {
 
-    private LogExport() {
-    }
+    private LogExport() {}
 
     /**
      * Writes the runs' samples as one table.

@@ -1,9 +1,6 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.LogField;
-
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,15 +9,16 @@ import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads log files, in the order of their content (oldest rotated file first, whatever order they are
@@ -36,8 +34,7 @@ public final class LogReader {
     /** How many malformed line locations are kept. */
     static final int MALFORMED_KEPT = 5;
 
-    private LogReader() {
-    }
+    private LogReader() {}
 
     /**
      * Reads the log files into one table per process run.
@@ -58,7 +55,8 @@ public final class LogReader {
      *
      * @param stop the stop signal, or null
      */
-    public static ParsedLog read(List<Path> files, ProgressListener progress, @Nullable StopSignal stop) throws PlotInputException {
+    public static ParsedLog read(List<Path> files, ProgressListener progress, @Nullable StopSignal stop)
+            throws PlotInputException {
         if (files.isEmpty()) {
             throw new PlotInputException("no log file given");
         }
@@ -85,10 +83,10 @@ public final class LogReader {
             boolean regular = Files.isRegularFile(f);
             TruncationTolerant tolerant = null;
             try (InputStream raw = Channels.newInputStream(FileChannel.open(f, StandardOpenOption.READ));
-                 InputStream counted = new Counting(raw, n -> {
-                     done[0] = base + n;
-                     progress.progress(done[0], totalBytes);
-                 })) {
+                    InputStream counted = new Counting(raw, n -> {
+                        done[0] = base + n;
+                        progress.progress(done[0], totalBytes);
+                    })) {
                 BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
                 InputStream in = buffered;
                 if (isGzip(buffered)) {
@@ -122,18 +120,22 @@ public final class LogReader {
                 if (state.samples == samplesBefore) {
                     throw new PlotInputException(name + ": corrupt or truncated gzip data", tolerant.cutShort);
                 }
-                notices.add(name + ": gzip data " + (tolerant.cutShort instanceof java.io.EOFException ? "truncated" : "corrupt")
+                notices.add(name + ": gzip data "
+                        + (tolerant.cutShort instanceof java.io.EOFException ? "truncated" : "corrupt")
                         + "; plotted the " + (state.samples - samplesBefore) + " samples before that");
             }
             if (state.samples == samplesBefore) {
                 long bad = state.malformed - malformedBefore;
-                throw new PlotInputException(bad == 0
-                        ? name + ": no " + dev.procmon.core.LogFormat.MARKER + " sample lines"
-                        : name + ": no valid sample lines (" + bad + " malformed, first at " + state.firstBadInFile + ")");
+                throw new PlotInputException(
+                        bad == 0
+                                ? name + ": no " + dev.procmon.core.LogFormat.MARKER + " sample lines"
+                                : name + ": no valid sample lines (" + bad + " malformed, first at "
+                                        + state.firstBadInFile + ")");
             }
         }
         if (state.samples == 0) {
-            throw new PlotInputException(displayName(ordered.get(ordered.size() - 1)) + ": no samples read (stopped by a signal)");
+            throw new PlotInputException(
+                    displayName(ordered.get(ordered.size() - 1)) + ": no samples read (stopped by a signal)");
         }
         if (stop != null) {
             stop.readingDone();
@@ -188,7 +190,8 @@ public final class LogReader {
      * plain log keeps its intact lines); {@link #cutShort} says why it ended.
      */
     private static final class TruncationTolerant extends FilterInputStream {
-        @Nullable IOException cutShort;
+        @Nullable
+        IOException cutShort;
 
         TruncationTolerant(InputStream in) {
             super(in);
@@ -224,8 +227,13 @@ public final class LogReader {
         final List<String> firstMalformed = new ArrayList<>();
         long malformed;
         int samples;
-        @Nullable String fileName;
-        @Nullable String firstBadInFile;
+
+        @Nullable
+        String fileName;
+
+        @Nullable
+        String firstBadInFile;
+
         private @Nullable SampleTable last;
 
         @Override

@@ -19,8 +19,7 @@ final class Overview {
      */
     static final int BUCKETS = 1000;
 
-    private Overview() {
-    }
+    private Overview() {}
 
     /** Returns the sample indices, ascending. */
     static int[] indices(int n, List<double[]> series, List<SampleTable.Label> labels) {

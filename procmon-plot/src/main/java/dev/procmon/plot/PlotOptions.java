@@ -1,10 +1,9 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to plot.
@@ -18,8 +17,14 @@ import java.util.Set;
  *     this machine, see docs/plot.md)
  * @param stop stops reading early (signals), or null
  */
-public record PlotOptions(TimeAxis time, Set<OutputFormat> formats, boolean gnuplot, ProgressListener progress,
-        int maxProcesses, int cores, @Nullable StopSignal stop) {
+public record PlotOptions(
+        TimeAxis time,
+        Set<OutputFormat> formats,
+        boolean gnuplot,
+        ProgressListener progress,
+        int maxProcesses,
+        int cores,
+        @Nullable StopSignal stop) {
 
     /** The default for {@link #maxProcesses}. */
     public static final int DEFAULT_MAX_PROCESSES = 20;
@@ -39,8 +44,14 @@ public record PlotOptions(TimeAxis time, Set<OutputFormat> formats, boolean gnup
 
     /** Returns elapsed time, SVG and PNG, no gnuplot, no progress, 20 processes, cores from the log. */
     public static PlotOptions defaults() {
-        return new PlotOptions(TimeAxis.ELAPSED, EnumSet.allOf(OutputFormat.class), false, ProgressListener.NONE,
-                DEFAULT_MAX_PROCESSES, 0, null);
+        return new PlotOptions(
+                TimeAxis.ELAPSED,
+                EnumSet.allOf(OutputFormat.class),
+                false,
+                ProgressListener.NONE,
+                DEFAULT_MAX_PROCESSES,
+                0,
+                null);
     }
 
     /** Returns a copy with {@code time}. */

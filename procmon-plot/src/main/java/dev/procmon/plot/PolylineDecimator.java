@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class PolylineDecimator {
 
-    private PolylineDecimator() {
-    }
+    private PolylineDecimator() {}
 
     /** Maps a data value to a pixel coordinate. */
     interface Mapping {

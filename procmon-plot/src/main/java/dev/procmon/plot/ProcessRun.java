@@ -1,10 +1,9 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One process run of a {@link ProcmonLog}: its samples column by column, its labels and its
@@ -29,8 +28,11 @@ public final class ProcessRun {
      * @param text the label
      * @param phase {@code start} or {@code end} for a phase's lines, null for an ordinary label
      */
-    public record Label(int sample, double seconds, String text, @Nullable String phase) {
-    }
+    public record Label(
+            int sample,
+            double seconds,
+            String text,
+            @Nullable String phase) {}
 
     /** Returns the process id. */
     public long pid() {

@@ -68,8 +68,8 @@ public final class ProcmonLog {
      */
     public ProcessRun onlyRun() {
         if (runs.size() != 1) {
-            throw new IllegalStateException("the log has " + runs.size() + " process runs (" + describe(runs)
-                    + "); choose one with run(pid)");
+            throw new IllegalStateException(
+                    "the log has " + runs.size() + " process runs (" + describe(runs) + "); choose one with run(pid)");
         }
         return runs.get(0);
     }
@@ -88,7 +88,8 @@ public final class ProcmonLog {
             throw new IllegalArgumentException("pid " + pid + " is not in the log (" + describe(runs) + ")");
         }
         if (of.size() > 1) {
-            throw new IllegalArgumentException("pid " + pid + " has " + of.size() + " runs in the log; pick from runs()");
+            throw new IllegalArgumentException(
+                    "pid " + pid + " has " + of.size() + " runs in the log; pick from runs()");
         }
         return of.get(0);
     }
@@ -99,7 +100,9 @@ public final class ProcmonLog {
     }
 
     static String describe(List<ProcessRun> runs) {
-        return runs.stream().map(r -> r.run() == 1 ? "pid " + r.pid()
-                : String.format(Locale.ROOT, "pid %d run %d", r.pid(), r.run())).collect(Collectors.joining(", "));
+        return runs.stream()
+                .map(r ->
+                        r.run() == 1 ? "pid " + r.pid() : String.format(Locale.ROOT, "pid %d run %d", r.pid(), r.run()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -5,7 +5,7 @@ package dev.procmon.plot;
 public interface ProgressListener {
 
     /** Ignores progress. */
-    ProgressListener NONE = (bytesRead, totalBytes) -> { };
+    ProgressListener NONE = (bytesRead, totalBytes) -> {};
 
     /**
      * Called as the files are read.

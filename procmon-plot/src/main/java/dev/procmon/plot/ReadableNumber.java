@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Numbers for people: any double, however absurd, as a short text (never 300 digits). */
 final class ReadableNumber {
 
-    private ReadableNumber() {
-    }
+    private ReadableNumber() {}
 
     /** Returns {@code v} with one decimal below a billion, else like {@code 1.79e+308}; "n/a" for NaN or infinite. */
     static String number(double v) {

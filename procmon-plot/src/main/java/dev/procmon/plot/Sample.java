@@ -1,9 +1,8 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.LogField;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parsed sample line; a reused holder, so the parser allocates nothing per line but the label.
@@ -30,13 +29,17 @@ final class Sample {
     Sample() {
         Arrays.fill(values, Double.NaN);
     }
+
     long pid;
     boolean hasPid;
     /** Local wall-clock time as microseconds since 1970-01-01T00:00 (as if UTC), or {@link #NO_TIMESTAMP}. */
     long timestampMicros;
-    @Nullable String label;
+
+    @Nullable
+    String label;
     /** The {@code phase} of a label line ({@code start}, {@code end}), or null. */
-    @Nullable String phase;
+    @Nullable
+    String phase;
 
     void set(int ordinal, double v) {
         values[ordinal] = v;

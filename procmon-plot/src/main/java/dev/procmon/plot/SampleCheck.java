@@ -9,10 +9,11 @@ import java.util.Arrays;
 final class SampleCheck {
 
     private static final int[] REQUIRED = Arrays.stream(LogField.values())
-            .filter(f -> f.required() && f.isNumber()).mapToInt(Enum::ordinal).toArray();
+            .filter(f -> f.required() && f.isNumber())
+            .mapToInt(Enum::ordinal)
+            .toArray();
 
-    private SampleCheck() {
-    }
+    private SampleCheck() {}
 
     static boolean hasRequired(Sample s) {
         for (int i : REQUIRED) {

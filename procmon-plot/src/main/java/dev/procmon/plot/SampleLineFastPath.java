@@ -1,7 +1,5 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.LogField;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hand-written parser for the sample object as procmon and TotalDepth write it: ASCII, one JSON
@@ -39,8 +38,8 @@ final class SampleLineFastPath {
     private static final long EXACT_MANTISSA = 1L << 53;
     /** Powers of ten that are exact doubles; m / 10^k is then correctly rounded for m &lt; 2^53. */
     private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     };
 
     /** Declared before the {@link Keys} tables, whose constructor uses it (as is MAX_KEY). */
@@ -51,6 +50,7 @@ final class SampleLineFastPath {
 
     /** What a key's value is, from its field in the schema. */
     private static final int T_NUMBER = 0;
+
     private static final int T_WHOLE = 1;
     private static final int T_PID = 2;
     private static final int T_OBJECT = 3;
@@ -63,8 +63,9 @@ final class SampleLineFastPath {
      * write order, so the key after key k is looked for first at k + 1.
      */
     private static final Keys TOP = new Keys(LogField.topLevel());
-    private static final Keys[] MEMBERS = Arrays.stream(LogField.values()).map(f -> new Keys(f.members()))
-            .toArray(Keys[]::new);
+
+    private static final Keys[] MEMBERS =
+            Arrays.stream(LogField.values()).map(f -> new Keys(f.members())).toArray(Keys[]::new);
 
     /**
      * The keys of one object, each also as {@code key"} in up to three little-endian words (head,
@@ -75,12 +76,14 @@ final class SampleLineFastPath {
         final LogField[] fields;
         /** Per key, what its value is ({@link #T_NUMBER} ...), its field's ordinal and flags: read per value. */
         final int[] type;
+
         final int[] slot;
         final boolean[] nullable;
         final byte[][] keys;
         final int[] length;
         /** Bytes that must be there to compare: max(16, length). */
         final int[] need;
+
         final long[] head;
         final long[] headMask;
         final long[] mid;
@@ -104,12 +107,16 @@ final class SampleLineFastPath {
             tail = new long[n];
             for (int k = 0; k < n; k++) {
                 LogField f = this.fields[k];
-                type[k] = f == LogField.PID ? T_PID : f == LogField.PHASE ? T_PHASE : switch (f.kind()) {
-                    case OBJECT -> T_OBJECT;
-                    case TIMESTAMP -> T_TIMESTAMP;
-                    case TEXT -> T_LABEL;
-                    default -> f.wholeNumber() ? T_WHOLE : T_NUMBER;
-                };
+                type[k] = f == LogField.PID
+                        ? T_PID
+                        : f == LogField.PHASE
+                                ? T_PHASE
+                                : switch (f.kind()) {
+                                    case OBJECT -> T_OBJECT;
+                                    case TIMESTAMP -> T_TIMESTAMP;
+                                    case TEXT -> T_LABEL;
+                                    default -> f.wholeNumber() ? T_WHOLE : T_NUMBER;
+                                };
                 slot[k] = f.ordinal();
                 nullable[k] = f.nullable();
                 keys[k] = f.key().getBytes(StandardCharsets.US_ASCII);
@@ -148,12 +155,14 @@ final class SampleLineFastPath {
 
     /** The last number read: its value, whether it was an integer token, and (then) as a long. */
     private double number;
+
     private boolean integer;
     private long longValue;
     /** The last key's index in its {@link Keys}, or {@link #K_UNKNOWN}. */
     private int keyId;
     /** The last string value, decoded (only when asked for). */
     private @Nullable String text;
+
     private final char[] chars = new char[32];
     private int charCount;
     private final StringBuilder unescaped = new StringBuilder(64);
@@ -229,29 +238,29 @@ final class SampleLineFastPath {
             return i;
         }
         switch (type) {
-  case T_OBJECT -> {
-if (isNull(b, i, to)) {
+            case T_OBJECT -> {
+                if (isNull(b, i, to)) {
                     return keys.nullable[k] ? i + 4 : DEFER;
                 }
                 return nested(b, i, to, MEMBERS[keys.slot[k]], out);
-}
-  case T_TIMESTAMP -> {
-i = string(b, i, to, false);
+            }
+            case T_TIMESTAMP -> {
+                i = string(b, i, to, false);
                 if (i != DEFER) {
                     out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
                 }
                 return i;
-}
-  default -> {
-i = string(b, i, to, true);
+            }
+            default -> {
+                i = string(b, i, to, true);
                 if (type == T_PHASE) {
                     out.phase = text;
                 } else {
                     out.label = text;
                 }
                 return i;
-}
-}
+            }
+        }
     }
 
     /** One of the nested objects ({@code memory_info}, {@code cpu_times}, {@code jvm}, ...). */

@@ -71,8 +71,9 @@ final class SampleLineParser {
 
     /** The top-level fields and each object's members by key, from the schema. */
     private static final Map<String, LogField> TOP = byKey(LogField.topLevel());
-    private static final List<Map<String, LogField>> MEMBERS = Arrays.stream(LogField.values())
-            .map(f -> byKey(f.members())).toList();
+
+    private static final List<Map<String, LogField>> MEMBERS =
+            Arrays.stream(LogField.values()).map(f -> byKey(f.members())).toList();
 
     private static Map<String, LogField> byKey(List<LogField> fields) {
         Map<String, LogField> m = new HashMap<>();
@@ -133,7 +134,8 @@ final class SampleLineParser {
             return;
         }
         if (f.wholeNumber()) {
-            if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            if (v != JsonToken.VALUE_NUMBER_INT
+                    || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     || p.getLongValue() < 0) {
                 throw Malformed.INSTANCE;
             }

@@ -1,11 +1,10 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The samples of one process run, column by column in primitive arrays (no object per sample), with
@@ -20,8 +19,10 @@ public final class SampleTable {
 
     private static final LogField[] FIELDS = LogField.values();
     /** Bit {@code ordinal} of every numeric field: the possible columns. */
-    private static final long NUMERIC_MASK = Arrays.stream(LogField.values()).filter(LogField::isNumber)
-            .mapToLong(f -> 1L << f.ordinal()).reduce(0, (a, b) -> a | b);
+    private static final long NUMERIC_MASK = Arrays.stream(LogField.values())
+            .filter(LogField::isNumber)
+            .mapToLong(f -> 1L << f.ordinal())
+            .reduce(0, (a, b) -> a | b);
 
     private final long pid;
     private final int run;
@@ -32,10 +33,12 @@ public final class SampleTable {
     private final double[][] data = new double[FIELDS.length][];
     /** The ordinals of the columns made so far, in the order made; bits of the same in {@code materialized}. */
     private final int[] order = new int[FIELDS.length];
+
     private int count;
     private long materialized;
     /** Room every column has. */
     private int capacity = 64;
+
     final LongColumn timestamp = new LongColumn();
     private int size;
     private final List<Label> labels = new ArrayList<>();
@@ -45,8 +48,7 @@ public final class SampleTable {
      *
      * @param phase {@code start} or {@code end} when the label opens or closes a phase, else null
      */
-    record Label(int index, String text, @Nullable String phase) {
-    }
+    record Label(int index, String text, @Nullable String phase) {}
 
     SampleTable(long pid, int run) {
         this.pid = pid;

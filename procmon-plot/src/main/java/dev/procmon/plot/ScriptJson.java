@@ -1,13 +1,12 @@
 package dev.procmon.plot;
 
-import org.jspecify.annotations.Nullable;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import java.io.IOException;
 import java.io.Writer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON that can sit inside an HTML {@code <script type="application/json">} block whatever the text
@@ -23,8 +22,7 @@ final class ScriptJson {
             .build()
             .setCharacterEscapes(new HtmlEscapes());
 
-    private ScriptJson() {
-    }
+    private ScriptJson() {}
 
     /** Returns a generator writing script-safe JSON to {@code out}; closing it does not close {@code out}. */
     static JsonGenerator generator(Writer out) throws IOException {
