@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ScrapeRun {
 
-    private ScrapeRun() {
-    }
+    private ScrapeRun() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -56,11 +55,20 @@ public final class ScrapeRun {
         }
         double q = median(quiet);
         double s = median(scraped);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "{\"interval_ms\": %d, \"rounds\": %d, \"tick_us_unscraped\": %.1f, \"tick_us_scraped_10_per_s\": %.1f,"
                         + " \"ratio\": %.3f, \"spread_unscraped_pct\": %.1f, \"lines_missed_unscraped\": %d,"
                         + " \"lines_missed_scraped\": %d, \"scraper_cpu_us_per_scrape\": %.1f}%n",
-                intervalMillis, rounds, q, s, s / q, spread(quiet) * 100, missedQuiet, missedScraped, median(scrapeUs));
+                intervalMillis,
+                rounds,
+                q,
+                s,
+                s / q,
+                spread(quiet) * 100,
+                missedQuiet,
+                missedScraped,
+                median(scrapeUs));
     }
 
     /** @return ProcMon CPU µs per tick, lines missed, scraper CPU µs per scrape */
@@ -68,32 +76,38 @@ public final class ScrapeRun {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AtomicLong lines = new AtomicLong();
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        try (ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofMillis(intervalMillis))
-                .sink(l -> lines.incrementAndGet()).prometheus(loopback).start()) {
+        try (ProcessMonitor monitor = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(intervalMillis))
+                .sink(l -> lines.incrementAndGet())
+                .prometheus(loopback)
+                .start()) {
             Thread procMon = thread("ProcMon");
-            URI uri = URI.create("http://127.0.0.1:" + monitor.prometheusAddress().orElseThrow().getPort() + "/metrics");
+            URI uri = URI.create("http://127.0.0.1:"
+                    + monitor.prometheusAddress().orElseThrow().getPort() + "/metrics");
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong scrapes = new AtomicLong();
             AtomicLong scraperCpu = new AtomicLong();
-            Thread scraper = new Thread(() -> {
-                HttpClient http = HttpClient.newHttpClient();
-                long cpu0 = threads.getCurrentThreadCpuTime();
-                long next = System.nanoTime();
-                while (!stop.get()) {
-                    try {
-                        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
-                        scrapes.incrementAndGet();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    next += 100_000_000L;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                    }
-                }
-                scraperCpu.set(threads.getCurrentThreadCpuTime() - cpu0);
-            }, "scraper");
+            Thread scraper = new Thread(
+                    () -> {
+                        HttpClient http = HttpClient.newHttpClient();
+                        long cpu0 = threads.getCurrentThreadCpuTime();
+                        long next = System.nanoTime();
+                        while (!stop.get()) {
+                            try {
+                                http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+                                scrapes.incrementAndGet();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            next += 100_000_000L;
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                        }
+                        scraperCpu.set(threads.getCurrentThreadCpuTime() - cpu0);
+                    },
+                    "scraper");
             long cpu0 = threads.getThreadCpuTime(procMon.getId());
             long lines0 = lines.get();
             long t0 = System.nanoTime();
@@ -109,13 +123,18 @@ public final class ScrapeRun {
                 scraper.join();
             }
             long due = elapsed / (intervalMillis * 1_000_000L);
-            return new double[] {cpu / 1e3 / Math.max(1, written), Math.max(0, due - written - 1),
-                    scrapes.get() == 0 ? 0 : scraperCpu.get() / 1e3 / scrapes.get()};
+            return new double[] {
+                cpu / 1e3 / Math.max(1, written),
+                Math.max(0, due - written - 1),
+                scrapes.get() == 0 ? 0 : scraperCpu.get() / 1e3 / scrapes.get()
+            };
         }
     }
 
     private static Thread thread(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + name + " thread"));
     }
 

@@ -34,7 +34,8 @@ public class CounterReadBench {
     @Setup(Level.Trial)
     public void open() throws IOException {
         Path self = Path.of("/proc", Long.toString(ProcessHandle.current().pid()));
-        statReader = ProcStatReader.forPid(ProcRoot.SYSTEM, ProcessHandle.current().pid());
+        statReader =
+                ProcStatReader.forPid(ProcRoot.SYSTEM, ProcessHandle.current().pid());
         io = ProcIoReader.open(self);
         status = ProcStatusReader.open(self);
         fds = FdCount.open(self);

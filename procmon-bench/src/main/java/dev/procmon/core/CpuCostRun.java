@@ -22,8 +22,7 @@ public final class CpuCostRun {
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static long sink;
 
-    private CpuCostRun() {
-    }
+    private CpuCostRun() {}
 
     public static void main(String[] args) throws Exception {
         long self = ProcessHandle.current().pid();
@@ -51,8 +50,9 @@ public final class CpuCostRun {
                     throw new IllegalStateException(e);
                 }
                 long now = clock.nanoTime();
-                return writer.format(LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos,
-                        null, 0).length();
+                return writer.format(
+                                LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+                        .length();
             });
             // Issue 12: the sampler before the counters (the stat line alone), the reference of their budget.
             measure("statOnlyAndFormat", 4000, () -> {
@@ -63,8 +63,9 @@ public final class CpuCostRun {
                     throw new IllegalStateException(e);
                 }
                 long now = clock.nanoTime();
-                return writer.format(LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos,
-                        null, 0).length();
+                return writer.format(
+                                LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+                        .length();
             });
             measure("fullSample", 4000, () -> {
                 sample.clear();
@@ -75,8 +76,9 @@ public final class CpuCostRun {
                 }
                 jvm.sample(sample);
                 long now = clock.nanoTime();
-                return writer.format(LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos,
-                        null, 0).length();
+                return writer.format(
+                                LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+                        .length();
             });
         }
         for (String arg : args) {
@@ -123,8 +125,9 @@ public final class CpuCostRun {
         allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf("{\"op\": \"%s\", \"cpu_ns\": %.1f, \"cpu_ns_min\": %.1f, \"wall_ns\": %.1f, "
-                + "\"ops\": %d, \"bytes\": %d}%n", name, cpu[ROUNDS / 2], cpu[0], wall[ROUNDS / 2],
-                (long) ROUNDS * opsPerRound, allocated);
+        System.out.printf(
+                "{\"op\": \"%s\", \"cpu_ns\": %.1f, \"cpu_ns_min\": %.1f, \"wall_ns\": %.1f, "
+                        + "\"ops\": %d, \"bytes\": %d}%n",
+                name, cpu[ROUNDS / 2], cpu[0], wall[ROUNDS / 2], (long) ROUNDS * opsPerRound, allocated);
     }
 }

@@ -30,8 +30,7 @@ public final class GenerateLog {
         "Request %d served: GET /api/wells/%d/curves 200 in %d ms, %d bytes",
     };
 
-    private GenerateLog() {
-    }
+    private GenerateLog() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
@@ -100,15 +99,25 @@ public final class GenerateLog {
                     }
                     String marker = samples == 0 ? LogFormat.MARKER_START : LogFormat.MARKER;
                     line.append(" [ProcMon] INFO  procmon - ");
-                    line.append(writer.format(marker, s, epochMicros, (epochMicros - startMicros) * 1_000,
-                            samples % 97 == 0 ? "phase " + samples / 97 : null, 0));
+                    line.append(writer.format(
+                            marker,
+                            s,
+                            epochMicros,
+                            (epochMicros - startMicros) * 1_000,
+                            samples % 97 == 0 ? "phase " + samples / 97 : null,
+                            0));
                     samples++;
                 } else {
                     epochMicros += random.nextLong(1, 200_000);
                     String msg = MESSAGES[random.nextInt(MESSAGES.length)];
                     line.append(" [main] INFO  dev.example.survey.Loader - ");
-                    line.append(String.format(Locale.ROOT, msg, random.nextInt(100_000), random.nextInt(1000),
-                            random.nextInt(10_000), random.nextInt(1_000_000)));
+                    line.append(String.format(
+                            Locale.ROOT,
+                            msg,
+                            random.nextInt(100_000),
+                            random.nextInt(1000),
+                            random.nextInt(10_000),
+                            random.nextInt(1_000_000)));
                 }
                 line.append('\n');
                 w.append(line);

@@ -1,5 +1,8 @@
 package dev.procmon.core;
 
+import dev.procmon.plot.LogReader;
+import dev.procmon.plot.PlotInputException;
+import dev.procmon.plot.ProgressListener;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -7,9 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import dev.procmon.plot.LogReader;
-import dev.procmon.plot.PlotInputException;
-import dev.procmon.plot.ProgressListener;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -55,6 +55,9 @@ public class LogParseBench {
 
     @Benchmark
     public int extractTables() throws PlotInputException {
-        return LogReader.read(List.of(Path.of(logFile)), ProgressListener.NONE).tables().get(0).size();
+        return LogReader.read(List.of(Path.of(logFile)), ProgressListener.NONE)
+                .tables()
+                .get(0)
+                .size();
     }
 }

@@ -24,8 +24,7 @@ public final class OverheadRun {
     private static final long[] INTERVALS_MS = {0, 1000, 100, 10};
     private static volatile long sink;
 
-    private OverheadRun() {
-    }
+    private OverheadRun() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -82,14 +81,22 @@ public final class OverheadRun {
             }
             double cpuPct = median(pct);
             Arrays.sort(pct);
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "{\"interval_ms\": %d, \"rounds\": %d, \"work_wall_s\": %.4f, \"slowdown_pct\": %.3f,"
                             + " \"work_cpu_slowdown_pct\": %.3f, \"noise_pct\": %.3f, \"monitor_cpu_pct_of_wall\": %.5f,"
                             + " \"monitor_cpu_us_per_tick\": %.1f, \"work_cpu_noise_pct\": %.3f,"
                             + " \"monitor_cpu_pct_min\": %.5f, \"monitor_cpu_pct_max\": %.5f}%n",
-                    INTERVALS_MS[c], rounds, w / 1e9, (w / base - 1) * 100,
-                    (median(workCpu[c]) / baseCpu - 1) * 100, noise * 100, cpuPct,
-                    INTERVALS_MS[c] == 0 ? 0 : cpuPct / 100 * INTERVALS_MS[c] * 1000, cpuNoise * 100, pct[0],
+                    INTERVALS_MS[c],
+                    rounds,
+                    w / 1e9,
+                    (w / base - 1) * 100,
+                    (median(workCpu[c]) / baseCpu - 1) * 100,
+                    noise * 100,
+                    cpuPct,
+                    INTERVALS_MS[c] == 0 ? 0 : cpuPct / 100 * INTERVALS_MS[c] * 1000,
+                    cpuNoise * 100,
+                    pct[0],
                     pct[rounds - 1]);
         }
     }
@@ -99,8 +106,10 @@ public final class OverheadRun {
         ProcessMonitor monitor = null;
         long monitorThread = -1;
         if (intervalMs > 0) {
-            monitor = ProcessMonitor.builder().interval(Duration.ofMillis(intervalMs))
-                    .file(Path.of("/dev/null")).start();
+            monitor = ProcessMonitor.builder()
+                    .interval(Duration.ofMillis(intervalMs))
+                    .file(Path.of("/dev/null"))
+                    .start();
             monitorThread = findThread(ProcessMonitor.THREAD_NAME);
         }
         long cpu0 = monitorThread < 0 ? 0 : threads.getThreadCpuTime(monitorThread);

@@ -18,8 +18,7 @@ import picocli.CommandLine;
  */
 public final class PlotRun {
 
-    private PlotRun() {
-    }
+    private PlotRun() {}
 
     private static CommandLine commandLine(String[] args) {
         try {
@@ -46,8 +45,12 @@ public final class PlotRun {
                 peakHeap += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "{\"exit\": %d, \"in_jvm_wall_s\": %.3f, \"peak_heap_bytes\": %d}%n",
-                code, wall / 1e9, peakHeap);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"exit\": %d, \"in_jvm_wall_s\": %.3f, \"peak_heap_bytes\": %d}%n",
+                code,
+                wall / 1e9,
+                peakHeap);
         System.exit(code);
     }
 }

@@ -33,6 +33,7 @@ public class SampleBench {
     private ProcStatSampler statOnly;
     /** The default sampler plus PSS/USS (smaps_rollup). */
     private ProcStatSampler pss;
+
     private JvmStats jvm;
     private final Sample sample = new Sample();
     private final SampleLineWriter writer = new SampleLineWriter(ZoneId.systemDefault());
@@ -115,7 +116,7 @@ public class SampleBench {
 
     private int format() {
         long now = clock.nanoTime();
-        return writer.format(LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos,
-                null, 0).length();
+        return writer.format(LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+                .length();
     }
 }

@@ -61,8 +61,11 @@ public class SinkBench {
         sample.pid = s.pid;
         sample.rssBytes = s.rssBytes;
         sample.userMicros = s.userMicros;
-        emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()),
-                new GuardedSink(LineSink.file(Path.of("/dev/null"))), new LabelQueue(), MonitorClock.SYSTEM,
+        emitter = new LineEmitter(
+                new SampleLineWriter(ZoneId.systemDefault()),
+                new GuardedSink(LineSink.file(Path.of("/dev/null"))),
+                new LabelQueue(),
+                MonitorClock.SYSTEM,
                 new LatestSample());
         line.append(new SampleLineWriter(ZoneId.systemDefault())
                 .format(LogFormat.MARKER, s, System.currentTimeMillis() * 1000, 12_000_000_000L, null, 0));

@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TimingRun {
 
-    private TimingRun() {
-    }
+    private TimingRun() {}
 
     /** The real clock, remembering the first nanoTime() it hands out after being armed. */
     private static final class AnchorClock implements MonitorClock {
@@ -60,8 +59,10 @@ public final class TimingRun {
         AnchorClock clock = new AnchorClock();
         Sampler sampler = ProcStatSampler.open(ProcessHandle.current().pid(), clock, ProcRoot.SYSTEM);
         clock.armed = true;
-        ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofMillis(intervalMs))
-                .clock(clock).sampler(sampler)
+        ProcessMonitor monitor = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(intervalMs))
+                .clock(clock)
+                .sampler(sampler)
                 .sink(line -> {
                     long now = System.nanoTime();
                     if (count[0] <= samples) {
@@ -102,12 +103,20 @@ public final class TimingRun {
         for (double l : lateness) {
             sum += l;
         }
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "{\"samples\": %d, \"interval_ms\": %d, \"p50_late_us\": %.1f, \"p99_late_us\": %.1f,"
                         + " \"max_late_us\": %.1f, \"drift_us\": %.1f, \"skipped_slots\": %d,"
                         + " \"last_minus_start_plus_n_intervals_us\": %.1f, \"fixed_delay_drift_us\": %.1f}%n",
-                samples, intervalMs, percentile(sorted, 0.50) / 1e3, percentile(sorted, 0.99) / 1e3,
-                sorted[sorted.length - 1] / 1e3, drift / 1e3, skipped, offset / 1e3, sum / 1e3);
+                samples,
+                intervalMs,
+                percentile(sorted, 0.50) / 1e3,
+                percentile(sorted, 0.99) / 1e3,
+                sorted[sorted.length - 1] / 1e3,
+                drift / 1e3,
+                skipped,
+                offset / 1e3,
+                sum / 1e3);
     }
 
     private static double percentile(double[] sorted, double p) {

@@ -11,8 +11,7 @@ import java.lang.management.ManagementFactory;
  */
 public final class TreeAllocRun {
 
-    private TreeAllocRun() {
-    }
+    private TreeAllocRun() {}
 
     public static void main(String[] args) throws Exception {
         long root = Long.parseLong(args[0]);

@@ -46,8 +46,9 @@ public class TreeSampleBench {
                 return;
             }
         }
-        shell = new ProcessBuilder("sh", "-c", "i=1; while [ $i -lt " + size
-                + " ]; do sleep 600 & i=$((i+1)); done; wait").start();
+        shell = new ProcessBuilder(
+                        "sh", "-c", "i=1; while [ $i -lt " + size + " ]; do sleep 600 & i=$((i+1)); done; wait")
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (shell.children().count() < size - 1) {
             if (System.nanoTime() > deadline) {

@@ -4,6 +4,7 @@ import dev.procmon.core.ProcessMonitor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 /**
@@ -13,7 +14,10 @@ import org.slf4j.event.Level;
  * {@code jvm=on|off}, {@code duration=SECONDS} (then the monitor closes itself); and {@code stop}
  * alone, which closes a running agent monitor.
  */
-record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration duration) {
+record AgentOptions(
+        boolean stop,
+        ProcessMonitor.@Nullable Builder builder,
+        @Nullable Duration duration) {
 
     static final String KNOWN = "interval, duration, file, logger, level, labels, children, jvm, prometheus, stop";
 
@@ -34,7 +38,8 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration durat
         if (text.trim().equals("stop")) {
             return new AgentOptions(true, null, null);
         }
-        for (String option : text.split(",")) {
+        // Limit 0 on purpose: a trailing comma is ignored.
+        for (String option : text.split(",", 0)) {
             int eq = option.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("option '" + option + "' is not key=value (options: " + KNOWN + ")");
@@ -54,13 +59,15 @@ record AgentOptions(boolean stop, ProcessMonitor.Builder builder, Duration durat
                 default -> throw new IllegalArgumentException("unknown option '" + key + "' (options: " + KNOWN + ")");
             }
         }
-        return new AgentOptions(false, file != null ? b.file(file) : b.sink(ApplicationLogger.find(logger, level)), duration);
+        return new AgentOptions(
+                false, file != null ? b.file(file) : b.sink(ApplicationLogger.find(logger, level)), duration);
     }
 
     /** {@code PORT} (loopback only) or {@code HOST:PORT}: where {@code /metrics} is served. */
     private static java.net.InetSocketAddress address(String key, String value) {
         int colon = value.lastIndexOf(':');
-        String host = colon < 0 ? "" : value.substring(0, colon).replace("[", "").replace("]", "");
+        String host =
+                colon < 0 ? "" : value.substring(0, colon).replace("[", "").replace("]", "");
         int port;
         try {
             port = Integer.parseInt(value.substring(colon + 1));

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 /**
@@ -19,12 +20,13 @@ final class ApplicationLogger implements Consumer<String> {
 
     /** Spelt at run time: the shade plugin rewrites string constants naming relocated packages. */
     private static final String FACTORY = String.join(".", "org", "slf4j", "LoggerFactory");
+
     private static final String LOGGER = String.join(".", "org", "slf4j", "Logger");
 
     private final String name;
     private final String method;
     private final ClassLoader loader;
-    private MethodHandle log;
+    private @Nullable MethodHandle log;
 
     private ApplicationLogger(String name, String method, ClassLoader loader) {
         this.name = name;
@@ -55,7 +57,8 @@ final class ApplicationLogger implements Consumer<String> {
                 Class<?> logger = Class.forName(LOGGER, true, loader);
                 Object instance = factory.getMethod("getLogger", String.class).invoke(null, name);
                 log = MethodHandles.publicLookup()
-                        .findVirtual(logger, method, MethodType.methodType(void.class, String.class)).bindTo(instance);
+                        .findVirtual(logger, method, MethodType.methodType(void.class, String.class))
+                        .bindTo(instance);
             }
             log.invoke(line);
         } catch (RuntimeException | Error e) {

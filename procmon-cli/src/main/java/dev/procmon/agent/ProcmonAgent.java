@@ -2,6 +2,7 @@ package dev.procmon.agent;
 
 import dev.procmon.core.ProcessMonitor;
 import java.lang.instrument.Instrumentation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The agent's entry points. Never throws into the JVM it is loaded into: a bad option or a failure
@@ -14,10 +15,9 @@ public final class ProcmonAgent {
     static final String THREAD_NAME = "ProcMon-agent-start";
 
     /** The monitor the agent started, closed by {@code stop} or at exit by the monitor's own hook. */
-    private static ProcessMonitor monitor;
+    private static @Nullable ProcessMonitor monitor;
 
-    private ProcmonAgent() {
-    }
+    private ProcmonAgent() {}
 
     /** {@code -javaagent:procmon.jar=OPTIONS}. */
     public static void premain(String options, Instrumentation instrumentation) {
@@ -53,10 +53,12 @@ public final class ProcmonAgent {
                 System.err.println("procmon agent: this JVM is already monitored; options ignored: " + text);
                 return;
             }
-            monitor = options.builder().start();
-            if (options.duration() != null) {
+            monitor = java.util.Objects.requireNonNull(options.builder(), "a start has a builder")
+                    .start();
+            java.time.Duration duration = options.duration();
+            if (duration != null) {
                 ProcessMonitor started = monitor;
-                Thread stop = new Thread(() -> stopAfter(started, options.duration().toMillis()), THREAD_NAME);
+                Thread stop = new Thread(() -> stopAfter(started, duration.toMillis()), THREAD_NAME);
                 stop.setDaemon(true);
                 stop.start();
             }

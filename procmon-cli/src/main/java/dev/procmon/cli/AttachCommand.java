@@ -1,9 +1,9 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.ProcessMonitor;
 import dev.procmon.picocli.SecondsConverter;
 import dev.procmon.plot.LogPlotter;
 import dev.procmon.plot.PlotOptions;
-import dev.procmon.core.ProcessMonitor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import javax.management.remote.JMXConnector;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,12 +28,21 @@ import picocli.CommandLine.Spec;
  * agent over the attach API. With {@code --agent}, procmon's own agent is loaded into the JVM
  * instead. See {@code docs/any-jvm.md}.
  */
-@Command(name = "attach", mixinStandardHelpOptions = true,
-        description = {"Records a running JVM (same user) until it exits: its process from /proc plus",
-                "its heap, GC and threads over the JDK's attach API and local JMX agent."},
-        footer = {"", "Examples:", "  procmon attach 4242 --interval 0.5 --log server.log --plot out/",
-                "  procmon attach 4242 --agent --log /tmp/server.log   # JDK 21+ prints a warning (JEP 451)",
-                "", "Exit code: 0; 1 if the target is gone, not a JVM, another user's, or on an error; 2 on a usage error."})
+@Command(
+        name = "attach",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Records a running JVM (same user) until it exits: its process from /proc plus",
+            "its heap, GC and threads over the JDK's attach API and local JMX agent."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  procmon attach 4242 --interval 0.5 --log server.log --plot out/",
+            "  procmon attach 4242 --agent --log /tmp/server.log   # JDK 21+ prints a warning (JEP 451)",
+            "",
+            "Exit code: 0; 1 if the target is gone, not a JVM, another user's, or on an error; 2 on a usage error."
+        })
 public final class AttachCommand implements Callable<Integer> {
 
     private static final long POLL_MILLIS = 20;
@@ -43,18 +53,28 @@ public final class AttachCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PID", description = "The JVM to record.")
     long pid;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1.0", converter = SecondsConverter.class,
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "1.0",
+            converter = SecondsConverter.class,
             description = "Seconds between samples (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", converter = SecondsConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            converter = SecondsConverter.class,
             description = "Stop recording after this long (default: when the JVM exits, or Ctrl-C).")
+    @Nullable
     Duration duration;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
+    @Nullable
     Path log;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "Render the plots into DIR when recording ends.")
+    @Nullable
     Path plotDirectory;
 
     @Option(names = "--agent", description = "Load procmon's agent into the JVM, which writes --log itself.")
@@ -63,18 +83,20 @@ public final class AttachCommand implements Callable<Integer> {
     private final Plotter plotter;
     private final Path procRoot;
 
-    private JvmTarget target;
-    private ProcessMonitor monitor;
-    private Pushgateway pushgateway;
+    private @Nullable JvmTarget target;
+    private @Nullable ProcessMonitor monitor;
+    private @Nullable Pushgateway pushgateway;
 
     @picocli.CommandLine.Mixin
     FleetOptions fleet = new FleetOptions();
-    private JMXConnector jmx;
-    private Path agentJar;
-    private AttachOutput output;
+
+    private @Nullable JMXConnector jmx;
+    private @Nullable Path agentJar;
+    private @Nullable AttachOutput output;
     private boolean started;
     /** The signal (SIGINT 2, SIGTERM 15) that ended the recording, else 0. */
     private volatile int signal;
+
     private boolean finished;
     private int finishStatus;
 
@@ -94,16 +116,20 @@ public final class AttachCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "PID must be positive: " + pid);
         }
         if (agent && (log == null || log.toString().contains(","))) {
-            throw new ParameterException(spec.commandLine(), "--agent needs --log FILE (without ','): the agent writes it inside the JVM");
+            throw new ParameterException(
+                    spec.commandLine(), "--agent needs --log FILE (without ','): the agent writes it inside the JVM");
         }
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (!Files.isReadable(procRoot.resolve("self").resolve("stat"))) {
                 throw new IOException("attach needs Linux: " + procRoot + " is not available on this system");
             }
-            target = JvmTarget.check(procRoot, pid);
-            output = AttachOutput.open(log, plotDirectory, spec.commandLine().getOut());
-            start();
+            JvmTarget t = JvmTarget.check(procRoot, pid);
+            target = t;
+            AttachOutput o =
+                    AttachOutput.open(log, plotDirectory, spec.commandLine().getOut());
+            output = o;
+            start(t, o);
             started = true;
         } catch (IOException | RuntimeException e) {
             err.println("procmon attach: " + ErrorMessage.of(e));
@@ -125,18 +151,32 @@ public final class AttachCommand implements Callable<Integer> {
         }
     }
 
-    private synchronized void start() throws IOException {
+    private synchronized void start(JvmTarget t, AttachOutput o) throws IOException {
         if (agent) {
-            agentJar = JvmTarget.procmonJar();
+            Path jar = JvmTarget.procmonJar();
+            agentJar = jar;
+            // call() has checked that --agent comes with --log.
+            Path agentLog = java.util.Objects.requireNonNull(log, "--agent needs --log");
+            Duration d = duration;
             // With --duration the agent stops itself, so JDK 21+ warns once (JEP 451), not twice.
-            target.loadAgent(agentJar, "file=" + log.toAbsolutePath() + ",interval=" + seconds(interval)
-                    + (duration == null ? "" : ",duration=" + seconds(duration)));
+            t.loadAgent(
+                    jar,
+                    "file=" + agentLog.toAbsolutePath() + ",interval=" + seconds(interval)
+                            + (d == null ? "" : ",duration=" + seconds(d)));
             return;
         }
-        jmx = target.connectJmx();
-        monitor = fleet.configure(output.sink(ProcessMonitor.builder().pid(pid).jvm(false)
-                .jvm(jmx.getMBeanServerConnection()).interval(interval).labelSocket(true))).start();
-        pushgateway = fleet.startPushing(monitor, spec.commandLine().getErr()::println).orElse(null);
+        JMXConnector connector = t.connectJmx();
+        jmx = connector;
+        ProcessMonitor m = fleet.configure(o.sink(ProcessMonitor.builder()
+                        .pid(pid)
+                        .jvm(false)
+                        .jvm(connector.getMBeanServerConnection())
+                        .interval(interval)
+                        .labelSocket(true)))
+                .start();
+        monitor = m;
+        pushgateway =
+                fleet.startPushing(m, spec.commandLine().getErr()::println).orElse(null);
     }
 
     private static String seconds(Duration d) {
@@ -147,13 +187,20 @@ public final class AttachCommand implements Callable<Integer> {
         ProcessHandle handle = ProcessHandle.of(pid).orElse(null);
         long deadline = duration == null ? 0 : System.nanoTime() + duration.toNanos();
         try {
-            while (signal == 0 && handle != null && handle.isAlive() && (duration == null || System.nanoTime() - deadline < 0)) {
+            while (signal == 0
+                    && handle != null
+                    && handle.isAlive()
+                    && (duration == null || System.nanoTime() - deadline < 0)) {
                 Thread.sleep(POLL_MILLIS);
             }
             if (agentJar != null && duration != null) {
                 // The agent's own timer writes the STOP line; give it an interval and some slack.
                 long until = System.nanoTime() + interval.toNanos() + 5_000_000_000L;
-                while (signal == 0 && !AttachOutput.endsWithStop(log) && System.nanoTime() - until < 0 && handle.isAlive()) {
+                while (signal == 0
+                        && !AttachOutput.endsWithStop(log)
+                        && System.nanoTime() - until < 0
+                        && handle != null
+                        && handle.isAlive()) {
                     Thread.sleep(POLL_MILLIS);
                 }
             }
@@ -173,11 +220,16 @@ public final class AttachCommand implements Callable<Integer> {
             monitor.close();
         }
         if (pushgateway != null) {
-            pushgateway.close();   // the STOP line's totals, pushed once more
+            pushgateway.close(); // the STOP line's totals, pushed once more
         }
-        if (agentJar != null && !AttachOutput.endsWithStop(log) && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        JvmTarget t = target;
+        Path jar = agentJar;
+        if (t != null
+                && jar != null
+                && !AttachOutput.endsWithStop(log)
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
             try {
-                target.loadAgent(agentJar, "stop");
+                t.loadAgent(jar, "stop");
             } catch (IOException e) {
                 err.println("procmon attach: cannot stop the agent in pid " + pid + ": " + ErrorMessage.of(e));
             }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where {@code procmon attach} writes: the log file, or stdout with a temporary copy when the plots
@@ -16,21 +17,22 @@ import java.nio.file.StandardOpenOption;
  */
 final class AttachOutput {
 
-    private final Path log;
+    private final @Nullable Path log;
     private final PrintWriter out;
-    private final Path logForPlot;
-    private Writer copy;
+    private final @Nullable Path logForPlot;
+    private @Nullable Writer copy;
 
-    private AttachOutput(Path log, PrintWriter out, Path logForPlot, Writer copy) {
+    private AttachOutput(@Nullable Path log, PrintWriter out, @Nullable Path logForPlot, @Nullable Writer copy) {
         this.log = log;
         this.out = out;
         this.logForPlot = logForPlot;
         this.copy = copy;
     }
 
-    static AttachOutput open(Path log, Path plotDirectory, PrintWriter out) throws IOException {
+    static AttachOutput open(@Nullable Path log, @Nullable Path plotDirectory, PrintWriter out) throws IOException {
         if (log != null) {
-            Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                    .close();
         }
         if (plotDirectory == null) {
             return new AttachOutput(log, out, null, null);
@@ -48,19 +50,25 @@ final class AttachOutput {
             return b.file(log);
         }
         Writer c = copy;
-        return b.sink(c == null ? out::println : line -> {
-            out.println(line);
-            try {
-                c.write(line);
-                c.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return b.sink(
+                c == null
+                        ? out::println
+                        : line -> {
+                            out.println(line);
+                            try {
+                                c.write(line);
+                                c.write('\n');
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
     }
 
     /** Whether the last line of {@code log} is a STOP line (an agent in the target has closed). */
-    static boolean endsWithStop(Path log) {
+    static boolean endsWithStop(@Nullable Path log) {
+        if (log == null) {
+            return false;
+        }
         try (java.nio.channels.SeekableByteChannel c = Files.newByteChannel(log)) {
             long size = c.size();
             java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) Math.min(size, 64 * 1024));
@@ -80,7 +88,7 @@ final class AttachOutput {
      * Closes the copy and renders the plots (none when {@code plotter} is null: nothing was
      * recorded); false (after one line on err) if they cannot be.
      */
-    boolean finish(Plotter plotter, Path plotDirectory, PrintWriter err) {
+    boolean finish(@Nullable Plotter plotter, @Nullable Path plotDirectory, PrintWriter err) {
         boolean ok = true;
         if (copy != null) {
             try {
@@ -92,12 +100,13 @@ final class AttachOutput {
         }
         if (logForPlot != null) {
             try {
-                if (plotter != null) {
+                if (plotter != null && plotDirectory != null) { // a log to plot comes with a directory (open)
                     // As record does: with the log on stdout, the summary goes to stderr.
-                    PlotCommand.printResult(plotter.plot(logForPlot, plotDirectory), log != null ? out : err, err);
+                    PlotResultPrinter.print(plotter.plot(logForPlot, plotDirectory), log != null ? out : err, err);
                 }
             } catch (Exception e) {
-                err.println("procmon attach: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
+                err.println(
+                        "procmon attach: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
                 ok = false;
             } finally {
                 if (log == null) {

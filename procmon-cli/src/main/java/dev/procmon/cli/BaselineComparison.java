@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares a run with a baseline run: peak RSS, CPU time and duration of the whole run, and the same
@@ -21,8 +22,13 @@ final class BaselineComparison {
      * @param phase the span's name, null for the whole run
      * @param changePercent (current - baseline) / baseline * 100; infinite if the baseline is 0
      */
-    record Row(String phase, Metric metric, double baseline, double current, double changePercent,
-               Verdict.Status status) {
+    record Row(
+            @Nullable String phase,
+            Metric metric,
+            double baseline,
+            double current,
+            double changePercent,
+            Verdict.Status status) {
 
         String what() {
             return phase == null ? metric.label() : "phase " + TerminalText.quoted(phase) + " " + metric.label();
@@ -31,8 +37,7 @@ final class BaselineComparison {
 
     private static final Metric[] COMPARED = {Metric.RSS, Metric.CPU, Metric.DURATION};
 
-    private BaselineComparison() {
-    }
+    private BaselineComparison() {}
 
     static List<Row> compare(RunSummary baseline, RunSummary current, double tolerance) {
         List<Row> rows = new ArrayList<>();
@@ -49,7 +54,9 @@ final class BaselineComparison {
                 continue;
             }
             PhaseSummary b = same.get(k);
-            boolean repeated = same.size() > 1 || now.get(p.name()).size() > 1;
+            // p is one of current's phases, so now (current's phases by name) has its name.
+            boolean repeated = same.size() > 1
+                    || java.util.Objects.requireNonNull(now.get(p.name())).size() > 1;
             String label = repeated ? p.name() + " #" + (k + 1) : p.name();
             for (Metric m : COMPARED) {
                 rows.add(row(label, m, m.of(b), m.of(p), tolerance));
@@ -66,12 +73,12 @@ final class BaselineComparison {
         return out;
     }
 
-    private static Row row(String phase, Metric m, double baseline, double current, double tolerance) {
+    private static Row row(@Nullable String phase, Metric m, double baseline, double current, double tolerance) {
         if (Double.isNaN(baseline) || Double.isNaN(current)) {
             return new Row(phase, m, baseline, current, Double.NaN, Verdict.Status.ERROR);
         }
-        double change = baseline == 0 ? (current == 0 ? 0 : Double.POSITIVE_INFINITY)
-                : (current - baseline) / baseline * 100;
+        double change =
+                baseline == 0 ? (current == 0 ? 0 : Double.POSITIVE_INFINITY) : (current - baseline) / baseline * 100;
         boolean worse = current > baseline * (1 + tolerance);
         return new Row(phase, m, baseline, current, change, worse ? Verdict.Status.FAIL : Verdict.Status.PASS);
     }
@@ -79,21 +86,28 @@ final class BaselineComparison {
     /** The table printed either way: one line per figure. */
     static List<String> table(String baselineName, String currentName, double tolerance, List<Row> rows) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "baseline %s vs %s (tolerance %s %%):", baselineName, currentName,
-                trim(tolerance * 100)));
+        out.add(String.format(
+                Locale.ROOT, "baseline %s vs %s (tolerance %s %%):", baselineName, currentName, trim(tolerance * 100)));
         int width = "what".length();
         for (Row r : rows) {
             width = Math.max(width, r.what().length());
         }
-        out.add(String.format(Locale.ROOT, "  %-" + width + "s  %14s  %14s  %9s", "what", "baseline", "this run", "change"));
+        out.add(String.format(
+                Locale.ROOT, "  %-" + width + "s  %14s  %14s  %9s", "what", "baseline", "this run", "change"));
         for (Row r : rows) {
-            out.add(String.format(Locale.ROOT, "  %-" + width + "s  %14s  %14s  %9s  %s", r.what(),
-                    show(r.metric(), r.baseline()), show(r.metric(), r.current()), change(r.changePercent()),
-                    switch (r.status()) {
-                        case PASS -> "ok";
-                        case FAIL -> "WORSE";
-                        case ERROR -> "not in both logs";
-                    }).stripTrailing());
+            out.add(String.format(
+                            Locale.ROOT,
+                            "  %-" + width + "s  %14s  %14s  %9s  %s",
+                            r.what(),
+                            show(r.metric(), r.baseline()),
+                            show(r.metric(), r.current()),
+                            change(r.changePercent()),
+                            switch (r.status()) {
+                                case PASS -> "ok";
+                                case FAIL -> "WORSE";
+                                case ERROR -> "not in both logs";
+                            })
+                    .stripTrailing());
         }
         return out;
     }
@@ -124,12 +138,26 @@ final class BaselineComparison {
             double limit = r.baseline() * (1 + tolerance);
             String message = switch (r.status()) {
                 case ERROR -> currentName + ": cannot compare " + r.what() + " with the baseline: not in both logs";
-                default -> String.format(Locale.ROOT, "%s: %s %s is %s the baseline's %s (%s; tolerance %s %%)",
-                        currentName, r.what(), show(r.metric(), r.current()),
-                        r.status() == Verdict.Status.FAIL ? "worse than" : "within tolerance of",
-                        show(r.metric(), r.baseline()), change(r.changePercent()), trim(tolerance * 100));
+                default ->
+                    String.format(
+                            Locale.ROOT,
+                            "%s: %s %s is %s the baseline's %s (%s; tolerance %s %%)",
+                            currentName,
+                            r.what(),
+                            show(r.metric(), r.current()),
+                            r.status() == Verdict.Status.FAIL ? "worse than" : "within tolerance of",
+                            show(r.metric(), r.baseline()),
+                            change(r.changePercent()),
+                            trim(tolerance * 100));
             };
-            out.add(new Verdict(currentName, name, r.status(), limit, r.current(), r.metric().isBytes(), message));
+            out.add(new Verdict(
+                    currentName,
+                    name,
+                    r.status(),
+                    limit,
+                    r.current(),
+                    r.metric().isBytes(),
+                    message));
         }
         return out;
     }

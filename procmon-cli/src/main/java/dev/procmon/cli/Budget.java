@@ -2,6 +2,7 @@ package dev.procmon.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,17 +15,20 @@ import picocli.CommandLine.TypeConversionException;
  * @param option how the user gave it, e.g. {@code --max-rss 300MiB} or {@code --phase indexing:max-rss=300MiB}
  * @param phase the span's name, or null for the whole run
  */
-record Budget(Metric metric, double limit, String option, String phase) {
+record Budget(
+        Metric metric,
+        double limit,
+        String option,
+        @Nullable String phase) {
 
-    /** @return e.g. {@code peak RSS <= 300MiB} or {@code phase indexing: peak RSS <= 300MiB} */
+    /** Returns e.g. {@code peak RSS <= 300MiB} or {@code phase indexing: peak RSS <= 300MiB}. */
     String describe(String limitText) {
         String what = metric.label() + " <= " + limitText;
         return phase == null ? what : "phase " + TerminalText.quoted(phase) + ": " + what;
     }
 
     /** The budgets of one {@code --phase} option. */
-    record Phase(List<Budget> budgets) {
-    }
+    record Phase(List<Budget> budgets) {}
 
     /**
      * Parses {@code NAME:KEY=VALUE[,KEY=VALUE...]}: the name is everything before the last colon (so a
@@ -48,8 +52,9 @@ record Budget(Metric metric, double limit, String option, String phase) {
                 }
                 Metric m = Metric.ofKey(item.substring(0, eq));
                 if (m == null) {
-                    throw new TypeConversionException("'" + item.substring(0, eq) + "' in '" + value
-                            + "' is not a budget (max-rss, max-heap, max-cpu, max-duration, max-gc-time, max-rss-change)");
+                    throw new TypeConversionException(
+                            "'" + item.substring(0, eq) + "' in '" + value
+                                    + "' is not a budget (max-rss, max-heap, max-cpu, max-duration, max-gc-time, max-rss-change)");
                 }
                 String limit = item.substring(eq + 1);
                 out.add(new Budget(m, m.parse(limit), "--phase " + TerminalText.of(value), name));

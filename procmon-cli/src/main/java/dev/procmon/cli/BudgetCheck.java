@@ -5,6 +5,7 @@ import dev.procmon.plot.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Holds budgets against run summaries. A run-wide budget is measured on the run; a phase budget on
@@ -14,8 +15,7 @@ import java.util.Locale;
  */
 final class BudgetCheck {
 
-    private BudgetCheck() {
-    }
+    private BudgetCheck() {}
 
     static List<Verdict> check(String runName, RunSummary run, List<Budget> budgets) {
         List<Verdict> out = new ArrayList<>();
@@ -36,6 +36,7 @@ final class BudgetCheck {
     }
 
     private static Verdict onPhase(String runName, RunSummary run, Budget b) {
+        String phase = Objects.requireNonNull(b.phase(), "a phase budget names its phase");
         Metric m = b.metric();
         String name = b.describe(m.format(b.limit()));
         PhaseSummary worst = null;
@@ -53,10 +54,11 @@ final class BudgetCheck {
             }
         }
         if (!found) {
-            return error(runName, name, b, "the log has no phase or label " + TerminalText.quoted(b.phase()));
+            return error(runName, name, b, "the log has no phase or label " + TerminalText.quoted(phase));
         }
         if (worst == null) {
-            return error(runName, name, b, "the log has no " + m.logField() + " in phase " + TerminalText.quoted(b.phase()));
+            return error(
+                    runName, name, b, "the log has no " + m.logField() + " in phase " + TerminalText.quoted(phase));
         }
         return verdict(runName, name, b, worstValue, whereInPhase(worst));
     }
@@ -64,21 +66,42 @@ final class BudgetCheck {
     private static Verdict verdict(String runName, String name, Budget b, double measured, String where) {
         Metric m = b.metric();
         boolean holds = measured <= b.limit();
-        String message = String.format(Locale.ROOT, "%s: %s %s %s budget %s (%s) %s", runName, m.label(),
-                m.format(measured), holds ? "within" : "exceeds", m.format(b.limit()), b.option(), where);
-        return new Verdict(runName, name, holds ? Verdict.Status.PASS : Verdict.Status.FAIL, b.limit(), measured,
-                m.isBytes(), message);
+        String message = String.format(
+                Locale.ROOT,
+                "%s: %s %s %s budget %s (%s) %s",
+                runName,
+                m.label(),
+                m.format(measured),
+                holds ? "within" : "exceeds",
+                m.format(b.limit()),
+                b.option(),
+                where);
+        return new Verdict(
+                runName,
+                name,
+                holds ? Verdict.Status.PASS : Verdict.Status.FAIL,
+                b.limit(),
+                measured,
+                m.isBytes(),
+                message);
     }
 
     private static Verdict error(String runName, String name, Budget b, String why) {
-        return new Verdict(runName, name, Verdict.Status.ERROR, b.limit(), Double.NaN, b.metric().isBytes(),
+        return new Verdict(
+                runName,
+                name,
+                Verdict.Status.ERROR,
+                b.limit(),
+                Double.NaN,
+                b.metric().isBytes(),
                 runName + ": cannot check " + b.option() + ": " + why);
     }
 
     static String whereInRun(Metric m, RunSummary run) {
         return switch (m) {
-            case RSS -> String.format(Locale.ROOT, "at %.1f s", run.peakRssSeconds())
-                    + (run.peakRssTime() == null ? "" : " (" + run.peakRssTime() + ")");
+            case RSS ->
+                String.format(Locale.ROOT, "at %.1f s", run.peakRssSeconds())
+                        + (run.peakRssTime() == null ? "" : " (" + run.peakRssTime() + ")");
             case HEAP -> String.format(Locale.ROOT, "at %.1f s", run.heapPeakSeconds());
             default -> String.format(Locale.ROOT, "over the run to %.1f s", run.durationSeconds());
         };
@@ -86,7 +109,13 @@ final class BudgetCheck {
 
     static String whereInPhase(PhaseSummary p) {
         String kind = p.kind() == PhaseSummary.Kind.PHASE ? "phase" : "label interval";
-        return String.format(Locale.ROOT, "in %s %s from %.1f s to %.1f s%s", kind, TerminalText.quoted(p.name()),
-                p.startSeconds(), p.endSeconds(), p.closed() ? "" : " (the run's end)");
+        return String.format(
+                Locale.ROOT,
+                "in %s %s from %.1f s to %.1f s%s",
+                kind,
+                TerminalText.quoted(p.name()),
+                p.startSeconds(),
+                p.endSeconds(),
+                p.closed() ? "" : " (the run's end)");
     }
 }

@@ -32,10 +32,12 @@ final class ByteSize implements ITypeConverter<Double> {
             case "mib", "m" -> 1L << 20;
             case "gib", "g" -> 1L << 30;
             case "tib", "t" -> 1L << 40;
-            case "kb", "mb", "gb", "tb" -> throw new TypeConversionException("'" + value
-                    + "': use binary suffixes (KiB, MiB, GiB, TiB), 1 MiB = 1,048,576 bytes");
-            default -> throw new TypeConversionException("'" + value + "': unknown size suffix '" + m.group(2)
-                    + "' (use B, KiB, MiB, GiB, TiB)");
+            case "kb", "mb", "gb", "tb" ->
+                throw new TypeConversionException(
+                        "'" + value + "': use binary suffixes (KiB, MiB, GiB, TiB), 1 MiB = 1,048,576 bytes");
+            default ->
+                throw new TypeConversionException(
+                        "'" + value + "': unknown size suffix '" + m.group(2) + "' (use B, KiB, MiB, GiB, TiB)");
         };
         double bytes = n * unit;
         if (Double.isInfinite(bytes) || bytes > 1e18) {

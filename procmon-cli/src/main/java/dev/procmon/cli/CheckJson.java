@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code procmon check --json}: the verdict, every check with its figures, each run's summary (the
@@ -19,17 +20,21 @@ final class CheckJson {
 
     static final int VERSION = 1;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** What {@code --baseline} compared. */
-    record BaselineResult(String run, double tolerance, List<BaselineComparison.Row> rows) {
-    }
+    record BaselineResult(String run, double tolerance, List<BaselineComparison.Row> rows) {}
 
-    private CheckJson() {
-    }
+    private CheckJson() {}
 
-    static void write(PrintWriter out, String logName, int exitCode, List<ProcessRun> runs, List<Verdict> verdicts,
-                      BaselineResult baseline) {
+    static void write(
+            PrintWriter out,
+            String logName,
+            int exitCode,
+            List<ProcessRun> runs,
+            List<Verdict> verdicts,
+            @Nullable BaselineResult baseline) {
         try {
             JsonGenerator g = FACTORY.createGenerator(out);
             g.useDefaultPrettyPrinter();
@@ -37,11 +42,13 @@ final class CheckJson {
             g.writeStringField("format", "procmon-check");
             g.writeNumberField("version", VERSION);
             g.writeStringField("log", logName);
-            g.writeStringField("verdict", switch (exitCode) {
-                case LogCheck.HOLDS -> "pass";
-                case LogCheck.BROKEN -> "fail";
-                default -> "error";
-            });
+            g.writeStringField(
+                    "verdict",
+                    switch (exitCode) {
+                        case LogCheck.HOLDS -> "pass";
+                        case LogCheck.BROKEN -> "fail";
+                        default -> "error";
+                    });
             g.writeNumberField("exit_code", exitCode);
             g.writeArrayFieldStart("checks");
             for (Verdict v : verdicts) {

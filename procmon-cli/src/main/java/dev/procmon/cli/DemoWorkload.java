@@ -25,8 +25,7 @@ final class DemoWorkload {
 
     private static long keepAlive;
 
-    private DemoWorkload() {
-    }
+    private DemoWorkload() {}
 
     /** Arguments: log file, seed, count, min MB, max MB, interval in nanoseconds. */
     public static void main(String[] args) throws InterruptedException {
@@ -38,7 +37,11 @@ final class DemoWorkload {
         Duration interval = Duration.ofNanos(Long.parseLong(args[5]));
         configureLogging(log);
         org.slf4j.Logger demo = LoggerFactory.getLogger("demo");
-        demo.info("procmon demo: {} strings of {} to {} MB, sampled every {} s", count, minMb, maxMb,
+        demo.info(
+                "procmon demo: {} strings of {} to {} MB, sampled every {} s",
+                count,
+                minMb,
+                maxMb,
                 interval.toNanos() / 1e9);
         try (ProcessMonitor monitor = ProcessMonitor.start(interval)) {
             for (int i = 0; i < count; i++) {
@@ -64,7 +67,8 @@ final class DemoWorkload {
         context.reset();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern(LAYOUT.replace("PID", Long.toString(ProcessHandle.current().pid())));
+        encoder.setPattern(
+                LAYOUT.replace("PID", Long.toString(ProcessHandle.current().pid())));
         encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context);

@@ -13,17 +13,19 @@ import java.nio.file.NotDirectoryException;
  */
 final class ErrorMessage {
 
-    private ErrorMessage() {
-    }
+    private ErrorMessage() {}
 
     static String of(Throwable e) {
         String text;
         if (e instanceof FileSystemException fs) {
             String file = fs.getFile();
-            String what = e instanceof NoSuchFileException ? "no such file or directory"
-                    : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException ? "not a directory"
-                    : fs.getReason() != null ? fs.getReason() : "cannot be used";
+            String what = e instanceof NoSuchFileException
+                    ? "no such file or directory"
+                    : e instanceof AccessDeniedException
+                            ? "permission denied"
+                            : e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException
+                                    ? "not a directory"
+                                    : fs.getReason() != null ? fs.getReason() : "cannot be used";
             text = file + ": " + what;
         } else {
             String message = e.getMessage();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,13 +28,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code procmon export LOG... --format csv|jsonl}: every sample, raw and derived, for other tools. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Writes every sample of the LOG files (oldest first; plain or gzip) as CSV or JSON Lines:"
-            + " every field as logged plus CPU time and %%, and rates per second; a header names the units."
-            + " See docs/check.md.",
-        footer = {"", "Examples:",
+                + " every field as logged plus CPU time and %%, and rates per second; a header names the units."
+                + " See docs/check.md.",
+        footer = {
+            "",
+            "Examples:",
             "  procmon export app.log --format csv > app.csv",
-            "  procmon export app.log --format jsonl --pid 4242 --output app.jsonl"})
+            "  procmon export app.log --format jsonl --pid 4242 --output app.jsonl"
+        })
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -42,15 +48,23 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "LOG", description = "Log files of one recording, oldest first.")
     List<Path> logs = new ArrayList<>();
 
-    @Option(names = "--format", required = true, paramLabel = "csv|jsonl", converter = FormatConverter.class,
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "csv|jsonl",
+            converter = FormatConverter.class,
             description = "csv or jsonl.")
     ExportFormat format;
 
     @Option(names = "--pid", paramLabel = "PID", description = "Only this process's runs (default: every run).")
+    @Nullable
     Long pid;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write to FILE (replaced; never through a symbolic link) instead of stdout.")
+    @Nullable
     Path output;
 
     /** Parses {@code csv|jsonl}. */
@@ -74,7 +88,8 @@ public final class ExportCommand implements Callable<Integer> {
             if (pid != null) {
                 runs = runs.stream().filter(r -> r.pid() == pid).toList();
                 if (runs.isEmpty()) {
-                    err.println("procmon export: pid " + pid + " is not in " + TerminalText.of(logs.get(logs.size() - 1).toString()));
+                    err.println("procmon export: pid " + pid + " is not in "
+                            + TerminalText.of(logs.get(logs.size() - 1).toString()));
                     return 1;
                 }
             }
@@ -88,13 +103,19 @@ public final class ExportCommand implements Callable<Integer> {
                     return 1;
                 }
             } else {
-                try (Writer out = new OutputStreamWriter(Files.newOutputStream(output, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                try (Writer out = new OutputStreamWriter(
+                        Files.newOutputStream(
+                                output,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.TRUNCATE_EXISTING,
+                                StandardOpenOption.WRITE,
+                                LinkOption.NOFOLLOW_LINKS),
                         StandardCharsets.US_ASCII)) {
                     LogExport.write(runs, format, out);
                 } catch (IOException e) {
                     // a refused link (ELOOP) or a full disk: the JDK's message names no file
-                    err.println("procmon export: " + output + ": " + ErrorMessage.of(e).replace(output + ": ", ""));
+                    err.println("procmon export: " + output + ": "
+                            + ErrorMessage.of(e).replace(output + ": ", ""));
                     return 1;
                 }
             }

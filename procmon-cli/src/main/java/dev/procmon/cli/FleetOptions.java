@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -18,20 +19,35 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class FleetOptions {
 
-    @Option(names = "--prometheus", paramLabel = "[HOST:]PORT", converter = AddressConverter.class,
+    @Option(
+            names = "--prometheus",
+            paramLabel = "[HOST:]PORT",
+            converter = AddressConverter.class,
             description = "Serve /metrics in Prometheus' text format on this address while recording "
                     + "(a bare PORT binds the loopback address only).")
+    @Nullable
     InetSocketAddress prometheus;
 
-    @Option(names = "--pushgateway", paramLabel = "URL", converter = HttpUrlConverter.class,
-            description = "Push the samples to this Prometheus Pushgateway during the run and the final totals at the end.")
+    @Option(
+            names = "--pushgateway",
+            paramLabel = "URL",
+            converter = HttpUrlConverter.class,
+            description =
+                    "Push the samples to this Prometheus Pushgateway during the run and the final totals at the end.")
+    @Nullable
     URI pushgateway;
 
-    @Option(names = "--job", paramLabel = "NAME", defaultValue = "procmon",
+    @Option(
+            names = "--job",
+            paramLabel = "NAME",
+            defaultValue = "procmon",
             description = "The job label of the pushed group (default: ${DEFAULT-VALUE}).")
     String job;
 
-    @Option(names = "--push-interval", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = "--push-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             converter = dev.procmon.picocli.SecondsConverter.class,
             description = "Seconds between pushes (default: ${DEFAULT-VALUE}); the final totals are always pushed.")
     Duration pushInterval;

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inputs of {@code procmon plot} with every JDK Flight Recorder file among them converted into a
@@ -28,9 +29,9 @@ final class JfrInput implements AutoCloseable {
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
     private final List<Path> logs;
-    private final Path temporary;
+    private final @Nullable Path temporary;
 
-    private JfrInput(List<Path> logs, Path temporary) {
+    private JfrInput(List<Path> logs, @Nullable Path temporary) {
         this.logs = logs;
         this.temporary = temporary;
     }
@@ -44,7 +45,10 @@ final class JfrInput implements AutoCloseable {
         try {
             for (int i = 0; i < inputs.size(); i++) {
                 Path in = inputs.get(i);
-                input.logs.add(isJfr(in) ? convert(in, Files.createDirectory(temporary.resolve(Integer.toString(i))), out) : in);
+                input.logs.add(
+                        isJfr(in)
+                                ? convert(in, Files.createDirectory(temporary.resolve(Integer.toString(i))), out)
+                                : in);
             }
             return input;
         } catch (IOException | RuntimeException e) {

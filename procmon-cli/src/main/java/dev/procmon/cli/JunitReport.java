@@ -22,20 +22,26 @@ final class JunitReport {
     static final String SCHEMA =
             "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report-3.0.xsd";
 
-    private JunitReport() {
-    }
+    private JunitReport() {}
 
     /** Writes {@code file}, never through a symbolic link planted in its place. */
     static void write(Path file, String suiteName, List<Verdict> verdicts) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (OutputStream out = Files.newOutputStream(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             write(out, suiteName, verdicts);
         }
     }
 
     static void write(OutputStream out, String suiteName, List<Verdict> verdicts) throws IOException {
-        long failures = verdicts.stream().filter(v -> v.status() == Verdict.Status.FAIL).count();
-        long errors = verdicts.stream().filter(v -> v.status() == Verdict.Status.ERROR).count();
+        long failures =
+                verdicts.stream().filter(v -> v.status() == Verdict.Status.FAIL).count();
+        long errors = verdicts.stream()
+                .filter(v -> v.status() == Verdict.Status.ERROR)
+                .count();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             x.writeStartDocument("UTF-8", "1.0");
@@ -60,8 +66,9 @@ final class JunitReport {
                     x.writeCharacters("\n    ");
                     x.writeStartElement(v.status() == Verdict.Status.FAIL ? "failure" : "error");
                     x.writeAttribute("message", xml(v.message()));
-                    x.writeAttribute("type", v.status() == Verdict.Status.FAIL ? "procmon.BudgetExceeded"
-                            : "procmon.ValueNotInLog");
+                    x.writeAttribute(
+                            "type",
+                            v.status() == Verdict.Status.FAIL ? "procmon.BudgetExceeded" : "procmon.ValueNotInLog");
                     x.writeCharacters(xml(v.message()));
                     x.writeEndElement();
                     x.writeCharacters("\n  ");
@@ -91,7 +98,7 @@ final class JunitReport {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 sb.append(c).append(s.charAt(++i));
-            } else if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c < 0xD800 || c > 0xDFFF && c < 0xFFFE) {
+            } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE)) {
                 sb.append(c);
             } else {
                 sb.append('?');

@@ -3,10 +3,10 @@ package dev.procmon.cli;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -41,7 +41,8 @@ final class JvmTarget {
         String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
         String me = System.getProperty("user.name");
         if (!owner.equals(me)) {
-            throw new IOException("pid " + pid + " belongs to " + owner + ": attach works with your own JVMs only (you are " + me + ")");
+            throw new IOException("pid " + pid + " belongs to " + owner
+                    + ": attach works with your own JVMs only (you are " + me + ")");
         }
         String maps;
         String status;
@@ -55,13 +56,14 @@ final class JvmTarget {
             throw new IOException("pid " + pid + " is not a Java VM (no libjvm.so in its memory map)");
         }
         if ((sigCgt(status) & SIGQUIT_BIT) == 0) {
-            throw new IOException("pid " + pid + " does not take attach requests (started with -Xrs, or still starting)");
+            throw new IOException(
+                    "pid " + pid + " does not take attach requests (started with -Xrs, or still starting)");
         }
         return new JvmTarget(pid);
     }
 
     private static long sigCgt(String status) {
-        for (String line : status.split("\n")) {
+        for (String line : status.split("\n", -1)) {
             if (line.startsWith("SigCgt:")) {
                 return Long.parseUnsignedLong(line.substring(7).trim(), 16);
             }
@@ -82,7 +84,11 @@ final class JvmTarget {
         } finally {
             vm.detach();
         }
-        return JMXConnectorFactory.connect(new JMXServiceURL(address));
+        // BanJNDI: the address is the local management agent of a JVM the user owns and named (attach
+        // requires the same user); procmon connects to nothing else.
+        @SuppressWarnings("BanJNDI")
+        JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        return connector;
     }
 
     /** Loads a Java agent jar into the target with the given options. */
@@ -109,7 +115,11 @@ final class JvmTarget {
     static Path procmonJar() throws IOException {
         Path p;
         try {
-            p = Path.of(JvmTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            p = Path.of(JvmTarget.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | RuntimeException e) {
             throw new IOException("--agent: cannot tell where procmon.jar is", e);
         }

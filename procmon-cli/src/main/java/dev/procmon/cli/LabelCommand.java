@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,19 +17,32 @@ import picocli.CommandLine.Spec;
  * {@code procmon label [--pid PID] TEXT}: adds a label to a running recording through its
  * {@link LabelSocket}. Kept to core's socket client: no logging, no JSON, so it starts fast.
  */
-@Command(name = "label", mixinStandardHelpOptions = true,
-        description = {"Adds a label to a running recording: a JVM monitored by procmon (library or agent),",
-                "or a procmon record/attach session. Without --pid: the session this command runs",
-                "under (procmon record sets " + LabelSocket.ENVIRONMENT_VARIABLE + ")."},
-        footer = {"", "Examples:", "  procmon label --pid 4242 \"cache warm\"",
-                "  procmon record --log build.log -- sh -c 'make deps; procmon label linking; make link'",
-                "", "Exit code: 0 queued; 1 no recording, refused, or the recording's label queue was full."})
+@Command(
+        name = "label",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Adds a label to a running recording: a JVM monitored by procmon (library or agent),",
+            "or a procmon record/attach session. Without --pid: the session this command runs",
+            "under (procmon record sets " + LabelSocket.ENVIRONMENT_VARIABLE + ")."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  procmon label --pid 4242 \"cache warm\"",
+            "  procmon record --log build.log -- sh -c 'make deps; procmon label linking; make link'",
+            "",
+            "Exit code: 0 queued; 1 no recording, refused, or the recording's label queue was full."
+        })
 public final class LabelCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pid", paramLabel = "PID", description = "The recorded process (default: the enclosing procmon record).")
+    @Option(
+            names = "--pid",
+            paramLabel = "PID",
+            description = "The recorded process (default: the enclosing procmon record).")
+    @Nullable
     Long pid;
 
     @Parameters(paramLabel = "TEXT", description = "The label.")
@@ -50,7 +64,7 @@ public final class LabelCommand implements Callable<Integer> {
      * about half the CPU of the command's start (scripts label every step): the exit code, or null
      * for any other form (help, an option, an empty text, a bad pid), which picocli then handles.
      */
-    static Integer quick(String[] args, PrintWriter err) {
+    static @Nullable Integer quick(String[] args, PrintWriter err) {
         if (args.length == 2 && usable(args[1])) {
             return send(null, args[1], err);
         }
@@ -64,7 +78,7 @@ public final class LabelCommand implements Callable<Integer> {
         return !text.isBlank() && !text.startsWith("-");
     }
 
-    private static int send(Long pid, String text, PrintWriter err) {
+    private static int send(@Nullable Long pid, String text, PrintWriter err) {
         String fromEnvironment = System.getenv(LabelSocket.ENVIRONMENT_VARIABLE);
         Path socket;
         if (pid != null) {
@@ -83,7 +97,8 @@ public final class LabelCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException e) {
-            return fail(err, (pid != null ? "no recording of pid " + pid + " takes labels: " : "") + ErrorMessage.of(e));
+            return fail(
+                    err, (pid != null ? "no recording of pid " + pid + " takes labels: " : "") + ErrorMessage.of(e));
         }
     }
 

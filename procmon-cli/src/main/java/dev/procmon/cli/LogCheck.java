@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a log against budgets (and optionally a baseline), prints the outcome and writes the
@@ -31,8 +32,7 @@ final class LogCheck {
     }
 
     /** The comparison asked for with {@code --baseline}. */
-    record Baseline(List<Path> logs, Long pid, double tolerance) {
-    }
+    record Baseline(List<Path> logs, @Nullable Long pid, double tolerance) {}
 
     private final String command;
     private final PrintWriter out;
@@ -45,7 +45,7 @@ final class LogCheck {
         this.err = err;
     }
 
-    int run(List<Path> logs, Long pid, BudgetOptions options, Baseline baseline) {
+    int run(List<Path> logs, @Nullable Long pid, BudgetOptions options, @Nullable Baseline baseline) {
         return run(logs, pid, false, options, baseline);
     }
 
@@ -54,11 +54,13 @@ final class LogCheck {
         return run(List.of(log), null, true, options, null);
     }
 
-    private int run(List<Path> logs, Long pid, boolean lastOnly, BudgetOptions options, Baseline baseline) {
+    private int run(
+            List<Path> logs, @Nullable Long pid, boolean lastOnly, BudgetOptions options, @Nullable Baseline baseline) {
         try {
             return check(logs, pid, lastOnly, options, baseline);
         } catch (CannotCheck e) {
-            err.println(command + ": " + TerminalText.of(e.getMessage()));
+            err.println(command + ": "
+                    + TerminalText.of(java.util.Objects.requireNonNull(e.getMessage(), "a CannotCheck says why")));
             return CANNOT_CHECK;
         } finally {
             out.flush();
@@ -66,7 +68,8 @@ final class LogCheck {
         }
     }
 
-    private int check(List<Path> logs, Long pid, boolean lastOnly, BudgetOptions options, Baseline baseline)
+    private int check(
+            List<Path> logs, @Nullable Long pid, boolean lastOnly, BudgetOptions options, @Nullable Baseline baseline)
             throws CannotCheck {
         String logName = logs.get(logs.size() - 1).toString();
         List<ProcessRun> runs = select(read(logs), pid, logName);
@@ -93,8 +96,8 @@ final class LogCheck {
             }
             String currentName = runName(logName, runs.get(0));
             String oldName = runName(baseName, old.get(0));
-            List<BaselineComparison.Row> rows = BaselineComparison.compare(old.get(0).summary(), runs.get(0).summary(),
-                    baseline.tolerance());
+            List<BaselineComparison.Row> rows =
+                    BaselineComparison.compare(old.get(0).summary(), runs.get(0).summary(), baseline.tolerance());
             table = BaselineComparison.table(oldName, currentName, baseline.tolerance(), rows);
             verdicts.addAll(BaselineComparison.verdicts(currentName, oldName, baseline.tolerance(), rows));
             compared = new CheckJson.BaselineResult(oldName, baseline.tolerance(), rows);
@@ -138,12 +141,16 @@ final class LogCheck {
     }
 
     private static String tally(List<Verdict> verdicts) {
-        long failed = verdicts.stream().filter(v -> v.status() == Verdict.Status.FAIL).count();
-        long errors = verdicts.stream().filter(v -> v.status() == Verdict.Status.ERROR).count();
+        long failed =
+                verdicts.stream().filter(v -> v.status() == Verdict.Status.FAIL).count();
+        long errors = verdicts.stream()
+                .filter(v -> v.status() == Verdict.Status.ERROR)
+                .count();
         int n = verdicts.size();
         String checks = n == 1 ? "check" : "checks";
         if (errors > 0) {
-            return errors + " of " + n + " " + checks + " could not be made" + (failed > 0 ? ", " + failed + " broken" : "");
+            return errors + " of " + n + " " + checks + " could not be made"
+                    + (failed > 0 ? ", " + failed + " broken" : "");
         }
         if (failed == 0) {
             return n == 1 ? "the check holds" : "all " + n + " checks hold";
@@ -160,13 +167,14 @@ final class LogCheck {
         }
         if (log.malformedLines() > 0) {
             // Said, not fatal: the intact lines are checked, as procmon plot draws them.
-            err.println(command + ": " + TerminalText.of(logs.get(logs.size() - 1).toString()) + ": skipped " + log.malformedLines()
-                    + " malformed sample line" + (log.malformedLines() == 1 ? "" : "s"));
+            err.println(
+                    command + ": " + TerminalText.of(logs.get(logs.size() - 1).toString()) + ": skipped "
+                            + log.malformedLines() + " malformed sample line" + (log.malformedLines() == 1 ? "" : "s"));
         }
         return log;
     }
 
-    private static List<ProcessRun> select(ProcmonLog log, Long pid, String logName) throws CannotCheck {
+    private static List<ProcessRun> select(ProcmonLog log, @Nullable Long pid, String logName) throws CannotCheck {
         if (pid == null) {
             return log.runs();
         }

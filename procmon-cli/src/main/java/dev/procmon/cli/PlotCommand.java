@@ -5,10 +5,9 @@ import dev.procmon.plot.OutputFormat;
 import dev.procmon.plot.PlotInputException;
 import dev.procmon.plot.PlotOptions;
 import dev.procmon.plot.PlotResult;
-import dev.procmon.plot.ProcessSummary;
 import dev.procmon.plot.ProgressListener;
-import dev.procmon.plot.StopSignal;
 import dev.procmon.plot.RunComparison;
+import dev.procmon.plot.StopSignal;
 import dev.procmon.plot.TimeAxis;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,49 +30,77 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code procmon plot LOG... OUTDIR}: writes .dat, .plt and images per process found in the logs. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.",
+@Command(
+        name = "plot",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Plot the process samples in LOG files (oldest first; plain or gzip) into OUTDIR.",
             "A JDK Flight Recorder file (.jfr) is read as a log too: its CPU load, heap, threads, RSS",
-            "(JDK 21+) and GC pauses of 20 ms or more as labels."})
+            "(JDK 21+) and GC pauses of 20 ms or more as labels."
+        })
 final class PlotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "LOG... OUTDIR", hideParamSyntax = true,
+    @Parameters(
+            arity = "2..*",
+            paramLabel = "LOG... OUTDIR",
+            hideParamSyntax = true,
             description = "One or more log files, oldest first, then the output directory.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--gnuplot", description = "Run gnuplot on the written .plt to make the SVG.")
     boolean gnuplot;
 
-    @Option(names = "--time", paramLabel = "elapsed|clock", defaultValue = "elapsed",
+    @Option(
+            names = "--time",
+            paramLabel = "elapsed|clock",
+            defaultValue = "elapsed",
             converter = TimeAxisConverter.class,
             description = "x axis: elapsed seconds (default) or wall-clock time.")
     TimeAxis time = TimeAxis.ELAPSED;
 
-    @Option(names = "--compare", description = "Write one report, OUTDIR/compare.html, overlaying one process from each LOG "
-            + "(each file is one run) with a table comparing them.")
+    @Option(
+            names = "--compare",
+            description = "Write one report, OUTDIR/compare.html, overlaying one process from each LOG "
+                    + "(each file is one run) with a table comparing them.")
     boolean compare;
 
-    @Option(names = "--pid", paramLabel = "PID", description = "With --compare: the process to take from each log "
-            + "(needed when a log has several).")
+    @Option(
+            names = "--pid",
+            paramLabel = "PID",
+            description = "With --compare: the process to take from each log " + "(needed when a log has several).")
+    @Nullable
     Long pid;
 
-    @Option(names = "--align-at", paramLabel = "LABEL", description = "With --compare: align the runs at the first label "
-            + "with this text (default: at their start).")
+    @Option(
+            names = "--align-at",
+            paramLabel = "LABEL",
+            description =
+                    "With --compare: align the runs at the first label " + "with this text (default: at their start).")
+    @Nullable
     String alignAt;
 
-    @Option(names = "--format", split = ",", paramLabel = "svg|png|html",
+    @Option(
+            names = "--format",
+            split = ",",
+            paramLabel = "svg|png|html",
             converter = FormatConverter.class,
             description = "Files procmon renders itself (default: svg,png,html).")
     List<OutputFormat> formats = new ArrayList<>();
 
-    @Option(names = "--max-processes", paramLabel = "N", converter = CountConverter.class,
+    @Option(
+            names = "--max-processes",
+            paramLabel = "N",
+            converter = CountConverter.class,
             description = "Plot at most N process runs (default: ${DEFAULT-VALUE}); the rest are counted.")
     int maxProcesses = PlotOptions.DEFAULT_MAX_PROCESSES;
 
-    @Option(names = "--cores", paramLabel = "N", converter = CountConverter.class,
+    @Option(
+            names = "--cores",
+            paramLabel = "N",
+            converter = CountConverter.class,
             description = "CPU count of the machine the log was recorded on, for the CPU rate limit "
                     + "(default: this machine's, or more if the log shows it).")
     int cores;
@@ -146,21 +174,27 @@ final class PlotCommand implements Callable<Integer> {
         // SIGINT/SIGTERM: stop reading (a pipe or device may never end) and let the plot of what was
         // read finish before the JVM exits; the exit status stays the signal's (130/143).
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> {
-            if (stop.stop()) {
-                try {
-                    finished.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "procmon-plot-signal");
+        Thread onSignal = new Thread(
+                () -> {
+                    if (stop.stop()) {
+                        try {
+                            finished.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "procmon-plot-signal");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try (JfrInput input = JfrInput.of(logs, out)) {
             PlotResult result = LogPlotter.plot(input.logs(), outDir, options);
             if (compare) {
-                Path report = RunComparison.write(input.logs(), pid == null ? OptionalLong.empty() : OptionalLong.of(pid),
-                        alignAt, outDir, options.progress());
+                Path report = RunComparison.write(
+                        input.logs(),
+                        pid == null ? OptionalLong.empty() : OptionalLong.of(pid),
+                        alignAt,
+                        outDir,
+                        options.progress());
                 if (bar != null) {
                     bar.clear();
                 }
@@ -171,7 +205,7 @@ final class PlotCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.clear();
             }
-            printResult(result, out, err);
+            PlotResultPrinter.print(result, out, err);
             out.flush();
             err.flush();
             return 0;
@@ -196,37 +230,34 @@ final class PlotCommand implements Callable<Integer> {
     static final long SIGNAL_GRACE_SECONDS = 60;
 
     /**
+     * Tells whether the JVM has a terminal: before JDK 22 {@code System.console()} is null without one; from
+     * JDK 22 it is never null and {@code Console.isTerminal()} (not in the Java 17 API) says so.
+     */
+    // SystemConsoleNull: the null check is the pre-22 answer; isTerminal() below is the 22+ one.
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean consoleIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException beforeJdk22) {
+            return true;
+        }
+    }
+
+    /**
      * Whether stderr, where the bar goes, is a terminal. On Linux /proc tells for fd 2 itself; elsewhere
      * {@code System.console()} (stdin and stdout) is the best Java 17 can say.
      */
     static boolean stderrIsTerminal() {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2"))
+                    .toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
-    }
-
-    /** Prints one summary line per process, then the files written, then any skipped lines on err. */
-    static void printResult(PlotResult result, PrintWriter out, PrintWriter err) {
-        for (ProcessSummary s : result.processes()) {
-            out.println(TerminalText.of(s.describe())); // a log's name may hold ESC or a newline
-            s.phaseTable().forEach(out::println);   // names made printable by PhaseTable
-        }
-        StringBuilder files = new StringBuilder();
-        for (ProcessSummary s : result.processes()) {
-            for (Path f : s.files()) {
-                files.append("  ").append(f);
-            }
-        }
-        out.println(TerminalText.of(files.toString()));
-        for (String notice : result.notices()) {
-            err.println("procmon plot: " + TerminalText.of(notice));
-        }
-        if (result.malformedLines() > 0) {
-            err.println("procmon plot: skipped " + result.malformedLines() + " malformed sample line"
-                    + (result.malformedLines() == 1 ? "" : "s") + ", first at " + String.join(", ", result.firstMalformed()));
+            return consoleIsTerminal();
         }
     }
 

@@ -1,12 +1,13 @@
 package dev.procmon.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -17,7 +18,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code procmon}: the command line's root, holding the subcommands. */
-@Command(name = "procmon", mixinStandardHelpOptions = true, versionProvider = ProcmonCommand.Version.class,
+@Command(
+        name = "procmon",
+        mixinStandardHelpOptions = true,
+        versionProvider = ProcmonCommand.Version.class,
         description = "Records how a process uses memory and CPU over time, and plots the record.")
 public final class ProcmonCommand implements Runnable {
 
@@ -59,7 +63,8 @@ public final class ProcmonCommand implements Runnable {
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("label")) {
-            PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()), true);
+            PrintWriter err = new PrintWriter(
+                    new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()), true);
             Integer code = LabelCommand.quick(args, err);
             if (code != null) {
                 System.exit(code);
@@ -87,12 +92,16 @@ public final class ProcmonCommand implements Runnable {
             cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
         } else if (!versionOnly) {
             SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
-            cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+            // Registered just above (SUBCOMMANDS has it).
+            Objects.requireNonNull(cl.getSubcommands().get("generate-completion"))
+                    .getCommandSpec()
+                    .usageMessage()
+                    .hidden(false);
         }
         CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
         // A usage error is one line and where help is; a bare `procmon` keeps picocli's usage text.
-        cl.setParameterExceptionHandler((e, rest) -> e.getCommandLine() != cl
-                ? usageError(e, rest) : standard.handleParseException(e, rest));
+        cl.setParameterExceptionHandler(
+                (e, rest) -> e.getCommandLine() != cl ? usageError(e, rest) : standard.handleParseException(e, rest));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ErrorMessage.of(e));
             return 1;
@@ -107,10 +116,12 @@ public final class ProcmonCommand implements Runnable {
     static int usageError(ParameterException e, String[] args) {
         CommandLine c = e.getCommandLine();
         String name = c.getCommandSpec().qualifiedName();
-        String message = e.getMessage() == null ? "invalid command line" : e.getMessage()
-                // picocli names the Java type it could not convert to; say what the user must give.
-                .replaceAll("is not an? (long|int|short|byte)\\b", "is not a whole number")
-                .replaceAll("is not an? (double|float)\\b", "is not a number");
+        String message = e.getMessage() == null
+                ? "invalid command line"
+                : e.getMessage()
+                        // picocli names the Java type it could not convert to; say what the user must give.
+                        .replaceAll("is not an? (long|int|short|byte)\\b", "is not a whole number")
+                        .replaceAll("is not an? (double|float)\\b", "is not a number");
         c.getErr().println(name + ": " + message.replace('\n', ' ').replace('\r', ' '));
         c.getErr().println("Try '" + name + " --help'");
         c.getErr().flush();

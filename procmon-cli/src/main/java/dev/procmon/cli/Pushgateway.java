@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  */
 final class Pushgateway implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI target;
     private final Supplier<Optional<MetricsSnapshot>> latest;
     private final Consumer<String> warnings;
@@ -37,8 +38,12 @@ final class Pushgateway implements AutoCloseable {
      * @param job the {@code job} label of the group; any text (sent base64-encoded, so nothing in it
      *     can change the URL path)
      */
-    Pushgateway(URI base, String job, Duration every, Supplier<Optional<MetricsSnapshot>> latest,
-                Consumer<String> warnings) {
+    Pushgateway(
+            URI base,
+            String job,
+            Duration every,
+            Supplier<Optional<MetricsSnapshot>> latest,
+            Consumer<String> warnings) {
         String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString(job.getBytes(StandardCharsets.UTF_8));
         String path = base.toString().replaceAll("/+$", "") + "/metrics/job@base64/" + (b64.isEmpty() ? "=" : b64);
         this.target = URI.create(path);
@@ -50,10 +55,11 @@ final class Pushgateway implements AutoCloseable {
             return t;
         });
         long millis = Math.max(1, every.toMillis());
-        timer.scheduleWithFixedDelay(this::push, millis, millis, TimeUnit.MILLISECONDS);
+        // push() reports its own failures, and close() ends the schedule with the executor: no one waits on the future.
+        var unused = timer.scheduleWithFixedDelay(this::push, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** @return where the metrics are posted */
+    /** Returns where the metrics are posted. */
     URI target() {
         return target;
     }
@@ -65,9 +71,11 @@ final class Pushgateway implements AutoCloseable {
             return false;
         }
         try {
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", PrometheusExposition.CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofString(PrometheusExposition.toText(sample.get()))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(PrometheusExposition.toText(sample.get())))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 String body = response.body().lines().findFirst().orElse("");

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParameterException;
  */
 final class RecordCheckOptions {
 
-    @Option(names = "--check",
+    @Option(
+            names = "--check",
             description = "When the recording ends, check it against the budgets given (as procmon check does).")
     boolean check;
 
@@ -25,8 +26,10 @@ final class RecordCheckOptions {
     void validate(CommandLine cl) {
         boolean any = !budgets.budgets().isEmpty();
         if (check && !any) {
-            throw new ParameterException(cl, "--check needs at least one budget (--max-rss, --max-heap, --max-cpu,"
-                    + " --max-duration, --max-gc-time, --phase)");
+            throw new ParameterException(
+                    cl,
+                    "--check needs at least one budget (--max-rss, --max-heap, --max-cpu,"
+                            + " --max-duration, --max-gc-time, --phase)");
         }
         if (!check && (any || budgets.junit != null || budgets.json)) {
             throw new ParameterException(cl, "budgets (--max-rss, --phase, --junit, --json ...) apply with --check");

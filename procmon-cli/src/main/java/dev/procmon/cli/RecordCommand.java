@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -32,36 +32,58 @@ import picocli.CommandLine.Spec;
  * the options, their validation and the exit codes; the recording itself is a {@link
  * RecordingSession}, the command a {@link LaunchedCommand}. See {@code docs/record.md}.
  */
-@Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Records a process's memory and CPU over time: a running PID, or a command",
-                "launched with inherited stdin/stdout/stderr and watched until it exits."},
-        footer = {"", "Examples:",
-                "  procmon record --interval 0.2 --include-children --log build.log --plot out/ -- mvn -q package",
-                "  procmon record --pid 4242 --duration 60 --log server.log",
-                "", "Exit code: the command's own (128+N if signal N killed it); 0 for --pid;",
-                "130 or 143 if procmon itself was stopped by SIGINT or SIGTERM;",
-                "1 on an error; 2 on a usage error; 127 if the command cannot be started."})
+@Command(
+        name = "record",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Records a process's memory and CPU over time: a running PID, or a command",
+            "launched with inherited stdin/stdout/stderr and watched until it exits."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  procmon record --interval 0.2 --include-children --log build.log --plot out/ -- mvn -q package",
+            "  procmon record --pid 4242 --duration 60 --log server.log",
+            "",
+            "Exit code: the command's own (128+N if signal N killed it); 0 for --pid;",
+            "130 or 143 if procmon itself was stopped by SIGINT or SIGTERM;",
+            "1 on an error; 2 on a usage error; 127 if the command cannot be started."
+        })
 final class RecordCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--pid", paramLabel = "PID", description = "Record this running process until it exits.")
+    @Nullable
     Long pid;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1.0", converter = SecondsConverter.class,
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "1.0",
+            converter = SecondsConverter.class,
             description = "Seconds between samples (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", converter = SecondsConverter.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            converter = SecondsConverter.class,
             description = "With --pid: stop recording after this long.")
+    @Nullable
     Duration duration;
 
-    @Option(names = "--include-children",
+    @Option(
+            names = "--include-children",
             description = "Sum every live descendant into each sample; the line carries num_procs.")
     boolean includeChildren;
 
-    @Option(names = "--memory", paramLabel = "rss|pss", defaultValue = "rss", converter = MemoryDetailConverter.class,
+    @Option(
+            names = "--memory",
+            paramLabel = "rss|pss",
+            defaultValue = "rss",
+            converter = MemoryDetailConverter.class,
             description = "pss: also log PSS and USS from /proc/<pid>/smaps_rollup at every sample (costs a "
                     + "page-table walk; default: ${DEFAULT-VALUE}).")
     MemoryDetail memory;
@@ -70,16 +92,20 @@ final class RecordCommand implements Callable<Integer> {
     FleetOptions fleet = new FleetOptions();
 
     @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
+    @Nullable
     Path log;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "Render the plots into DIR when recording ends.")
+    @Nullable
     Path plotDirectory;
 
     /** Budgets held against the recording when it ends (cigate stream; see {@link RecordCheckOptions}). */
     @Mixin
     RecordCheckOptions check = new RecordCheckOptions();
 
-    @Parameters(paramLabel = "CMD", arity = "0..*",
+    @Parameters(
+            paramLabel = "CMD",
+            arity = "0..*",
             description = "The command to launch and record, after '--': -- CMD [ARGS...]")
     List<String> command = new ArrayList<>();
 
@@ -89,7 +115,8 @@ final class RecordCommand implements Callable<Integer> {
 
     /** Set by the signal handler: the number of the signal that ended the recording, else 0. */
     private volatile int signal;
-    private volatile LaunchedCommand launched;
+
+    private volatile @Nullable LaunchedCommand launched;
 
     /**
      * The command as the procmon launcher registers it: plotting with procmon-plot's defaults, and
@@ -123,8 +150,8 @@ final class RecordCommand implements Callable<Integer> {
             if (!Files.isReadable(procRoot.resolve("self").resolve("stat"))) {
                 throw new RecordFailure("record needs Linux: " + procRoot + " is not available on this system");
             }
-            RecordingSession session = RecordingSession.open(log, plotDirectory, plotter, check,
-                    spec.commandLine().getOut(), err);
+            RecordingSession session = RecordingSession.open(
+                    log, plotDirectory, plotter, check, spec.commandLine().getOut(), err);
             try {
                 return pid != null ? recordPid(session, pid) : recordCommand(session);
             } finally {
@@ -155,10 +182,12 @@ final class RecordCommand implements Callable<Integer> {
 
     /** Catches SIGINT/SIGTERM (if this command is to): records which came, then runs {@code onSignal}. */
     private TerminationSignals trapSignals(Runnable onSignal) {
-        return trapSignals ? TerminationSignals.trap(n -> {
-            signal = n;
-            onSignal.run();
-        }) : TerminationSignals.NONE;
+        return trapSignals
+                ? TerminationSignals.trap(n -> {
+                    signal = n;
+                    onSignal.run();
+                })
+                : TerminationSignals.NONE;
     }
 
     private int recordCommand(RecordingSession session) throws RecordFailure {
@@ -176,21 +205,24 @@ final class RecordCommand implements Callable<Integer> {
         });
         TerminationSignals signals = trapSignals(stop);
         try {
-            ProcessMonitor.Builder builder = session.monitorBuilder(interval, includeChildren, memory).launchedChild();
+            ProcessMonitor.Builder builder =
+                    session.monitorBuilder(interval, includeChildren, memory).launchedChild();
             // Labels from outside (issue 15): the command finds this session through its environment.
             String socket = session.openLabels(ProcessHandle.current().pid());
             LaunchedCommand c;
             try {
-                c = LaunchedCommand.start(command, LaunchedCommand.GRACE,
+                c = LaunchedCommand.start(
+                        command,
+                        LaunchedCommand.GRACE,
                         socket == null ? Map.of() : Map.of(LabelSocket.ENVIRONMENT_VARIABLE, socket));
             } catch (IOException e) {
-                throw new RecordFailure("cannot run " + command.get(0) + ": " + ErrorMessage.of(e),
-                        RecordFailure.EXIT_CANNOT_RUN);
+                throw new RecordFailure(
+                        "cannot run " + command.get(0) + ": " + ErrorMessage.of(e), RecordFailure.EXIT_CANNOT_RUN);
             }
             launched = c;
             session.aliasLabels(c.pid());
             if (signal != 0) {
-                c.stop();   // the signal came while the command was being started
+                c.stop(); // the signal came while the command was being started
             }
             try {
                 session.start(builder.pid(c.pid()), fleet);
@@ -221,14 +253,18 @@ final class RecordCommand implements Callable<Integer> {
                     + ", not yet reaped by its parent); nothing to record");
         }
         ShutdownHook hook = ShutdownHook.register("procmon-record-shutdown", session::close);
-        TerminationSignals signals = trapSignals(() -> { });
+        TerminationSignals signals = trapSignals(() -> {});
         try {
             try {
-                session.start(session.monitorBuilder(interval, includeChildren, memory).pid(target), fleet);
+                session.start(
+                        session.monitorBuilder(interval, includeChildren, memory)
+                                .pid(target),
+                        fleet);
             } catch (UncheckedIOException e) {
-                throw new RecordFailure(WatchedProcess.running(procRoot, target)
-                        ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
-                        : "no process with pid " + target);
+                throw new RecordFailure(
+                        WatchedProcess.running(procRoot, target)
+                                ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
+                                : "no process with pid " + target);
             }
             session.openLabels(target);
             if (WatchedProcess.awaitExit(procRoot, target, duration, () -> signal != 0)) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recording of {@code procmon record}: the monitor, where its lines go (a file, or stdout with a
@@ -19,24 +20,31 @@ import java.time.Duration;
  */
 final class RecordingSession implements AutoCloseable {
 
-    private final Path log;
-    private final Path plotDirectory;
+    private final @Nullable Path log;
+    private final @Nullable Path plotDirectory;
     private final Plotter plotter;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final TeeSink tee;
+    private final @Nullable TeeSink tee;
     private final RecordCheckOptions check;
 
     /** Volatile: the label socket's thread hands labels to it without the session's lock. */
-    private volatile ProcessMonitor monitor;
+    private volatile @Nullable ProcessMonitor monitor;
     /** Where {@code procmon label} reaches this recording (issue 15), or null. */
-    private LabelSocket labels;
-    private Pushgateway pushgateway;
+    private @Nullable LabelSocket labels;
+
+    private @Nullable Pushgateway pushgateway;
     private boolean closed;
     private int status;
 
-    private RecordingSession(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err,
-            TeeSink tee, RecordCheckOptions check) {
+    private RecordingSession(
+            @Nullable Path log,
+            @Nullable Path plotDirectory,
+            Plotter plotter,
+            PrintWriter out,
+            PrintWriter err,
+            @Nullable TeeSink tee,
+            RecordCheckOptions check) {
         this.check = check;
         this.log = log;
         this.plotDirectory = plotDirectory;
@@ -52,17 +60,25 @@ final class RecordingSession implements AutoCloseable {
      * @param log the log file, appended to; null for stdout
      * @param plotDirectory where to plot when the recording ends; null for no plots
      */
-    static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
+    static RecordingSession open(
+            @Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
             throws RecordFailure {
         return open(log, plotDirectory, plotter, new RecordCheckOptions(), out, err);
     }
 
     /** As above; {@code check} holds budgets against the log when the recording ends. */
-    static RecordingSession open(Path log, Path plotDirectory, Plotter plotter, RecordCheckOptions check,
-            PrintWriter out, PrintWriter err) throws RecordFailure {
+    static RecordingSession open(
+            @Nullable Path log,
+            @Nullable Path plotDirectory,
+            Plotter plotter,
+            RecordCheckOptions check,
+            PrintWriter out,
+            PrintWriter err)
+            throws RecordFailure {
         if (log != null) {
             try {
-                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                        .close();
             } catch (IOException e) {
                 throw new RecordFailure("cannot write the log " + log + ": " + ErrorMessage.of(e));
             }
@@ -72,7 +88,8 @@ final class RecordingSession implements AutoCloseable {
             try {
                 Files.createDirectories(plotDirectory);
             } catch (IOException e) {
-                throw new RecordFailure("cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
+                throw new RecordFailure(
+                        "cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
             }
         }
         if (log == null && (plotDirectory != null || check.enabled())) {
@@ -90,8 +107,11 @@ final class RecordingSession implements AutoCloseable {
      * initialises the monitor (and SLF4J) first, so the first sample follows the launch closely.
      */
     ProcessMonitor.Builder monitorBuilder(Duration interval, boolean includeChildren, MemoryDetail memory) {
-        ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false).includeChildren(includeChildren)
-                .interval(interval).memory(memory);
+        ProcessMonitor.Builder b = ProcessMonitor.builder()
+                .jvm(false)
+                .includeChildren(includeChildren)
+                .interval(interval)
+                .memory(memory);
         if (log != null) {
             return b.file(log);
         }
@@ -125,7 +145,7 @@ final class RecordingSession implements AutoCloseable {
             monitor.close();
         }
         if (pushgateway != null) {
-            pushgateway.close();   // the STOP line's totals, pushed once more
+            pushgateway.close(); // the STOP line's totals, pushed once more
         }
         if (labels != null) {
             labels.close();
@@ -138,9 +158,10 @@ final class RecordingSession implements AutoCloseable {
             try {
                 PlotResult result = plotter.plot(logForPlot, plotDirectory);
                 // With the log on stdout, the summary goes to stderr so that stdout stays a log.
-                PlotCommand.printResult(result, log != null ? out : err, err);
+                PlotResultPrinter.print(result, log != null ? out : err, err);
             } catch (Exception e) {
-                err.println("procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
+                err.println(
+                        "procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
                 status = RecordFailure.EXIT_ERROR;
             }
         }
@@ -175,7 +196,7 @@ final class RecordingSession implements AutoCloseable {
      *
      * @return the socket's path, for {@link LabelSocket#ENVIRONMENT_VARIABLE}; null without one
      */
-    synchronized String openLabels(long pid) {
+    synchronized @Nullable String openLabels(long pid) {
         if (closed) {
             return null;
         }

@@ -20,7 +20,8 @@ final class Seconds implements ITypeConverter<Double> {
         if (!DECIMAL.matcher(text).matches()) {
             throw new TypeConversionException("'" + value + "' is not a number of seconds (examples: 90, 2.5)");
         }
-        double s = Double.parseDouble(text.endsWith("s") ? text.substring(0, text.length() - 1).trim() : text);
+        double s = Double.parseDouble(
+                text.endsWith("s") ? text.substring(0, text.length() - 1).trim() : text);
         if (Double.isInfinite(s)) {
             throw new TypeConversionException("'" + value + "' is too large");
         }

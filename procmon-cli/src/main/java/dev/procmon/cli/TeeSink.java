@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The log lines of {@code record --plot} without {@code --log}: printed on stdout, and copied to a
@@ -17,7 +18,7 @@ final class TeeSink implements Consumer<String>, AutoCloseable {
 
     private final PrintWriter out;
     private final Path copy;
-    private Writer writer;
+    private @Nullable Writer writer;
 
     private TeeSink(PrintWriter out, Path copy, Writer writer) {
         this.out = out;

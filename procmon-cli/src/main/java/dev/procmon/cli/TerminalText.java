@@ -7,16 +7,18 @@ package dev.procmon.cli;
  */
 final class TerminalText {
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     static String of(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             int type = Character.getType(c);
-            if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.FORMAT || Character.isSurrogate(c) && !pairAt(s, i)) {
+            if (Character.isISOControl(c)
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.FORMAT
+                    || (Character.isSurrogate(c) && !pairAt(s, i))) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);

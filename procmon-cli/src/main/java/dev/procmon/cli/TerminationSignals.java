@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Catches SIGINT and SIGTERM for the length of a recording, so that the recording ends in order
@@ -25,12 +26,12 @@ final class TerminationSignals implements AutoCloseable {
     /** Catches nothing. */
     static final TerminationSignals NONE = new TerminationSignals(null, new Object[0], new Object[0]);
 
-    private final Method handle;
+    private final @Nullable Method handle;
     private final Object[] signals;
     private final Object[] previous;
     private boolean restored;
 
-    private TerminationSignals(Method handle, Object[] signals, Object[] previous) {
+    private TerminationSignals(@Nullable Method handle, Object[] signals, Object[] previous) {
         this.handle = handle;
         this.signals = signals;
         this.previous = previous;
@@ -51,8 +52,10 @@ final class TerminationSignals implements AutoCloseable {
             Method number = signalClass.getMethod("getNumber");
             handle = signalClass.getMethod("handle", signalClass, handlerClass);
             TerminationSignals[] self = new TerminationSignals[1];
-            Object handler = Proxy.newProxyInstance(TerminationSignals.class.getClassLoader(),
-                    new Class<?>[] {handlerClass}, (proxy, method, args) -> switch (method.getName()) {
+            Object handler = Proxy.newProxyInstance(
+                    TerminationSignals.class.getClassLoader(),
+                    new Class<?>[] {handlerClass},
+                    (proxy, method, args) -> switch (method.getName()) {
                         case "handle" -> {
                             TerminationSignals trapped = self[0];
                             if (trapped != null) {

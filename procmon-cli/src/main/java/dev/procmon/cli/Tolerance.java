@@ -15,7 +15,8 @@ final class Tolerance implements ITypeConverter<Double> {
         if (!PERCENT.matcher(text).matches()) {
             throw new TypeConversionException("'" + value + "' is not a percentage (examples: 10%, 2.5%)");
         }
-        double percent = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : text);
+        double percent = Double.parseDouble(
+                text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : text);
         if (Double.isInfinite(percent)) {
             throw new TypeConversionException("'" + value + "' is too large");
         }

@@ -14,6 +14,8 @@ package dev.procmon.cli;
 record Verdict(String run, String name, Status status, double budget, double measured, boolean bytes, String message) {
 
     enum Status {
-        PASS, FAIL, ERROR
+        PASS,
+        FAIL,
+        ERROR
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a process {@code record --pid} watches is still running. {@link ProcessHandle#isAlive()}
@@ -23,8 +24,7 @@ final class WatchedProcess {
     /** What {@link #state} returns for a process that is gone. */
     static final char GONE = 0;
 
-    private WatchedProcess() {
-    }
+    private WatchedProcess() {}
 
     /** The state letter of field 3 ({@code R}, {@code S}, {@code Z}...), or {@link #GONE}. */
     static char state(Path procRoot, long pid) {
@@ -52,7 +52,7 @@ final class WatchedProcess {
      *
      * @return whether the process exited
      */
-    static boolean awaitExit(Path procRoot, long pid, Duration limit, BooleanSupplier stop) {
+    static boolean awaitExit(Path procRoot, long pid, @Nullable Duration limit, BooleanSupplier stop) {
         long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
         try {
             while (!stop.getAsBoolean() && (limit == null || System.nanoTime() - deadline < 0)) {

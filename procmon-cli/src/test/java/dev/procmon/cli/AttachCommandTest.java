@@ -25,7 +25,9 @@ class AttachCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int attach(String... args) {
-        return ProcmonCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        return ProcmonCommand.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(args);
     }
 
@@ -34,8 +36,15 @@ class AttachCommandTest {
         Process target = Jvms.startTarget(60, 96, "-Xmx256m");
         try {
             Path log = dir.resolve("attach.log");
-            CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> attach("attach",
-                    Long.toString(target.pid()), "--interval", "0.2", "--duration", "2.5", "--log", log.toString()));
+            CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> attach(
+                    "attach",
+                    Long.toString(target.pid()),
+                    "--interval",
+                    "0.2",
+                    "--duration",
+                    "2.5",
+                    "--log",
+                    log.toString()));
             Path socket = LabelSocket.pathFor(target.pid());
             Jvms.awaitLabelSocket(target.pid());
             assertThat(LabelSocket.send(socket, "from outside")).isTrue();
@@ -46,11 +55,14 @@ class AttachCommandTest {
             assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
             for (int i = 0; i < r.size(); i++) {
                 assertThat(r.number(i, LogFormat.PID)).isEqualTo((double) target.pid());
-                assertThat(r.number(i, LogFormat.HEAP_USED)).as("heap of line %d", i).isGreaterThan(96.0 * (1 << 20));
+                assertThat(r.number(i, LogFormat.HEAP_USED))
+                        .as("heap of line %d", i)
+                        .isGreaterThan(96.0 * (1 << 20));
                 assertThat(r.number(i, LogFormat.THREADS)).isGreaterThan(1);
                 assertThat(r.number(i, LogFormat.RSS)).isGreaterThan(96.0 * (1 << 20));
             }
-            assertThat(r.lines().stream().filter(l -> l.contains("\"label\": \"from outside\""))).hasSize(1);
+            assertThat(r.lines().stream().filter(l -> l.contains("\"label\": \"from outside\"")))
+                    .hasSize(1);
             assertThat(socket).doesNotExist();
             assertThat(err.toString()).isEmpty();
         } finally {
@@ -65,20 +77,41 @@ class AttachCommandTest {
         try {
             Path log = dir.resolve("interrupted.log");
             Path plots = dir.resolve("plots");
-            attach = new ProcessBuilder(Jvms.command(List.of(), ProcmonCommand.class.getName(), "attach",
-                    Long.toString(target.pid()), "--interval", "0.1", "--log", log.toString(), "--plot", plots.toString()))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("attach.out").toFile()).start();
+            attach = new ProcessBuilder(Jvms.command(
+                            List.of(),
+                            ProcmonCommand.class.getName(),
+                            "attach",
+                            Long.toString(target.pid()),
+                            "--interval",
+                            "0.1",
+                            "--log",
+                            log.toString(),
+                            "--plot",
+                            plots.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("attach.out").toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (attach.isAlive() && System.nanoTime() < deadline && !(Files.exists(log) && Recording.of(log).size() >= 3)) {
+            while (attach.isAlive()
+                    && System.nanoTime() < deadline
+                    && !(Files.exists(log) && Recording.of(log).size() >= 3)) {
                 Thread.sleep(20);
             }
-            new ProcessBuilder("kill", "-INT", Long.toString(attach.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(attach.pid()))
+                    .start()
+                    .waitFor();
             assertThat(attach.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(attach.exitValue()).as(Files.readString(dir.resolve("attach.out"))).isEqualTo(128 + 2);
+            assertThat(attach.exitValue())
+                    .as(Files.readString(dir.resolve("attach.out")))
+                    .isEqualTo(128 + 2);
             assertThat(Recording.of(log).lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
-            assertThat(plots.resolve("interrupted.log_" + target.pid() + ".svg")).isNotEmptyFile();
-            assertThat(Files.readString(dir.resolve("attach.out"))).startsWith("interrupted.log: pid " + target.pid() + ": ");
-            assertThat(target.isAlive()).as("Ctrl-C ends the recording, not the target").isTrue();
+            assertThat(plots.resolve("interrupted.log_" + target.pid() + ".svg"))
+                    .isNotEmptyFile();
+            assertThat(Files.readString(dir.resolve("attach.out")))
+                    .startsWith("interrupted.log: pid " + target.pid() + ": ");
+            assertThat(target.isAlive())
+                    .as("Ctrl-C ends the recording, not the target")
+                    .isTrue();
             assertThat(LabelSocket.pathFor(target.pid())).doesNotExist();
         } finally {
             if (attach != null) {
@@ -92,9 +125,15 @@ class AttachCommandTest {
     void aProcessThatIsNotAJvmIsOneLineAndIsLeftUntouched() throws Exception {
         Process sleep = new ProcessBuilder("sleep", "30").start();
         try {
-            assertThat(attach("attach", Long.toString(sleep.pid()), "--log", dir.resolve("x.log").toString())).isEqualTo(1);
+            assertThat(attach(
+                            "attach",
+                            Long.toString(sleep.pid()),
+                            "--log",
+                            dir.resolve("x.log").toString()))
+                    .isEqualTo(1);
             assertThat(err.toString().lines().toList())
-                    .containsExactly("procmon attach: pid " + sleep.pid() + " is not a Java VM (no libjvm.so in its memory map)");
+                    .containsExactly("procmon attach: pid " + sleep.pid()
+                            + " is not a Java VM (no libjvm.so in its memory map)");
             Thread.sleep(200);
             assertThat(sleep.isAlive()).as("no SIGQUIT was sent").isTrue();
         } finally {
@@ -107,23 +146,29 @@ class AttachCommandTest {
         Process done = new ProcessBuilder("true").start();
         done.waitFor();
         assertThat(attach("attach", Long.toString(done.pid()))).isEqualTo(1);
-        assertThat(err.toString().lines().toList()).containsExactly("procmon attach: no process with pid " + done.pid());
+        assertThat(err.toString().lines().toList())
+                .containsExactly("procmon attach: no process with pid " + done.pid());
     }
 
     @Test
     void anotherUsersProcessIsOneLine() throws Exception {
-        assumeThat(System.getProperty("user.name")).as("needs root to start a process as nobody").isEqualTo("root");
+        assumeThat(System.getProperty("user.name"))
+                .as("needs root to start a process as nobody")
+                .isEqualTo("root");
         assumeThat(Path.of("/usr/bin/setpriv")).as("needs setpriv (util-linux)").exists();
-        Process other = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sleep", "30").start();
+        Process other = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sleep", "30")
+                .start();
         try {
             String owner = "";
             for (int i = 0; i < 100 && !owner.equals("nobody"); i++) {
                 Thread.sleep(20);
-                owner = Files.getOwner(Path.of("/proc", Long.toString(other.pid()))).getName();
+                owner = Files.getOwner(Path.of("/proc", Long.toString(other.pid())))
+                        .getName();
             }
             assertThat(attach("attach", Long.toString(other.pid()))).isEqualTo(1);
-            assertThat(err.toString().lines().toList()).containsExactly("procmon attach: pid " + other.pid()
-                    + " belongs to nobody: attach works with your own JVMs only (you are root)");
+            assertThat(err.toString().lines().toList())
+                    .containsExactly("procmon attach: pid " + other.pid()
+                            + " belongs to nobody: attach works with your own JVMs only (you are root)");
         } finally {
             other.destroyForcibly().waitFor();
         }

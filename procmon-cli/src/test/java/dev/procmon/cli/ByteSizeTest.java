@@ -11,8 +11,17 @@ import picocli.CommandLine.TypeConversionException;
 class ByteSizeTest {
 
     @ParameterizedTest
-    @CsvSource({"4096, 4096", "512MiB, 536870912", "2GiB, 2147483648", "1.5 GiB, 1610612736", "1KiB, 1024",
-        "3m, 3145728", "1TiB, 1099511627776", "7B, 7", "0, 0"})
+    @CsvSource({
+        "4096, 4096",
+        "512MiB, 536870912",
+        "2GiB, 2147483648",
+        "1.5 GiB, 1610612736",
+        "1KiB, 1024",
+        "3m, 3145728",
+        "1TiB, 1099511627776",
+        "7B, 7",
+        "0, 0"
+    })
     void binarySuffixes(String text, double bytes) {
         assertThat(ByteSize.parse(text)).isEqualTo(bytes);
     }
@@ -20,7 +29,8 @@ class ByteSizeTest {
     @ParameterizedTest
     @ValueSource(strings = {"512MB", "2GB", "1kb", "-1MiB", "lots", "", "1e9", "12 parsecs", "99999999999999999999TiB"})
     void anythingElseIsRefusedWithTheValueInTheMessage(String text) {
-        assertThatThrownBy(() -> ByteSize.parse(text)).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> ByteSize.parse(text))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("'" + text + "'");
     }
 

@@ -32,7 +32,10 @@ class CheckCommandTest {
     final StringWriter err = new StringWriter();
 
     int procmon(String... args) {
-        return ProcmonCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return ProcmonCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     int check(String... args) {
@@ -43,7 +46,8 @@ class CheckCommandTest {
 
     static String log(String name) {
         try {
-            return Path.of(CheckCommandTest.class.getResource("/check/" + name).toURI()).toString();
+            return Path.of(CheckCommandTest.class.getResource("/check/" + name).toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -55,17 +59,31 @@ class CheckCommandTest {
         java.nio.file.Files.copy(Path.of(log("phases.log")), named);
 
         assertThat(check(named.toString(), "--max-rss", "1KiB")).isEqualTo(1);
-        assertThat(check(named.toString(), "--max-rss", "1GiB", "--baseline", named.toString())).isZero();
-        assertThat(procmon("export", named.toString(), "--format", "csv", "--pid", "9")).isEqualTo(1);
+        assertThat(check(named.toString(), "--max-rss", "1GiB", "--baseline", named.toString()))
+                .isZero();
+        assertThat(procmon("export", named.toString(), "--format", "csv", "--pid", "9"))
+                .isEqualTo(1);
 
-        assertThat(out.toString()).contains("run\\u001b]0;owned\\u0007\\u001b[2J.log pid 500: peak RSS").doesNotContain("\u001b");
+        assertThat(out.toString())
+                .contains("run\\u001b]0;owned\\u0007\\u001b[2J.log pid 500: peak RSS")
+                .doesNotContain("\u001b");
         assertThat(err.toString()).contains("is not in").doesNotContain("\u001b");
     }
 
     @Test
     void budgetsThatHoldExitZeroEvenAtTheirExactLimit() {
-        int exit = check(log("phases.log"), "--max-rss", "100MiB", "--max-cpu", "7.5", "--max-duration", "10",
-                "--max-heap", "14MiB", "--max-gc-time", "0.1");
+        int exit = check(
+                log("phases.log"),
+                "--max-rss",
+                "100MiB",
+                "--max-cpu",
+                "7.5",
+                "--max-duration",
+                "10",
+                "--max-heap",
+                "14MiB",
+                "--max-gc-time",
+                "0.1");
 
         assertThat(exit).isZero();
         assertThat(err.toString()).isEmpty();
@@ -77,62 +95,97 @@ class CheckCommandTest {
         int exit = check(log("phases.log"), "--max-rss", "99MiB", "--max-cpu", "10");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).isEqualTo("FAIL " + log("phases.log") + " pid 500: peak RSS 100.0 MiB exceeds budget"
-                + " 99.0 MiB (--max-rss 99.0 MiB) at 9.0 s (2026-11-24T14:10:19)\n"
-                + "procmon check: 1 of 2 checks broken\n");
+        assertThat(out.toString())
+                .isEqualTo("FAIL " + log("phases.log") + " pid 500: peak RSS 100.0 MiB exceeds budget"
+                        + " 99.0 MiB (--max-rss 99.0 MiB) at 9.0 s (2026-11-24T14:10:19)\n"
+                        + "procmon check: 1 of 2 checks broken\n");
         assertThat(err.toString()).isEmpty();
     }
 
     @Test
     void runWideFiguresSayOverWhatTheyWereMeasured() {
-        assertThat(check(log("phases.log"), "--max-cpu", "7", "--max-gc-time", "0.05", "--max-heap", "10MiB")).isEqualTo(1);
-        assertThat(out.toString().lines().filter(l -> l.startsWith("FAIL"))).containsExactly(
-                "FAIL " + log("phases.log") + " pid 500: heap peak 14.0 MiB exceeds budget 10.0 MiB (--max-heap 10.0 MiB) at 10.0 s",
-                "FAIL " + log("phases.log") + " pid 500: CPU time 7.50 s exceeds budget 7.00 s (--max-cpu 7.00 s) over the run to 10.0 s",
-                "FAIL " + log("phases.log") + " pid 500: GC time 0.10 s exceeds budget 0.05 s (--max-gc-time 0.05 s) over the run to 10.0 s");
+        assertThat(check(log("phases.log"), "--max-cpu", "7", "--max-gc-time", "0.05", "--max-heap", "10MiB"))
+                .isEqualTo(1);
+        assertThat(out.toString().lines().filter(l -> l.startsWith("FAIL")))
+                .containsExactly(
+                        "FAIL " + log("phases.log")
+                                + " pid 500: heap peak 14.0 MiB exceeds budget 10.0 MiB (--max-heap 10.0 MiB) at 10.0 s",
+                        "FAIL " + log("phases.log")
+                                + " pid 500: CPU time 7.50 s exceeds budget 7.00 s (--max-cpu 7.00 s) over the run to 10.0 s",
+                        "FAIL " + log("phases.log")
+                                + " pid 500: GC time 0.10 s exceeds budget 0.05 s (--max-gc-time 0.05 s) over the run to 10.0 s");
     }
 
     @Test
     void phaseBudgetsHoldOnEverySpanOfTheNameAndTheWorstIsReported() {
-        int exit = check(log("phases.log"), "--phase", "load:max-rss=50MiB,max-duration=5", "--phase", "index:max-cpu=1",
-                "--phase", "report:max-duration=1", "--phase", "load:max-rss-change=61MiB");
+        int exit = check(
+                log("phases.log"),
+                "--phase",
+                "load:max-rss=50MiB,max-duration=5",
+                "--phase",
+                "index:max-cpu=1",
+                "--phase",
+                "report:max-duration=1",
+                "--phase",
+                "load:max-rss-change=61MiB");
 
         assertThat(exit).isEqualTo(1);
         String p = log("phases.log") + " pid 500: ";
-        assertThat(out.toString()).isEqualTo(
-                "FAIL " + p + "peak RSS 80.0 MiB exceeds budget 50.0 MiB (--phase load:max-rss=50MiB,max-duration=5)"
+        assertThat(out.toString())
+                .isEqualTo("FAIL " + p
+                        + "peak RSS 80.0 MiB exceeds budget 50.0 MiB (--phase load:max-rss=50MiB,max-duration=5)"
                         + " in phase \"load\" from 2.0 s to 5.0 s\n"
-                + "FAIL " + p + "CPU time 1.20 s exceeds budget 1.00 s (--phase index:max-cpu=1) in phase \"index\""
+                        + "FAIL " + p
+                        + "CPU time 1.20 s exceeds budget 1.00 s (--phase index:max-cpu=1) in phase \"index\""
                         + " from 6.0 s to 8.0 s\n"
-                + "FAIL " + p + "duration 2.00 s exceeds budget 1.00 s (--phase report:max-duration=1) in phase \"report\""
+                        + "FAIL " + p
+                        + "duration 2.00 s exceeds budget 1.00 s (--phase report:max-duration=1) in phase \"report\""
                         + " from 8.0 s to 10.0 s (the run's end)\n"
-                + "procmon check: 3 of 5 checks broken\n");
+                        + "procmon check: 3 of 5 checks broken\n");
     }
 
     @Test
     void inARunWithoutPhasesAPhaseBudgetIsTheIntervalFromItsLabel() {
-        assertThat(check(log("labels.log"), "--phase", "c:max-rss=90MiB", "--phase", "b:max-rss=90MiB")).isEqualTo(1);
-        assertThat(out.toString()).contains("FAIL " + log("labels.log") + " pid 600: peak RSS 100.0 MiB exceeds budget"
-                + " 90.0 MiB (--phase c:max-rss=90MiB) in label interval \"c\" from 5.0 s to 10.0 s (the run's end)\n");
+        assertThat(check(log("labels.log"), "--phase", "c:max-rss=90MiB", "--phase", "b:max-rss=90MiB"))
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .contains(
+                        "FAIL " + log("labels.log") + " pid 600: peak RSS 100.0 MiB exceeds budget"
+                                + " 90.0 MiB (--phase c:max-rss=90MiB) in label interval \"c\" from 5.0 s to 10.0 s (the run's end)\n");
         assertThat(out.toString()).endsWith("1 of 2 checks broken\n");
     }
 
     @Test
     void aBudgetOnAValueTheLogDoesNotHaveIsAnErrorNotAPass() {
-        int exit = check(log("labels.log"), "--max-heap", "1GiB", "--phase", "nosuch:max-rss=1GiB", "--max-rss", "1GiB");
+        int exit =
+                check(log("labels.log"), "--max-heap", "1GiB", "--phase", "nosuch:max-rss=1GiB", "--max-rss", "1GiB");
 
         assertThat(exit).isEqualTo(2);
         String p = "procmon check: " + log("labels.log") + " pid 600: cannot check ";
-        assertThat(err.toString()).isEqualTo(
-                p + "--max-heap 1024.0 MiB: the log has no jvm.heap_used (written only when the monitor samples its own JVM)\n"
-                + p + "--phase nosuch:max-rss=1GiB: the log has no phase or label \"nosuch\"\n");
+        assertThat(err.toString())
+                .isEqualTo(p
+                        + "--max-heap 1024.0 MiB: the log has no jvm.heap_used (written only when the monitor samples its own JVM)\n"
+                        + p + "--phase nosuch:max-rss=1GiB: the log has no phase or label \"nosuch\"\n");
         assertThat(out.toString()).isEqualTo("procmon check: 2 of 3 checks could not be made\n");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--max-rss=12MB", "--max-rss=lots", "--max-rss=-1MiB", "--max-cpu=ten", "--max-cpu=-5",
-        "--phase=indexing", "--phase=x:max-foo=1", "--phase=x:max-rss", "--phase=:max-rss=1MiB", "--phase=x:max-rss=1MB",
-        "--tolerance=10%", "--baseline-pid=4", "--pid=x"})
+    @ValueSource(
+            strings = {
+                "--max-rss=12MB",
+                "--max-rss=lots",
+                "--max-rss=-1MiB",
+                "--max-cpu=ten",
+                "--max-cpu=-5",
+                "--phase=indexing",
+                "--phase=x:max-foo=1",
+                "--phase=x:max-rss",
+                "--phase=:max-rss=1MiB",
+                "--phase=x:max-rss=1MB",
+                "--tolerance=10%",
+                "--baseline-pid=4",
+                "--pid=x"
+            })
     void usageErrorsExitTwoAndNameTheOption(String option) {
         int exit = check(log("phases.log"), "--max-duration=100", option);
 
@@ -145,7 +198,9 @@ class CheckCommandTest {
     @Test
     void nothingToCheckIsAUsageError() {
         assertThat(check(log("phases.log"))).isEqualTo(2);
-        assertThat(err.toString()).startsWith("procmon check: nothing to check: give a budget").contains("Try 'procmon check --help'");
+        assertThat(err.toString())
+                .startsWith("procmon check: nothing to check: give a budget")
+                .contains("Try 'procmon check --help'");
     }
 
     @Test
@@ -155,9 +210,10 @@ class CheckCommandTest {
         assertThat(err.toString()).isEqualTo("procmon check: " + missing + ": no such file\n");
 
         err.getBuffer().setLength(0);
-        assertThat(check(log("multi-pid.log"), "--pid", "999", "--max-rss", "1GiB")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("procmon check: pid 999 is not in " + log("multi-pid.log")
-                + " (pid 101, pid 202)\n");
+        assertThat(check(log("multi-pid.log"), "--pid", "999", "--max-rss", "1GiB"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .isEqualTo("procmon check: pid 999 is not in " + log("multi-pid.log") + " (pid 101, pid 202)\n");
     }
 
     @Test
@@ -177,7 +233,8 @@ class CheckCommandTest {
         assertThat(check(log("multi-pid.log"), "--max-duration", "1000")).isZero();
         assertThat(out.toString()).isEqualTo("procmon check: all 2 checks hold\n");
         out.getBuffer().setLength(0);
-        assertThat(check(log("multi-pid.log"), "--pid", "202", "--max-duration", "1000")).isZero();
+        assertThat(check(log("multi-pid.log"), "--pid", "202", "--max-duration", "1000"))
+                .isZero();
         assertThat(out.toString()).isEqualTo("procmon check: the check holds\n");
     }
 
@@ -187,22 +244,26 @@ class CheckCommandTest {
 
         assertThat(exit).isEqualTo(1);
         String text = out.toString();
-        assertThat(text).startsWith("baseline " + log("baseline.log") + " pid 400 vs " + log("regressed.log")
-                + " pid 401 (tolerance 10 %):\n");
+        assertThat(text)
+                .startsWith("baseline " + log("baseline.log") + " pid 400 vs " + log("regressed.log")
+                        + " pid 401 (tolerance 10 %):\n");
         assertThat(text).containsPattern("\\n  peak RSS +100\\.0 MiB +130\\.0 MiB +\\+30\\.0 % +WORSE\\n");
         assertThat(text).containsPattern("\\n  CPU time +7\\.50 s +7\\.80 s +\\+4\\.0 % +ok\\n");
         assertThat(text).containsPattern("\\n  duration +10\\.00 s +10\\.00 s +\\+0\\.0 % +ok\\n");
-        assertThat(text).containsPattern("\\n  phase \"load\" peak RSS +80\\.0 MiB +104\\.0 MiB +\\+30\\.0 % +WORSE\\n");
+        assertThat(text)
+                .containsPattern("\\n  phase \"load\" peak RSS +80\\.0 MiB +104\\.0 MiB +\\+30\\.0 % +WORSE\\n");
         // index occurs twice in both runs: compared first with first, second with second.
         assertThat(text).contains("phase \"index #1\" peak RSS", "phase \"index #2\" CPU time");
-        assertThat(text).contains("FAIL " + log("regressed.log") + " pid 401: peak RSS 130.0 MiB is worse than the"
-                + " baseline's 100.0 MiB (+30.0 %; tolerance 10 %)\n");
+        assertThat(text)
+                .contains("FAIL " + log("regressed.log") + " pid 401: peak RSS 130.0 MiB is worse than the"
+                        + " baseline's 100.0 MiB (+30.0 %; tolerance 10 %)\n");
         assertThat(text).endsWith("procmon check: 4 of 12 checks broken\n");
     }
 
     @Test
     void anImprovedRunPassesAndStillPrintsTheTable() {
-        assertThat(check(log("improved.log"), "--baseline", log("baseline.log"), "--tolerance", "5")).isZero();
+        assertThat(check(log("improved.log"), "--baseline", log("baseline.log"), "--tolerance", "5"))
+                .isZero();
         assertThat(out.toString()).containsPattern("\\n  peak RSS +100\\.0 MiB +80\\.0 MiB +-20\\.0 % +ok\\n");
         assertThat(out.toString()).containsPattern("\\n  CPU time +7\\.50 s +6\\.90 s +-8\\.0 % +ok\\n");
         assertThat(out.toString()).endsWith("procmon check: all 12 checks hold\n");
@@ -211,14 +272,18 @@ class CheckCommandTest {
 
     @Test
     void aLargeEnoughToleranceLetsARegressionPass() {
-        assertThat(check(log("regressed.log"), "--baseline", log("baseline.log"), "--tolerance", "30.5%")).isZero();
+        assertThat(check(log("regressed.log"), "--baseline", log("baseline.log"), "--tolerance", "30.5%"))
+                .isZero();
     }
 
     @Test
     void theBaselineNeedsOneRunOnEachSide() {
-        assertThat(check(log("multi-pid.log"), "--baseline", log("baseline.log"))).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("procmon check: " + log("multi-pid.log")
-                + " has 2 process runs (pid 101, pid 202); choose one with --pid to compare with the baseline\n");
+        assertThat(check(log("multi-pid.log"), "--baseline", log("baseline.log")))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .isEqualTo(
+                        "procmon check: " + log("multi-pid.log")
+                                + " has 2 process runs (pid 101, pid 202); choose one with --pid to compare with the baseline\n");
     }
 
     @Test
@@ -248,14 +313,19 @@ class CheckCommandTest {
     @Test
     void labelsFromTheLogCannotWriteControlCharactersToTheTerminal() throws Exception {
         Path hostile = tmp.resolve("hostile.log");
-        String line = Files.readAllLines(Path.of(log("labels.log"))).get(1)
+        String line = Files.readAllLines(Path.of(log("labels.log")))
+                .get(1)
                 .replace("\"label\": \"a\"", "\"label\": \"x\\u001b[2J\\ny\"");
         Files.writeString(hostile, line + "\n");
 
-        assertThat(check(hostile.toString(), "--phase", "x\u001b[2J\ny:max-duration=0")).isZero();
+        assertThat(check(hostile.toString(), "--phase", "x\u001b[2J\ny:max-duration=0"))
+                .isZero();
         assertThat(out.toString()).doesNotContain("\u001b");
-        assertThat(check(hostile.toString(), "--phase", "x\u001b[2J\ny:max-rss=1MiB")).isEqualTo(1);
-        assertThat(out.toString()).contains("in label interval \"x\\u001b[2J\\u000ay\"").doesNotContain("\u001b");
+        assertThat(check(hostile.toString(), "--phase", "x\u001b[2J\ny:max-rss=1MiB"))
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .contains("in label interval \"x\\u001b[2J\\u000ay\"")
+                .doesNotContain("\u001b");
         assertThat(out.toString().lines().filter(l -> l.startsWith("FAIL"))).hasSize(1);
     }
 }

@@ -29,14 +29,17 @@ class CliLogbackConfiguratorTest {
             System.setErr(old);
             context.stop();
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("procmon: cannot sample pid 42 (gone)" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("procmon: cannot sample pid 42 (gone)" + System.lineSeparator());
     }
 
     @Test
     void logbackFindsItThroughTheServiceLoaderAndUsesIt() {
-        assertThat(ServiceLoader.load(Configurator.class).stream().map(p -> p.type().getName()))
+        assertThat(ServiceLoader.load(Configurator.class).stream()
+                        .map(p -> p.type().getName()))
                 .contains(CliLogbackConfigurator.class.getName());
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNotNull();
+        assertThat(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR"))
+                .isNotNull();
     }
 }

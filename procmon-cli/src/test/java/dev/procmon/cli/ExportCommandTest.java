@@ -22,12 +22,16 @@ class ExportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int procmon(String... args) {
-        return ProcmonCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return ProcmonCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
     void csvToStdoutOneRowPerSample() {
-        assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "csv")).isZero();
+        assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "csv"))
+                .isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(11);
         assertThat(lines.get(0)).startsWith("pid,run,timestamp (local time),elapsed_time (s),memory_info.rss (bytes),");
@@ -38,8 +42,16 @@ class ExportCommandTest {
     @Test
     void jsonlToAFileForOnePid() throws Exception {
         Path file = tmp.resolve("out.jsonl");
-        assertThat(procmon("export", CheckCommandTest.log("multi-pid.log"), "--format", "JSONL", "--pid", "202",
-                "--output", file.toString())).isZero();
+        assertThat(procmon(
+                        "export",
+                        CheckCommandTest.log("multi-pid.log"),
+                        "--format",
+                        "JSONL",
+                        "--pid",
+                        "202",
+                        "--output",
+                        file.toString()))
+                .isZero();
         assertThat(out.toString()).isEmpty();
         List<String> lines = Files.readAllLines(file);
         ObjectMapper json = new ObjectMapper();
@@ -53,15 +65,20 @@ class ExportCommandTest {
 
     @Test
     void errorsAreOneLine() {
-        assertThat(procmon("export", CheckCommandTest.log("multi-pid.log"), "--format", "csv", "--pid", "9")).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("procmon export: pid 9 is not in " + CheckCommandTest.log("multi-pid.log") + "\n");
+        assertThat(procmon("export", CheckCommandTest.log("multi-pid.log"), "--format", "csv", "--pid", "9"))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("procmon export: pid 9 is not in " + CheckCommandTest.log("multi-pid.log") + "\n");
         err.getBuffer().setLength(0);
         Path missing = tmp.resolve("missing.log");
         assertThat(procmon("export", missing.toString(), "--format", "csv")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("procmon export: " + missing + ": no such file\n");
         err.getBuffer().setLength(0);
-        assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "xml")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("procmon export: Invalid value for option '--format': 'xml' is not an export format (csv, jsonl)");
+        assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "xml"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .startsWith(
+                        "procmon export: Invalid value for option '--format': 'xml' is not an export format (csv, jsonl)");
         err.getBuffer().setLength(0);
         assertThat(procmon("export", CheckCommandTest.log("phases.log"))).isEqualTo(2);
         assertThat(err.toString()).startsWith("procmon export: Missing required option: '--format=csv|jsonl'");
@@ -79,7 +96,8 @@ class ExportCommandTest {
 
     @Test
     void aRefusedOrFullOutputIsOneLineNamingTheFile() throws Exception {
-        Path link = Files.createSymbolicLink(tmp.resolve("planted.csv"), Files.writeString(tmp.resolve("victim"), "keep"));
+        Path link =
+                Files.createSymbolicLink(tmp.resolve("planted.csv"), Files.writeString(tmp.resolve("victim"), "keep"));
         assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "csv", "-o", link.toString()))
                 .isEqualTo(1);
         assertThat(procmon("export", CheckCommandTest.log("phases.log"), "--format", "csv", "-o", "/dev/full"))
@@ -100,7 +118,8 @@ class ExportCommandTest {
             }
         }));
         try {
-            int exit = ProcmonCommand.commandLine().setErr(new PrintWriter(err))
+            int exit = ProcmonCommand.commandLine()
+                    .setErr(new PrintWriter(err))
                     .execute("export", CheckCommandTest.log("phases.log"), "--format", "csv");
             assertThat(exit).isEqualTo(1);
         } finally {

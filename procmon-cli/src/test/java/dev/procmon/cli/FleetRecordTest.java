@@ -31,19 +31,37 @@ class FleetRecordTest {
             Path log = dir.resolve("job.log");
             StringWriter err = new StringWriter();
             // A job name that would break a URL path or a label value if it were not encoded.
-            int exit = record(err, "record", "--interval", "0.1", "--log", log.toString(),
-                    "--pushgateway", gateway.url(), "--job", "nightly/\"build\" 1",
-                    "--", "sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done");
+            int exit = record(
+                    err,
+                    "record",
+                    "--interval",
+                    "0.1",
+                    "--log",
+                    log.toString(),
+                    "--pushgateway",
+                    gateway.url(),
+                    "--job",
+                    "nightly/\"build\" 1",
+                    "--",
+                    "sh",
+                    "-c",
+                    "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done");
             assertThat(exit).as(err.toString()).isZero();
 
             Recording recording = Recording.of(log);
             int last = recording.size() - 1;
-            double cpu = recording.number(last, "user") + recording.number(last, "system")
-                    + recording.number(last, "children_user") + recording.number(last, "children_system");
+            double cpu = recording.number(last, "user")
+                    + recording.number(last, "system")
+                    + recording.number(last, "children_user")
+                    + recording.number(last, "children_system");
             String job = "{job=\"nightly/\\\"build\\\" 1\"}";
-            double pushedCpu = prometheus.await("process_cpu_seconds_total" + job, v -> v > 0, 60).orElseThrow();
+            double pushedCpu = prometheus
+                    .await("process_cpu_seconds_total" + job, v -> v > 0, 60)
+                    .orElseThrow();
             assertThat(pushedCpu).isCloseTo(cpu, org.assertj.core.api.Assertions.within(0.02));
-            double peak = prometheus.await("procmon_peak_resident_memory_bytes" + job, v -> v > 0, 30).orElseThrow();
+            double peak = prometheus
+                    .await("procmon_peak_resident_memory_bytes" + job, v -> v > 0, 30)
+                    .orElseThrow();
             assertThat(peak).isEqualTo(recording.max("rss"));
         }
     }
@@ -53,20 +71,35 @@ class FleetRecordTest {
         Path log = dir.resolve("job.log");
         StringWriter err = new StringWriter();
         int port = PrometheusServer.freePort();
-        int exit = record(err, "record", "--interval", "0.05", "--log", log.toString(), "--push-interval", "0.1",
-                "--pushgateway", "http://127.0.0.1:" + port, "--", "sleep", "0.6");
+        int exit = record(
+                err,
+                "record",
+                "--interval",
+                "0.05",
+                "--log",
+                log.toString(),
+                "--push-interval",
+                "0.1",
+                "--pushgateway",
+                "http://127.0.0.1:" + port,
+                "--",
+                "sleep",
+                "0.6");
         assertThat(exit).isZero();
-        assertThat(err.toString().lines().filter(l -> l.contains("pushgateway"))).hasSize(1);
+        assertThat(err.toString().lines().filter(l -> l.contains("pushgateway")))
+                .hasSize(1);
         assertThat(Recording.of(log).lastMarker()).endsWith("-STOP");
     }
 
     @Test
     void badFleetOptionsAreOneUsageLine() {
         StringWriter err = new StringWriter();
-        assertThat(record(err, "record", "--prometheus", "localhost:99999", "--", "true")).isEqualTo(2);
+        assertThat(record(err, "record", "--prometheus", "localhost:99999", "--", "true"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--prometheus").contains("99999");
         StringWriter err2 = new StringWriter();
-        assertThat(record(err2, "record", "--pushgateway", "ftp://x", "--", "true")).isEqualTo(2);
+        assertThat(record(err2, "record", "--pushgateway", "ftp://x", "--", "true"))
+                .isEqualTo(2);
         assertThat(err2.toString()).contains("--pushgateway");
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Registers a {@link ShutdownHook} that writes a file, closes it if asked, and exits. */
 public final class HookMain {
 
-    private HookMain() {
-    }
+    private HookMain() {}
 
     public static void main(String[] args) {
         ShutdownHook hook = ShutdownHook.register("test-hook", () -> {

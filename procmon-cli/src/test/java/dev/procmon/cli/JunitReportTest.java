@@ -32,13 +32,17 @@ class JunitReportTest {
     private final StringWriter err = new StringWriter();
 
     private int procmon(String... args) {
-        return ProcmonCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return ProcmonCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     private static void validate(Path report) throws Exception {
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         f.newSchema(JunitReportTest.class.getResource("/surefire-test-report-3.0.xsd"))
-                .newValidator().validate(new StreamSource(report.toFile()));
+                .newValidator()
+                .validate(new StreamSource(report.toFile()));
     }
 
     private static Document parse(Path report) throws Exception {
@@ -52,17 +56,30 @@ class JunitReportTest {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
 
-        int exit = procmon("check", CheckCommandTest.log("phases.log"), "--max-rss", "1GiB", "--junit", full.toString());
+        int exit =
+                procmon("check", CheckCommandTest.log("phases.log"), "--max-rss", "1GiB", "--junit", full.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("procmon check: cannot write the JUnit report /dev/full: No space left on device\n");
+        assertThat(err.toString())
+                .isEqualTo("procmon check: cannot write the JUnit report /dev/full: No space left on device\n");
     }
 
     @Test
     void oneTestCasePerBudgetWithFailuresAndErrorsCountedAsSurefireDoes() throws Exception {
         Path report = tmp.resolve("procmon-check.xml");
-        int exit = procmon("check", CheckCommandTest.log("phases.log"), "--max-rss", "99MiB", "--max-cpu", "10",
-                "--phase", "load:max-rss=50MiB", "--phase", "nosuch:max-cpu=1", "--junit", report.toString());
+        int exit = procmon(
+                "check",
+                CheckCommandTest.log("phases.log"),
+                "--max-rss",
+                "99MiB",
+                "--max-cpu",
+                "10",
+                "--phase",
+                "load:max-rss=50MiB",
+                "--phase",
+                "nosuch:max-cpu=1",
+                "--junit",
+                report.toString());
 
         assertThat(exit).isEqualTo(2); // the missing phase makes it an error
         assertThatCode(() -> validate(report)).doesNotThrowAnyException();
@@ -78,44 +95,68 @@ class JunitReportTest {
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
             names.add(c.getAttribute("name"));
-            outcomes.add(c.getElementsByTagName("failure").getLength() > 0 ? "failure"
-                    : c.getElementsByTagName("error").getLength() > 0 ? "error" : "pass");
-            assertThat(c.getAttribute("classname")).isEqualTo("procmon-check."
-                    + CheckCommandTest.log("phases.log").replace('.', '_') + " pid 500");
+            outcomes.add(
+                    c.getElementsByTagName("failure").getLength() > 0
+                            ? "failure"
+                            : c.getElementsByTagName("error").getLength() > 0 ? "error" : "pass");
+            assertThat(c.getAttribute("classname"))
+                    .isEqualTo("procmon-check."
+                            + CheckCommandTest.log("phases.log").replace('.', '_') + " pid 500");
         }
-        assertThat(names).containsExactly("peak RSS <= 99.0 MiB", "CPU time <= 10.00 s",
-                "phase \"load\": peak RSS <= 50.0 MiB", "phase \"nosuch\": CPU time <= 1.00 s");
+        assertThat(names)
+                .containsExactly(
+                        "peak RSS <= 99.0 MiB",
+                        "CPU time <= 10.00 s",
+                        "phase \"load\": peak RSS <= 50.0 MiB",
+                        "phase \"nosuch\": CPU time <= 1.00 s");
         assertThat(outcomes).containsExactly("failure", "pass", "failure", "error");
         Element failure = (Element) suite.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).endsWith("peak RSS 100.0 MiB exceeds budget 99.0 MiB"
-                + " (--max-rss 99.0 MiB) at 9.0 s (2026-11-24T14:10:19)");
+        assertThat(failure.getAttribute("message"))
+                .endsWith("peak RSS 100.0 MiB exceeds budget 99.0 MiB"
+                        + " (--max-rss 99.0 MiB) at 9.0 s (2026-11-24T14:10:19)");
         assertThat(failure.getAttribute("type")).isEqualTo("procmon.BudgetExceeded");
     }
 
     @Test
     void aPassingCheckAndABaselineComparisonAreTestCasesToo() throws Exception {
         Path report = tmp.resolve("baseline.xml");
-        assertThat(procmon("check", CheckCommandTest.log("improved.log"), "--baseline", CheckCommandTest.log("baseline.log"),
-                "--junit", report.toString())).isZero();
+        assertThat(procmon(
+                        "check",
+                        CheckCommandTest.log("improved.log"),
+                        "--baseline",
+                        CheckCommandTest.log("baseline.log"),
+                        "--junit",
+                        report.toString()))
+                .isZero();
         validate(report);
         Element suite = parse(report).getDocumentElement();
         assertThat(suite.getAttribute("tests")).isEqualTo("12");
         assertThat(suite.getAttribute("failures")).isEqualTo("0");
         assertThat(((Element) suite.getElementsByTagName("testcase").item(0)).getAttribute("name"))
-                .isEqualTo("baseline: peak RSS at most 10 % above " + CheckCommandTest.log("baseline.log") + " pid 400");
+                .isEqualTo(
+                        "baseline: peak RSS at most 10 % above " + CheckCommandTest.log("baseline.log") + " pid 400");
     }
 
     @Test
     void textThatXmlCannotHoldIsDroppedAndTheReportStaysValid() throws Exception {
         Path log = tmp.resolve("ctl.log");
-        String line = Files.readAllLines(Path.of(CheckCommandTest.log("labels.log"))).get(1)
+        String line = Files.readAllLines(Path.of(CheckCommandTest.log("labels.log")))
+                .get(1)
                 .replace("\"label\": \"a\"", "\"label\": \"<x>&\\u0000\\u0007\\ud800]]>\"");
         Files.writeString(log, line + "\n");
         Path report = tmp.resolve("ctl.xml");
 
         // The reader turns the lone surrogate into U+FFFD; the second budget's name keeps one (an error case).
-        assertThat(procmon("check", log.toString(), "--phase", "<x>&\u0000\u0007\ufffd]]>:max-rss=1MiB",
-                "--phase", "\ud800<y>:max-rss=1MiB", "--junit", report.toString())).isEqualTo(2);
+        assertThat(procmon(
+                        "check",
+                        log.toString(),
+                        "--phase",
+                        "<x>&\u0000\u0007\ufffd]]>:max-rss=1MiB",
+                        "--phase",
+                        "\ud800<y>:max-rss=1MiB",
+                        "--junit",
+                        report.toString()))
+                .isEqualTo(2);
         validate(report);
         Document doc = parse(report);
         Element failure = (Element) doc.getElementsByTagName("failure").item(0);
@@ -129,7 +170,8 @@ class JunitReportTest {
         Path victim = Files.writeString(tmp.resolve("victim"), "keep");
         Path link = Files.createSymbolicLink(tmp.resolve("report.xml"), victim);
 
-        int exit = procmon("check", CheckCommandTest.log("phases.log"), "--max-rss", "1GiB", "--junit", link.toString());
+        int exit =
+                procmon("check", CheckCommandTest.log("phases.log"), "--max-rss", "1GiB", "--junit", link.toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("procmon check: cannot write the JUnit report " + link + ": ");

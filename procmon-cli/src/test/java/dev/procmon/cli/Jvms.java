@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 /** Real JVMs for the tests: this JVM's java and class path, started, waited for, always stopped. */
 final class Jvms {
 
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static final String CLASS_PATH = System.getProperty("java.class.path");
 
-    private Jvms() {
-    }
+    private Jvms() {}
 
     /** java OPTIONS... -cp CLASS_PATH MAIN ARGS... as a command line. */
     static List<String> command(List<String> jvmOptions, String main, String... args) {
@@ -32,8 +32,13 @@ final class Jvms {
 
     /** Starts a {@link TargetApp} and returns once it says it is ready (its heap is filled). */
     static Process startTarget(double seconds, int megabytes, String... jvmOptions) throws IOException {
-        Process p = new ProcessBuilder(command(List.of(jvmOptions), TargetApp.class.getName(),
-                Double.toString(seconds), Integer.toString(megabytes))).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command(
+                        List.of(jvmOptions),
+                        TargetApp.class.getName(),
+                        Double.toString(seconds),
+                        Integer.toString(megabytes)))
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null && !line.startsWith("ready ")) {
@@ -62,8 +67,8 @@ final class Jvms {
     static void awaitLabelSocket(long pid) throws InterruptedException {
         java.nio.file.Path socket = dev.procmon.core.LabelSocket.pathFor(pid);
         for (int i = 0; i < 1500; i++) {
-            try (java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(
-                    java.net.UnixDomainSocketAddress.of(socket))) {
+            try (java.nio.channels.SocketChannel c =
+                    java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(socket))) {
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(20);

@@ -33,7 +33,9 @@ class LabelPermissionIT {
 
     @BeforeEach
     void needsRootAndAJarNobodyCanRead() throws Exception {
-        assumeThat(System.getProperty("user.name")).as("needs root to run processes as nobody").isEqualTo("root");
+        assumeThat(System.getProperty("user.name"))
+                .as("needs root to run processes as nobody")
+                .isEqualTo("root");
         assumeThat(Path.of("/usr/bin/setpriv")).as("needs setpriv (util-linux)").exists();
         shared = Files.createTempDirectory(Path.of("/tmp"), "procmon-it-");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -50,7 +52,8 @@ class LabelPermissionIT {
         }
         if (shared != null) {
             try (var files = Files.walk(shared)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -62,13 +65,15 @@ class LabelPermissionIT {
     }
 
     private Process asNobody(List<String> cmd) throws Exception {
-        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        List<String> full =
+                new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         full.addAll(cmd);
         return start(full);
     }
 
     private List<String> procmon(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Jvms.JAVA, "-jar", shared.resolve("procmon.jar").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Jvms.JAVA, "-jar", shared.resolve("procmon.jar").toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -107,7 +112,8 @@ class LabelPermissionIT {
             } catch (java.net.ConnectException refused) {
                 c.close();
                 if (i == 250 || !record.isAlive()) {
-                    throw new AssertionError("cannot connect to " + socket + "; the recording said: " + output(record), refused);
+                    throw new AssertionError(
+                            "cannot connect to " + socket + "; the recording said: " + output(record), refused);
                 }
                 Thread.sleep(20);
             }
@@ -115,22 +121,34 @@ class LabelPermissionIT {
     }
 
     private static long count(Path log, String label) {
-        return Recording.of(log).lines().stream().filter(l -> l.contains("\"label\": \"" + label + "\"")).count();
+        return Recording.of(log).lines().stream()
+                .filter(l -> l.contains("\"label\": \"" + label + "\""))
+                .count();
     }
 
     @Test
     void nobodyCannotLabelRootsRecording() throws Exception {
         Process sleep = start(List.of("sleep", "30"));
         Path log = shared.resolve("root.log");
-        Process record = start(procmon("record", "--pid", Long.toString(sleep.pid()), "--interval", "0.1", "--log", log.toString()));
+        Process record = start(
+                procmon("record", "--pid", Long.toString(sleep.pid()), "--interval", "0.1", "--log", log.toString()));
         Path socket = LabelSocket.pathFor(sleep.pid());
         Jvms.awaitLabelSocket(sleep.pid());
 
-        Process byEnvironment = asNobody(List.of("env", LabelSocket.ENVIRONMENT_VARIABLE + "=" + socket,
-                Jvms.JAVA, "-jar", shared.resolve("procmon.jar").toString(), "label", "intruder"));
+        Process byEnvironment = asNobody(List.of(
+                "env",
+                LabelSocket.ENVIRONMENT_VARIABLE + "=" + socket,
+                Jvms.JAVA,
+                "-jar",
+                shared.resolve("procmon.jar").toString(),
+                "label",
+                "intruder"));
         String refused = output(byEnvironment);
         assertThat(byEnvironment.exitValue()).isEqualTo(1);
-        assertThat(refused.strip()).startsWith("procmon label: ").contains("only its user can label it").doesNotContain("\n");
+        assertThat(refused.strip())
+                .startsWith("procmon label: ")
+                .contains("only its user can label it")
+                .doesNotContain("\n");
         Process byPid = asNobody(procmon("label", "--pid", Long.toString(sleep.pid()), "intruder"));
         assertThat(output(byPid)).startsWith("procmon label: no recording of pid " + sleep.pid() + " takes labels");
         assertThat(byPid.exitValue()).isEqualTo(1);
@@ -150,7 +168,8 @@ class LabelPermissionIT {
         Process sleep = asNobody(List.of("sleep", "30"));
         awaitOwner(sleep.pid(), "nobody");
         Path log = shared.resolve("nobody.log");
-        Process record = asNobody(procmon("record", "--pid", Long.toString(sleep.pid()), "--interval", "0.1", "--log", log.toString()));
+        Process record = asNobody(
+                procmon("record", "--pid", Long.toString(sleep.pid()), "--interval", "0.1", "--log", log.toString()));
         Path socket = Path.of("/tmp/procmon-nobody", sleep.pid() + ".sock");
         awaitFile(socket);
         // Root can enter nobody's 0700 directory, so this is the peer check's refusal, not the directory's.

@@ -20,7 +20,10 @@ class PlotCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new PlotCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new CommandLine(new PlotCommand())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     private static Path appLog() throws URISyntaxException {
@@ -37,17 +40,17 @@ class PlotCommandTest {
         assertThat(err.toString()).isEmpty();
         // The summary line, the first rows of the run's table (here between labels: the log has no
         // phases), then the files.
-        assertThat(out.toString()).isEqualTo(
-                "app.log: pid 86611: 3 samples over 3.0 s, peak RSS 11.4 MB, mean CPU 50.0 %, 2 labels\n"
-                + "  From label                   Start (s)  Duration (s)  CPU (s)  Mean CPU (%)  RSS start (MB)"
-                + "  RSS peak (MB)  RSS end (MB)  RSS change (MB)  Heap peak (MB)  GC (s)\n"
-                + "  String of 123,456,789 bytes      2.000         2.000     0.50          25.0            11.4"
-                + "           11.4           9.0             -2.4            50.0   0.006\n"
-                + "  done (to the end)                4.000         0.000     0.00                           9.0"
-                + "            9.0           9.0              0.0            40.0   0.000\n"
-                + "  " + outDir.resolve("app.log_86611.dat") + "  " + outDir.resolve("app.log_86611.plt")
-                + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png")
-                + "  " + outDir.resolve("app.log_86611.summary.json") + "\n");
+        assertThat(out.toString())
+                .isEqualTo("app.log: pid 86611: 3 samples over 3.0 s, peak RSS 11.4 MB, mean CPU 50.0 %, 2 labels\n"
+                        + "  From label                   Start (s)  Duration (s)  CPU (s)  Mean CPU (%)  RSS start (MB)"
+                        + "  RSS peak (MB)  RSS end (MB)  RSS change (MB)  Heap peak (MB)  GC (s)\n"
+                        + "  String of 123,456,789 bytes      2.000         2.000     0.50          25.0            11.4"
+                        + "           11.4           9.0             -2.4            50.0   0.006\n"
+                        + "  done (to the end)                4.000         0.000     0.00                           9.0"
+                        + "            9.0           9.0              0.0            40.0   0.000\n"
+                        + "  " + outDir.resolve("app.log_86611.dat") + "  " + outDir.resolve("app.log_86611.plt")
+                        + "  " + outDir.resolve("app.log_86611.svg") + "  " + outDir.resolve("app.log_86611.png")
+                        + "  " + outDir.resolve("app.log_86611.summary.json") + "\n");
         assertThat(outDir.resolve("app.log_86611.png")).isRegularFile();
     }
 
@@ -99,11 +102,14 @@ class PlotCommandTest {
         Files.copy(appLog(), log);
         Path missing = tmp.resolve("gone\u001b[2J\n.log");
 
-        assertThat(run(log.toString(), tmp.resolve("out").toString(), "--format=svg")).isZero();
+        assertThat(run(log.toString(), tmp.resolve("out").toString(), "--format=svg"))
+                .isZero();
         assertThat(run(missing.toString(), tmp.resolve("out2").toString())).isEqualTo(1);
 
         // The summary line, the three lines of the table between labels, the files: nothing forged.
-        assertThat(out.toString()).doesNotContain("\u001b").hasLineCount(5)
+        assertThat(out.toString())
+                .doesNotContain("\u001b")
+                .hasLineCount(5)
                 .startsWith("run\\u001b]0;owned\\u0007\\u001b[2J\\u000aforged: 0 samples.log: pid 86611:");
         assertThat(err.toString()).doesNotContain("\u001b").hasLineCount(1).contains("gone\\u001b[2J");
     }
@@ -121,14 +127,20 @@ class PlotCommandTest {
 
     /** The command as the launcher runs it: the root command line with procmon's handlers. */
     private int procmon(String... args) {
-        return ProcmonCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return ProcmonCommand.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
     void rejectsMissingArgumentsAsAOneLineUsageError() throws Exception {
         assertThat(procmon("plot", appLog().toString())).isEqualTo(2);
-        assertThat(err.toString()).endsWith("\nTry 'procmon plot --help'\n").doesNotContain("Usage:")
-                .startsWith("procmon plot: ").contains("LOG... OUTDIR");
+        assertThat(err.toString())
+                .endsWith("\nTry 'procmon plot --help'\n")
+                .doesNotContain("Usage:")
+                .startsWith("procmon plot: ")
+                .contains("LOG... OUTDIR");
         assertThat(err.toString().lines()).hasSize(2);
     }
 
@@ -136,10 +148,22 @@ class PlotCommandTest {
     void aBadValueIsOneLineNamingTheOptionAndWhatItAccepts() throws Exception {
         String log = appLog().toString();
         String[][] cases = {
-            {"--time=wall", "procmon plot: Invalid value for option '--time': expected one of elapsed, clock, got 'wall'"},
-            {"--format=svg,gif", "procmon plot: Invalid value for option '--format' (svg|png|html): expected one of svg, png, html, got 'gif'"},
-            {"--max-processes=abc", "procmon plot: Invalid value for option '--max-processes': expected a whole number from 1 to 1000000, got 'abc'"},
-            {"--cores=0", "procmon plot: Invalid value for option '--cores': expected a whole number from 1 to 1000000, got '0'"},
+            {
+                "--time=wall",
+                "procmon plot: Invalid value for option '--time': expected one of elapsed, clock, got 'wall'"
+            },
+            {
+                "--format=svg,gif",
+                "procmon plot: Invalid value for option '--format' (svg|png|html): expected one of svg, png, html, got 'gif'"
+            },
+            {
+                "--max-processes=abc",
+                "procmon plot: Invalid value for option '--max-processes': expected a whole number from 1 to 1000000, got 'abc'"
+            },
+            {
+                "--cores=0",
+                "procmon plot: Invalid value for option '--cores': expected a whole number from 1 to 1000000, got '0'"
+            },
             {"--bogus", "procmon plot: Unknown option: '--bogus'"},
         };
         for (String[] c : cases) {
@@ -154,16 +178,25 @@ class PlotCommandTest {
     void capsTheProcessesPlottedWithANoticeAndAFlagToRaiseIt() throws Exception {
         StringBuilder log = new StringBuilder();
         for (int pid = 1; pid <= 3; pid++) {
-            log.append("x ProcessLoggingThread-JSON {\"pid\": ").append(pid)
+            log.append("x ProcessLoggingThread-JSON {\"pid\": ")
+                    .append(pid)
                     .append(", \"elapsed_time\": 1.0, \"memory_info\": {\"rss\": 1048576}}\n");
         }
         Path file = Files.writeString(tmp.resolve("three.log"), log);
 
-        assertThat(procmon("plot", "--max-processes=2", "--format=svg", file.toString(), tmp.resolve("out").toString())).isZero();
+        assertThat(procmon(
+                        "plot",
+                        "--max-processes=2",
+                        "--format=svg",
+                        file.toString(),
+                        tmp.resolve("out").toString()))
+                .isZero();
 
-        assertThat(out.toString().lines().filter(l -> l.startsWith("three.log: pid"))).hasSize(2);
-        assertThat(err.toString()).isEqualTo("procmon plot: three.log: plotted the first 2 of 3 process runs; the other 1 "
-                + "hold 1 samples (raise the cap with --max-processes)\n");
+        assertThat(out.toString().lines().filter(l -> l.startsWith("three.log: pid")))
+                .hasSize(2);
+        assertThat(err.toString())
+                .isEqualTo("procmon plot: three.log: plotted the first 2 of 3 process runs; the other 1 "
+                        + "hold 1 samples (raise the cap with --max-processes)\n");
     }
 
     @Test

@@ -22,21 +22,28 @@ class PlotJfrTest {
     private final StringWriter err = new StringWriter();
 
     private int plot(String... args) {
-        return ProcmonCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        return ProcmonCommand.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(args);
     }
 
     private void assertPlotted(Path jfr, long pid) throws Exception {
         Path outDir = dir.resolve("out");
-        assertThat(plot("plot", "--format", "svg", jfr.toString(), outDir.toString())).as(err.toString()).isZero();
+        assertThat(plot("plot", "--format", "svg", jfr.toString(), outDir.toString()))
+                .as(err.toString())
+                .isZero();
         List<String> lines = out.toString().lines().toList();
         String name = jfr.getFileName().toString();
         assertThat(lines.get(0)).startsWith(jfr + ": JFR recording of pid " + pid + ", ");
         if (Runtime.version().feature() < 21) {
             assertThat(lines.get(0)).contains("lacked RSS (jdk.ResidentSetSize is recorded by JDK 21+");
         }
-        assertThat(lines.get(1)).startsWith(name + ": pid " + pid + ": ").contains(" samples over ")
-                .as("CPU known at the last line").doesNotContain("mean CPU n/a");
+        assertThat(lines.get(1))
+                .startsWith(name + ": pid " + pid + ": ")
+                .contains(" samples over ")
+                .as("CPU known at the last line")
+                .doesNotContain("mean CPU n/a");
         String base = name + "_" + pid;
         for (String ext : List.of(".dat", ".plt", ".svg")) {
             assertThat(outDir.resolve(base + ext)).isNotEmptyFile();
@@ -45,22 +52,30 @@ class PlotJfrTest {
         assertThat(dat).contains("heap_used_mb");
         assertThat(err.toString()).isEmpty();
         try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.filter(p -> p.getFileName().toString().startsWith("procmon-jfr-")).filter(p -> {
-                try {
-                    return Files.getLastModifiedTime(p).toMillis() > System.currentTimeMillis() - 5_000;
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            })).as("temporary logs removed").isEmpty();
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("procmon-jfr-"))
+                            .filter(p -> {
+                                try {
+                                    return Files.getLastModifiedTime(p).toMillis() > System.currentTimeMillis() - 5_000;
+                                } catch (java.io.IOException e) {
+                                    return false;
+                                }
+                            }))
+                    .as("temporary logs removed")
+                    .isEmpty();
         }
     }
 
     @Test
     void aRecordingStartedWithTheJvmPlots() throws Exception {
         Path jfr = dir.resolve("startup.jfr");
-        Process p = new ProcessBuilder(Jvms.command(List.of("-Xmx256m", "-XX:StartFlightRecording=filename=" + jfr
-                + ",settings=default"), TargetApp.class.getName(), "2", "64")).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(Jvms.command(
+                        List.of("-Xmx256m", "-XX:StartFlightRecording=filename=" + jfr + ",settings=default"),
+                        TargetApp.class.getName(),
+                        "2",
+                        "64"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertPlotted(jfr, p.pid());
     }

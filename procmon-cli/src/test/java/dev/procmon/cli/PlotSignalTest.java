@@ -21,22 +21,37 @@ class PlotSignalTest {
     @Test
     void sigtermEndsReadingAnEndlessPipeAndPlotsWhatWasRead() throws Exception {
         Path fifo = dir.resolve("live.log");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
+        Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
         Path out = dir.resolve("out");
-        Process procmon = new ProcessBuilder(RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"),
-                ProcmonCommand.class.getName(), "plot", fifo.toString(), out.toString())
-                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
+        Process procmon = new ProcessBuilder(
+                        RecordCommandTest.JAVA,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ProcmonCommand.class.getName(),
+                        "plot",
+                        fifo.toString(),
+                        out.toString())
+                .redirectOutput(dir.resolve("stdout").toFile())
+                .redirectError(dir.resolve("stderr").toFile())
+                .start();
         try (OutputStream w = Files.newOutputStream(fifo)) {
             // More than a pipe holds (64 KiB): when the last write returns, procmon has read most of it.
             for (int i = 1; i <= 2000; i++) {
                 w.write(("x ProcessLoggingThread-JSON {\"pid\": 5, \"elapsed_time\": " + i * 0.1
-                        + ", \"memory_info\": {\"rss\": " + (1048576L * (i % 50 + 1)) + "}, \"cpu_times\": {\"user\": "
-                        + i * 0.05 + ", \"system\": 0.0}}\n").getBytes(StandardCharsets.US_ASCII));
+                                + ", \"memory_info\": {\"rss\": " + (1048576L * (i % 50 + 1))
+                                + "}, \"cpu_times\": {\"user\": "
+                                + i * 0.05 + ", \"system\": 0.0}}\n")
+                        .getBytes(StandardCharsets.US_ASCII));
             }
             w.flush();
-            assertThat(procmon.isAlive()).as("still reading: the pipe has not ended").isTrue();
+            assertThat(procmon.isAlive())
+                    .as("still reading: the pipe has not ended")
+                    .isTrue();
             procmon.destroy(); // SIGTERM, with the pipe still open
-            assertThat(procmon.waitFor(60, TimeUnit.SECONDS)).as("ended promptly").isTrue();
+            assertThat(procmon.waitFor(60, TimeUnit.SECONDS))
+                    .as("ended promptly")
+                    .isTrue();
         } finally {
             procmon.destroyForcibly();
         }

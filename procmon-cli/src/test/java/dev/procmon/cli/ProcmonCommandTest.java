@@ -33,8 +33,10 @@ class ProcmonCommandTest {
     @Test
     void plotWithMissingArgumentsExits2WithOneLineAndWhereHelpIs() {
         assertThat(procmon("plot")).isEqualTo(2);
-        assertThat(err.toString()).contains("LOG... OUTDIR", "requires at least 2 values")
-                .endsWith("\nTry 'procmon plot --help'\n").doesNotContain("Usage:");
+        assertThat(err.toString())
+                .contains("LOG... OUTDIR", "requires at least 2 values")
+                .endsWith("\nTry 'procmon plot --help'\n")
+                .doesNotContain("Usage:");
         assertThat(procmon("plot", "only-one.log")).isEqualTo(2);
     }
 
@@ -46,8 +48,14 @@ class ProcmonCommandTest {
 
     @Test
     void theLauncherFastPathPrintsWhatPicocliPrintsForVersion() throws Exception {
-        Process p = new ProcessBuilder(RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"),
-                ProcmonCommand.class.getName(), "--version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        RecordCommandTest.JAVA,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ProcmonCommand.class.getName(),
+                        "--version")
+                .redirectErrorStream(true)
+                .start();
         String fast = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();
         assertThat(procmon("--version")).isZero();
@@ -61,29 +69,33 @@ class ProcmonCommandTest {
     }
 
     @Test
-    void anOutputDirectoryThatIsAFileIsOneLineNamingItAndExitCode1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
+    void anOutputDirectoryThatIsAFileIsOneLineNamingItAndExitCode1(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
         java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("not-a-dir"), "x");
-        java.nio.file.Path log = java.nio.file.Files.writeString(dir.resolve("app.log"),
+        java.nio.file.Path log = java.nio.file.Files.writeString(
+                dir.resolve("app.log"),
                 "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 3}\n");
         assertThat(procmon("plot", log.toString(), file.toString())).isEqualTo(1);
         assertThat(procmon("demo", file.toString(), "--count", "1")).isEqualTo(1);
-        assertThat(err.toString().lines()).containsExactly(
-                "procmon plot: " + file + ": not a directory",
-                "procmon demo: " + file + ": not a directory");
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "procmon plot: " + file + ": not a directory", "procmon demo: " + file + ": not a directory");
     }
 
     @Test
     void onlyTheSubcommandNamedIsBuiltAndNoneForALoneVersion() {
-        assertThat(ProcmonCommand.commandLine("record", "--pid", "1").getSubcommands()).containsOnlyKeys("record");
+        assertThat(ProcmonCommand.commandLine("record", "--pid", "1").getSubcommands())
+                .containsOnlyKeys("record");
         assertThat(ProcmonCommand.commandLine("plot").getSubcommands()).containsOnlyKeys("plot");
-        assertThat(ProcmonCommand.commandLine("check", "x.log").getSubcommands()).containsOnlyKeys("check");
+        assertThat(ProcmonCommand.commandLine("check", "x.log").getSubcommands())
+                .containsOnlyKeys("check");
         assertThat(ProcmonCommand.commandLine("label", "x").getSubcommands()).containsOnlyKeys("label");
         assertThat(ProcmonCommand.commandLine("--version").getSubcommands()).isEmpty();
-        for (String[] all : new String[][] {{}, {"--help"}, {"-V", "record"}, {"frobnicate"}, {"generate-completion"}}) {
+        for (String[] all :
+                new String[][] {{}, {"--help"}, {"-V", "record"}, {"frobnicate"}, {"generate-completion"}}) {
             assertThat(ProcmonCommand.commandLine(all).getSubcommands().keySet())
-                    .containsExactlyInAnyOrder("plot", "record", "attach", "label", "demo", "check", "export",
-                            "generate-completion");
+                    .containsExactlyInAnyOrder(
+                            "plot", "record", "attach", "label", "demo", "check", "export", "generate-completion");
         }
     }
 

@@ -24,7 +24,9 @@ class RecordCheckTest {
 
     private int record(String... args) {
         return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter()))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
     }
 
     private String log() {
@@ -33,8 +35,20 @@ class RecordCheckTest {
 
     @Test
     void budgetsThatHoldLeaveTheExitCodeZero() {
-        assertThat(record("--interval", "0.1", "--log", log(), "--check", "--max-rss", "1TiB", "--max-duration", "600",
-                "--", "sleep", "0.3")).isZero();
+        assertThat(record(
+                        "--interval",
+                        "0.1",
+                        "--log",
+                        log(),
+                        "--check",
+                        "--max-rss",
+                        "1TiB",
+                        "--max-duration",
+                        "600",
+                        "--",
+                        "sleep",
+                        "0.3"))
+                .isZero();
         assertThat(out.toString()).endsWith("procmon record: all 2 checks hold\n");
     }
 
@@ -42,14 +56,26 @@ class RecordCheckTest {
     void aBrokenBudgetFailsTheRecordingWithOneLine() {
         assertThat(record("--interval", "0.1", "--log", log(), "--check", "--max-rss", "1KiB", "--", "sleep", "0.3"))
                 .isEqualTo(1);
-        assertThat(out.toString()).containsPattern("(?m)^FAIL " + java.util.regex.Pattern.quote(log())
-                + " pid \\d+: peak RSS \\d+\\.\\d MiB exceeds budget 1\\.0 KiB \\(--max-rss 1\\.0 KiB\\) at ");
+        assertThat(out.toString())
+                .containsPattern("(?m)^FAIL " + java.util.regex.Pattern.quote(log())
+                        + " pid \\d+: peak RSS \\d+\\.\\d MiB exceeds budget 1\\.0 KiB \\(--max-rss 1\\.0 KiB\\) at ");
     }
 
     @Test
     void theCommandsOwnFailingExitCodeTakesPrecedence() {
-        assertThat(record("--interval", "0.1", "--log", log(), "--check", "--max-rss", "1KiB",
-                "--", "sh", "-c", "sleep 0.3; exit 3")).isEqualTo(3);
+        assertThat(record(
+                        "--interval",
+                        "0.1",
+                        "--log",
+                        log(),
+                        "--check",
+                        "--max-rss",
+                        "1KiB",
+                        "--",
+                        "sh",
+                        "-c",
+                        "sleep 0.3; exit 3"))
+                .isEqualTo(3);
         assertThat(out.toString()).contains("FAIL ");
     }
 
@@ -65,8 +91,18 @@ class RecordCheckTest {
     @Test
     void withTheLogOnStdoutTheVerdictGoesToStderrAndAJunitReportIsWritten() throws Exception {
         Path junit = dir.resolve("check.xml");
-        assertThat(record("--interval", "0.1", "--check", "--max-rss", "1KiB", "--junit", junit.toString(),
-                "--", "sleep", "0.3")).isEqualTo(1);
+        assertThat(record(
+                        "--interval",
+                        "0.1",
+                        "--check",
+                        "--max-rss",
+                        "1KiB",
+                        "--junit",
+                        junit.toString(),
+                        "--",
+                        "sleep",
+                        "0.3"))
+                .isEqualTo(1);
         assertThat(out.toString().lines()).allMatch(l -> l.contains("ProcessLoggingThread-JSON"));
         assertThat(err.toString()).contains("FAIL ").contains("procmon record: 1 of 1 check broken");
         assertThat(Files.readString(junit)).contains("<failure ");
@@ -86,6 +122,8 @@ class RecordCheckTest {
         assertThat(err.toString()).contains("apply with --check");
         assertThat(record("--log", log(), "--check", "--", "true")).isEqualTo(2);
         assertThat(err.toString()).contains("--check needs at least one budget");
-        assertThat(Files.exists(dir.resolve("record.log"))).as("nothing was run").isFalse();
+        assertThat(Files.exists(dir.resolve("record.log")))
+                .as("nothing was run")
+                .isFalse();
     }
 }

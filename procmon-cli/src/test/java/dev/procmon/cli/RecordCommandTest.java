@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.procmon.core.LogFormat;
 import dev.procmon.plot.PlotResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,8 @@ import picocli.CommandLine;
 /** {@code procmon record} run in this JVM against real processes. */
 class RecordCommandTest {
 
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static final PlotResult NOTHING_PLOTTED = new PlotResult(List.of(), 0, List.of(), List.of());
 
     @TempDir
@@ -29,7 +30,9 @@ class RecordCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int record(RecordCommand command, String... args) {
-        return new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        return new CommandLine(command)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(args);
     }
 
@@ -49,7 +52,8 @@ class RecordCommandTest {
         }));
         int code;
         try {
-            code = ProcmonCommand.commandLine().setErr(new PrintWriter(err, true))
+            code = ProcmonCommand.commandLine()
+                    .setErr(new PrintWriter(err, true))
                     .execute("record", "--interval", "0.1", "--", "sleep", "0.3");
         } finally {
             System.setOut(stdout);
@@ -61,7 +65,8 @@ class RecordCommandTest {
     /** {@code --log /dev/full}: every line is lost, so the recording says how many and exits 1, not 0. */
     @Test
     void aLogFileThatTakesNoLineIsAnErrorNotSilentlyLost() {
-        int code = ProcmonCommand.commandLine().setErr(new PrintWriter(err, true))
+        int code = ProcmonCommand.commandLine()
+                .setErr(new PrintWriter(err, true))
                 .execute("record", "--interval", "0.1", "--log", "/dev/full", "--", "sleep", "0.3");
         assertThat(code).isEqualTo(1);
         assertThat(errLines()).anyMatch(l -> l.matches("procmon record: /dev/full: \\d+ lines? could not be written"));
@@ -108,21 +113,32 @@ class RecordCommandTest {
 
     @Test
     void rssRisesByAtLeast150MegabytesWhileTheChildTouches200() {
-        int code = record("--interval", "0.1", "--log", log().toString(), "--", JAVA, "-Xmx64m",
-                "-XX:MaxDirectMemorySize=400m", "-cp", System.getProperty("java.class.path"),
-                TouchMemory.class.getName(), "200", "800");
+        int code = record(
+                "--interval",
+                "0.1",
+                "--log",
+                log().toString(),
+                "--",
+                JAVA,
+                "-Xmx64m",
+                "-XX:MaxDirectMemorySize=400m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TouchMemory.class.getName(),
+                "200",
+                "800");
         assertThat(code).isZero();
         Recording r = Recording.of(log());
         double rise = r.max(LogFormat.RSS) - r.number(0, LogFormat.RSS);
         assertThat(rise).as("rss rise over %d samples", r.size()).isGreaterThanOrEqualTo(150.0 * (1 << 20));
-        assertThat(out.toString()).isEmpty();   // the child's stdout is inherited, not ours
+        assertThat(out.toString()).isEmpty(); // the child's stdout is inherited, not ours
     }
 
     @Test
     void includeChildrenCountsAShellsTwoBusyChildrenAndTheirCpu() {
         String script = "yes > /dev/null & a=$!; yes > /dev/null & b=$!; sleep 1.5; kill $a $b; wait";
-        int code = record("--interval", "0.1", "--include-children", "--log", log().toString(),
-                "--", "sh", "-c", script);
+        int code =
+                record("--interval", "0.1", "--include-children", "--log", log().toString(), "--", "sh", "-c", script);
         assertThat(code).isZero();
         Recording r = Recording.of(log());
         assertThat(r.max(LogFormat.NUM_PROCS)).isGreaterThanOrEqualTo(3);
@@ -135,14 +151,17 @@ class RecordCommandTest {
             cpu = Math.max(cpu, r.cpu(i));
         }
         // Positive, not a figure: how much CPU two children get in 1.5 s depends on the machine's load.
-        assertThat(cpu).as("cpu seconds of two busy children for 1.5 s in %s", r.lines()).isPositive();
+        assertThat(cpu)
+                .as("cpu seconds of two busy children for 1.5 s in %s", r.lines())
+                .isPositive();
     }
 
     @Test
     void aMissingPidIsOneLineAndExitCodeOne() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        assertThat(record("--pid", Long.toString(gone.pid()), "--log", log().toString())).isEqualTo(1);
+        assertThat(record("--pid", Long.toString(gone.pid()), "--log", log().toString()))
+                .isEqualTo(1);
         assertThat(errLines()).hasSize(1);
         assertThat(errLines().get(0)).startsWith("procmon record: ").contains(Long.toString(gone.pid()));
     }
@@ -150,7 +169,8 @@ class RecordCommandTest {
     @Test
     void aPidIsWatchedUntilItExits() throws Exception {
         Process p = new ProcessBuilder("sleep", "0.6").start();
-        assertThat(record("--pid", Long.toString(p.pid()), "--interval", "0.1", "--log", log().toString())).isZero();
+        assertThat(record("--pid", Long.toString(p.pid()), "--interval", "0.1", "--log", log().toString()))
+                .isZero();
         assertThat(p.isAlive()).isFalse();
         Recording r = Recording.of(log());
         assertThat(r.marker(0)).isEqualTo(LogFormat.MARKER_START);
@@ -169,8 +189,8 @@ class RecordCommandTest {
     }
 
     private static long firstLine(Process p) throws IOException {
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                java.nio.charset.StandardCharsets.US_ASCII))) {
+        try (var in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
             return Long.parseLong(in.readLine().trim());
         }
     }
@@ -183,11 +203,14 @@ class RecordCommandTest {
             while (WatchedProcess.state(Path.of("/proc"), zombie) != 'Z') {
                 Thread.sleep(10);
             }
-            assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive)).as("the JDK's view").contains(true);
+            assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive))
+                    .as("the JDK's view")
+                    .contains(true);
             assertThat(record("--pid", Long.toString(zombie), "--interval", "0.1", "--log", log().toString()))
                     .isEqualTo(1);
-            assertThat(errLines()).containsExactly("procmon record: process " + zombie
-                    + " has already exited (state Z, not yet reaped by its parent); nothing to record");
+            assertThat(errLines())
+                    .containsExactly("procmon record: process " + zombie
+                            + " has already exited (state Z, not yet reaped by its parent); nothing to record");
         } finally {
             parent.destroyForcibly().waitFor();
         }
@@ -225,15 +248,29 @@ class RecordCommandTest {
     @Test
     void recordPlotPrintsTheSameSummaryAndFileListAsProcmonPlot() throws IOException {
         Path plots = dir.resolve("plots");
-        assertThat(record("--interval", "0.05", "--log", log().toString(), "--plot", plots.toString(),
-                "--", "sleep", "0.3")).isZero();
+        assertThat(record(
+                        "--interval",
+                        "0.05",
+                        "--log",
+                        log().toString(),
+                        "--plot",
+                        plots.toString(),
+                        "--",
+                        "sleep",
+                        "0.3"))
+                .isZero();
         StringWriter plotOut = new StringWriter();
         StringWriter plotErr = new StringWriter();
         Path again = dir.resolve("again");
-        assertThat(new CommandLine(new PlotCommand()).setOut(new PrintWriter(plotOut, true))
-                .setErr(new PrintWriter(plotErr, true)).execute(log().toString(), again.toString())).isZero();
+        assertThat(new CommandLine(new PlotCommand())
+                        .setOut(new PrintWriter(plotOut, true))
+                        .setErr(new PrintWriter(plotErr, true))
+                        .execute(log().toString(), again.toString()))
+                .isZero();
         assertThat(out.toString()).isEqualTo(plotOut.toString().replace(again.toString(), plots.toString()));
-        assertThat(out.toString()).contains("record.log: pid ").contains(plots.resolve("record.log_").toString());
+        assertThat(out.toString())
+                .contains("record.log: pid ")
+                .contains(plots.resolve("record.log_").toString());
     }
 
     @Test
@@ -248,8 +285,16 @@ class RecordCommandTest {
     void aPidIsWatchedForTheDurationAndLeftRunning() throws Exception {
         Process p = new ProcessBuilder("sleep", "60").start();
         try {
-            assertThat(record("--pid", Long.toString(p.pid()), "--interval", "0.1", "--duration", "0.5",
-                    "--log", log().toString())).isZero();
+            assertThat(record(
+                            "--pid",
+                            Long.toString(p.pid()),
+                            "--interval",
+                            "0.1",
+                            "--duration",
+                            "0.5",
+                            "--log",
+                            log().toString()))
+                    .isZero();
             assertThat(p.isAlive()).isTrue();
             Recording r = Recording.of(log());
             assertThat(r.size()).isGreaterThanOrEqualTo(2);
@@ -278,8 +323,18 @@ class RecordCommandTest {
             return NOTHING_PLOTTED;
         };
         Path plots = dir.resolve("out/plots");
-        assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--log", log().toString(),
-                "--plot", plots.toString(), "--", "sleep", "0.3")).isZero();
+        assertThat(record(
+                        new RecordCommand(plotter),
+                        "--interval",
+                        "0.1",
+                        "--log",
+                        log().toString(),
+                        "--plot",
+                        plots.toString(),
+                        "--",
+                        "sleep",
+                        "0.3"))
+                .isZero();
         assertThat(seen).containsExactly(LogFormat.MARKER_STOP, "plots");
     }
 
@@ -292,11 +347,19 @@ class RecordCommandTest {
             logs.add(log);
             return NOTHING_PLOTTED;
         };
-        assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--plot", dir.toString(),
-                "--", "sleep", "0.3")).isZero();
+        assertThat(record(
+                        new RecordCommand(plotter),
+                        "--interval",
+                        "0.1",
+                        "--plot",
+                        dir.toString(),
+                        "--",
+                        "sleep",
+                        "0.3"))
+                .isZero();
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).lines()).isEqualTo(Recording.of(out.toString()).lines());
-        assertThat(logs.get(0)).doesNotExist();   // the temporary copy is removed afterwards
+        assertThat(logs.get(0)).doesNotExist(); // the temporary copy is removed afterwards
     }
 
     @Test
@@ -304,16 +367,34 @@ class RecordCommandTest {
         Plotter plotter = (log, directory) -> {
             throw new IllegalStateException("no fonts");
         };
-        assertThat(record(new RecordCommand(plotter), "--interval", "0.1", "--log", log().toString(),
-                "--plot", dir.toString(), "--", "true")).isEqualTo(1);
+        assertThat(record(
+                        new RecordCommand(plotter),
+                        "--interval",
+                        "0.1",
+                        "--log",
+                        log().toString(),
+                        "--plot",
+                        dir.toString(),
+                        "--",
+                        "true"))
+                .isEqualTo(1);
         assertThat(errLines()).last().asString().isEqualTo("procmon record: cannot plot " + log() + ": no fonts");
     }
 
     @Test
     void plotWritesTheRealPlotsOfTheRecording() throws IOException {
         Path plots = dir.resolve("plots");
-        assertThat(record("--interval", "0.05", "--log", log().toString(), "--plot", plots.toString(),
-                "--", "sleep", "0.4")).isEqualTo(0);
+        assertThat(record(
+                        "--interval",
+                        "0.05",
+                        "--log",
+                        log().toString(),
+                        "--plot",
+                        plots.toString(),
+                        "--",
+                        "sleep",
+                        "0.4"))
+                .isEqualTo(0);
         try (var files = Files.list(plots)) {
             assertThat(files.map(p -> p.getFileName().toString().replaceAll("_\\d+", "_PID")))
                     .contains("record.log_PID.dat", "record.log_PID.plt", "record.log_PID.svg", "record.log_PID.png");
@@ -329,7 +410,10 @@ class RecordCommandTest {
 
     @Test
     void withoutProcItSaysRecordNeedsLinux() {
-        assertThat(record(new RecordCommand((log, directory) -> NOTHING_PLOTTED, dir.resolve("proc"), false), "--", "true"))
+        assertThat(record(
+                        new RecordCommand((log, directory) -> NOTHING_PLOTTED, dir.resolve("proc"), false),
+                        "--",
+                        "true"))
                 .isEqualTo(1);
         assertThat(errLines()).hasSize(1);
         assertThat(errLines().get(0)).startsWith("procmon record: record needs Linux");
@@ -339,7 +423,9 @@ class RecordCommandTest {
     void badIntervalsAreUsageErrors() {
         for (String bad : List.of("-1", "0", "0.0", "NaN", "Infinity", "abc", "1e400", "0x10", "1d", "1e-12", "")) {
             StringWriter e = new StringWriter();
-            int code = new CommandLine(new RecordCommand((log, directory) -> NOTHING_PLOTTED)).setOut(new PrintWriter(out)).setErr(new PrintWriter(e))
+            int code = new CommandLine(new RecordCommand((log, directory) -> NOTHING_PLOTTED))
+                    .setOut(new PrintWriter(out))
+                    .setErr(new PrintWriter(e))
                     .execute("--interval", bad, "--", "true");
             assertThat(code).as("--interval '%s'", bad).isEqualTo(2);
             assertThat(e.toString()).as("--interval '%s'", bad).contains("--interval");
@@ -349,12 +435,17 @@ class RecordCommandTest {
     @Test
     void pidAndCommandTogetherOrNeitherOrDurationWithACommandAreUsageErrors() {
         assertThat(Stream.of(
-                new String[] {"--pid", "1", "--", "true"},
-                new String[] {"--log", "x"},
-                new String[] {"--duration", "1", "--", "true"},
-                new String[] {"--pid", "0"},
-                new String[] {"--pid", "abc"}).mapToInt(this::record)).containsOnly(2);
-        assertThat(err.toString()).contains("mutually exclusive").contains("--pid PID").contains("--duration");
+                                new String[] {"--pid", "1", "--", "true"},
+                                new String[] {"--log", "x"},
+                                new String[] {"--duration", "1", "--", "true"},
+                                new String[] {"--pid", "0"},
+                                new String[] {"--pid", "abc"})
+                        .mapToInt(this::record))
+                .containsOnly(2);
+        assertThat(err.toString())
+                .contains("mutually exclusive")
+                .contains("--pid PID")
+                .contains("--duration");
     }
 
     @Test
@@ -366,5 +457,4 @@ class RecordCommandTest {
         assertThat(errLines()).hasSize(1);
         assertThat(errLines().get(0)).startsWith("procmon record: cannot write the log");
     }
-
 }

@@ -19,8 +19,10 @@ class RecordMemoryOptionTest {
     private final StringWriter err = new StringWriter();
 
     private int record(String... args) {
-        return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter())).setOut(new PrintWriter(new StringWriter(), true))
-                .setErr(new PrintWriter(err, true)).execute(args);
+        return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter()))
+                .setOut(new PrintWriter(new StringWriter(), true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
     }
 
     @Test
@@ -37,7 +39,8 @@ class RecordMemoryOptionTest {
     @Test
     void withoutTheOptionThereIsNoPss() {
         Path log = dir.resolve("rss.log");
-        assertThat(record("--interval", "0.1", "--log", log.toString(), "--", "sleep", "0.3")).isZero();
+        assertThat(record("--interval", "0.1", "--log", log.toString(), "--", "sleep", "0.3"))
+                .isZero();
         assertThat(Recording.of(log).lines()).allSatisfy(l -> assertThat(l).doesNotContain("\"pss\""));
     }
 

@@ -23,11 +23,13 @@ class RecordSignalTest {
     Path dir;
 
     private Process procmon(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"),
-                RecordMain.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"), RecordMain.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout").toFile())
-                .redirectError(dir.resolve("stderr").toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectOutput(dir.resolve("stdout").toFile())
+                .redirectError(dir.resolve("stderr").toFile())
+                .start();
     }
 
     /** Waits (generously: this is about correctness, not speed) until the log has two sample lines. */
@@ -61,7 +63,7 @@ class RecordSignalTest {
         try {
             child = (long) awaitSamples(log, procmon).number(0, LogFormat.PID);
             assertThat(ProcessHandle.of(child)).isPresent();
-            procmon.destroy();   // SIGTERM
+            procmon.destroy(); // SIGTERM
             assertThat(procmon.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {
             procmon.destroyForcibly();
@@ -74,13 +76,19 @@ class RecordSignalTest {
         Recording r = Recording.of(log);
         assertThat(r.marker(0)).isEqualTo(LogFormat.MARKER_START);
         assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
-        assertThat(r.lines().stream().filter(l -> l.contains(LogFormat.MARKER_STOP))).hasSize(1);
-        assertThat(Files.readString(dir.resolve("stderr"))).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.lines().stream().filter(l -> l.contains(LogFormat.MARKER_STOP)))
+                .hasSize(1);
+        assertThat(Files.readString(dir.resolve("stderr")))
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     private static void signal(Process p, String name) throws Exception {
         // The shell's builtin kill: a fresh machine may have no procps.
-        assertThat(new ProcessBuilder("sh", "-c", "kill -" + name + " " + p.pid()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("sh", "-c", "kill -" + name + " " + p.pid())
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     /** Every plot listed in {@code dir} is whole: the PNG decodes and ends with IEND, the SVG parses. */
@@ -89,20 +97,29 @@ class RecordSignalTest {
         try (var list = Files.list(plots)) {
             files = list.sorted().toList();
         }
-        List<String> names = files.stream().map(p -> p.getFileName().toString().replaceAll("_\\d+", "_PID")).toList();
-        assertThat(names).contains("record.log_PID.dat", "record.log_PID.plt", "record.log_PID.svg", "record.log_PID.png");
+        List<String> names = files.stream()
+                .map(p -> p.getFileName().toString().replaceAll("_\\d+", "_PID"))
+                .toList();
+        assertThat(names)
+                .contains("record.log_PID.dat", "record.log_PID.plt", "record.log_PID.svg", "record.log_PID.png");
         for (Path f : files) {
             String name = f.getFileName().toString();
             if (name.endsWith(".png")) {
                 byte[] png = Files.readAllBytes(f);
                 byte[] iend = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
-                assertThat(Arrays.copyOfRange(png, Math.max(0, png.length - 12), png.length)).as(name).isEqualTo(iend);
+                assertThat(Arrays.copyOfRange(png, Math.max(0, png.length - 12), png.length))
+                        .as(name)
+                        .isEqualTo(iend);
                 BufferedImage image = ImageIO.read(f.toFile());
                 assertThat(image).as(name).isNotNull();
                 assertThat(image.getWidth()).isPositive();
             } else if (name.endsWith(".svg")) {
-                assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile())
-                        .getDocumentElement().getTagName()).isEqualTo("svg");
+                assertThat(DocumentBuilderFactory.newInstance()
+                                .newDocumentBuilder()
+                                .parse(f.toFile())
+                                .getDocumentElement()
+                                .getTagName())
+                        .isEqualTo("svg");
             }
         }
     }
@@ -113,14 +130,24 @@ class RecordSignalTest {
      */
     @Test
     void aSignalDuringRecordPlotClosesTheLogAndDrawsEveryPlotWhole() throws Exception {
-        record Case(String signal, int exit, String script) { }
-        for (Case c : List.of(new Case("INT", 130, "sleep 600"),
+        record Case(String signal, int exit, String script) {}
+        for (Case c : List.of(
+                new Case("INT", 130, "sleep 600"),
                 new Case("TERM", 143, "trap '' TERM; while :; do sleep 0.1; done"))) {
             Path run = Files.createDirectory(dir.resolve(c.signal()));
             Path log = run.resolve("record.log");
             Path plots = run.resolve("plots");
-            Process procmon = procmon("--interval", "0.1", "--log", log.toString(), "--plot", plots.toString(),
-                    "--", "sh", "-c", c.script());
+            Process procmon = procmon(
+                    "--interval",
+                    "0.1",
+                    "--log",
+                    log.toString(),
+                    "--plot",
+                    plots.toString(),
+                    "--",
+                    "sh",
+                    "-c",
+                    c.script());
             long child = -1;
             try {
                 child = (long) awaitSamples(log, procmon).number(0, LogFormat.PID);
@@ -137,8 +164,12 @@ class RecordSignalTest {
             assertThat(gone(child)).as("the recorded command was stopped").isTrue();
             Recording r = Recording.of(log);
             assertThat(r.lastMarker()).isEqualTo(LogFormat.MARKER_STOP);
-            assertThat(r.lines().stream().filter(l -> l.contains(LogFormat.MARKER_STOP))).hasSize(1);
-            assertThat(stderr).doesNotContain("cannot plot").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(r.lines().stream().filter(l -> l.contains(LogFormat.MARKER_STOP)))
+                    .hasSize(1);
+            assertThat(stderr)
+                    .doesNotContain("cannot plot")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
             assertPlotsAreComplete(plots);
             assertThat(Files.readString(dir.resolve("stdout"))).contains("record.log: pid " + child);
         }

@@ -28,7 +28,8 @@ record Recording(List<String> lines) {
     }
 
     static Recording of(String text) {
-        return new Recording(text.lines().filter(l -> l.contains(LogFormat.MARKER)).toList());
+        return new Recording(
+                text.lines().filter(l -> l.contains(LogFormat.MARKER)).toList());
     }
 
     int size() {
@@ -82,7 +83,9 @@ record Recording(List<String> lines) {
 
     /** user + system + children_user + children_system of line i. */
     double cpu(int i) {
-        return number(i, LogFormat.USER) + number(i, LogFormat.SYSTEM) + number(i, LogFormat.CHILDREN_USER)
+        return number(i, LogFormat.USER)
+                + number(i, LogFormat.SYSTEM)
+                + number(i, LogFormat.CHILDREN_USER)
                 + number(i, LogFormat.CHILDREN_SYSTEM);
     }
 }

@@ -13,8 +13,16 @@ class ShutdownHookTest {
     Path dir;
 
     private int run(Path file, String mode) throws Exception {
-        return new ProcessBuilder(RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"),
-                HookMain.class.getName(), file.toString(), mode).inheritIO().start().waitFor();
+        return new ProcessBuilder(
+                        RecordCommandTest.JAVA,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HookMain.class.getName(),
+                        file.toString(),
+                        mode)
+                .inheritIO()
+                .start()
+                .waitFor();
     }
 
     @Test

@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TargetApp {
 
-    private TargetApp() {
-    }
+    private TargetApp() {}
 
     public static void main(String[] args) throws InterruptedException {
         double seconds = Double.parseDouble(args[0]);

@@ -29,7 +29,9 @@ class TerminationSignalsTest {
     /** The handler installed for {@code name} now (swapped out for an instant and put back). */
     private static Object current(String name) throws Exception {
         Object signal = SIGNAL.getConstructor(String.class).newInstance(name);
-        Object probe = Proxy.newProxyInstance(TerminationSignalsTest.class.getClassLoader(), new Class<?>[] {HANDLER},
+        Object probe = Proxy.newProxyInstance(
+                TerminationSignalsTest.class.getClassLoader(),
+                new Class<?>[] {HANDLER},
                 (proxy, method, args) -> method.getName().equals("hashCode") ? 0 : null);
         Object installed = HANDLE.invoke(null, signal, probe);
         HANDLE.invoke(null, signal, installed);
@@ -53,7 +55,7 @@ class TerminationSignalsTest {
     void theHandlersAreReplacedWhileTrappedAndPutBackWhenClosed() throws Exception {
         for (String name : new String[] {"INT", "TERM"}) {
             Object before = current(name);
-            TerminationSignals trapped = TerminationSignals.trap(n -> { });
+            TerminationSignals trapped = TerminationSignals.trap(n -> {});
             try {
                 assertThat(current(name)).as(name).isNotSameAs(before);
                 assertThat(Proxy.isProxyClass(current(name).getClass())).isTrue();
@@ -61,7 +63,7 @@ class TerminationSignalsTest {
                 trapped.close();
             }
             assertThat(current(name)).as(name).isSameAs(before);
-            trapped.close();   // idempotent
+            trapped.close(); // idempotent
             assertThat(current(name)).as(name).isSameAs(before);
         }
     }

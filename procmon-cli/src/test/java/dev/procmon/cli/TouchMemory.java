@@ -5,8 +5,7 @@ import java.nio.ByteBuffer;
 /** A child program for the tests: touches N MiB off-heap, holds them a while, exits 0. */
 public final class TouchMemory {
 
-    private TouchMemory() {
-    }
+    private TouchMemory() {}
 
     public static void main(String[] args) throws InterruptedException {
         int mib = Integer.parseInt(args[0]);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the memory controller's files of a process's cgroup are, found once from
@@ -19,11 +20,11 @@ import java.util.List;
 record CgroupLocation(Path dir, boolean v2) {
 
     /**
+     * Returns the location, or null when there is no readable memory cgroup.
      * @param processDir {@code /proc/<pid>}; {@code self/mountinfo} is read beside it
      * @param fsRoot prefix of the mount points ({@code /}, or a fake tree in tests)
-     * @return the location, or null when there is no readable memory cgroup
      */
-    static CgroupLocation find(Path processDir, Path fsRoot) {
+    static @Nullable CgroupLocation find(Path processDir, Path fsRoot) {
         List<String> cgroups;
         List<String> mounts;
         try {
@@ -54,7 +55,8 @@ record CgroupLocation(Path dir, boolean v2) {
     }
 
     /** The directory of {@code cgroupPath} under the mount of its hierarchy, or null. */
-    private static CgroupLocation locate(List<String> mounts, Path fsRoot, String cgroupPath, boolean v2) {
+    private static @Nullable CgroupLocation locate(
+            List<String> mounts, Path fsRoot, @Nullable String cgroupPath, boolean v2) {
         if (cgroupPath == null) {
             return null;
         }
@@ -63,13 +65,15 @@ record CgroupLocation(Path dir, boolean v2) {
             if (dash < 0) {
                 continue;
             }
-            String[] left = line.substring(0, dash).split(" ");
-            String[] right = line.substring(dash + 3).split(" ");
+            String[] left = line.substring(0, dash).split(" ", -1);
+            String[] right = line.substring(dash + 3).split(" ", -1);
             if (left.length < 5 || right.length < 3) {
                 continue;
             }
-            boolean match = v2 ? right[0].equals("cgroup2")
-                    : right[0].equals("cgroup") && Arrays.asList(right[2].split(",")).contains("memory");
+            boolean match = v2
+                    ? right[0].equals("cgroup2")
+                    : right[0].equals("cgroup")
+                            && Arrays.asList(right[2].split(",")).contains("memory");
             if (!match) {
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The memory limit and usage of the cgroup a process lives in: cgroup v2 {@code memory.max} and
@@ -22,18 +23,18 @@ final class CgroupMemory implements AutoCloseable {
     }
 
     /**
+     * Returns the reader, or null when the process has no memory cgroup this side can read.
      * @param processDir the process's directory, {@code /proc/<pid>}
      * @param fsRoot where the file system is seen from ({@code /} but in tests)
-     * @return the reader, or null when the process has no memory cgroup this side can read
      */
-    static CgroupMemory open(Path processDir, Path fsRoot) {
+    static @Nullable CgroupMemory open(Path processDir, Path fsRoot) {
         CgroupLocation at = CgroupLocation.find(processDir, fsRoot);
         if (at == null) {
             return null;
         }
         ProcFile max = ProcFile.openIfReadable(at.dir().resolve(at.v2() ? "memory.max" : "memory.limit_in_bytes"));
-        ProcFile current = ProcFile.openIfReadable(
-                at.dir().resolve(at.v2() ? "memory.current" : "memory.usage_in_bytes"));
+        ProcFile current =
+                ProcFile.openIfReadable(at.dir().resolve(at.v2() ? "memory.current" : "memory.usage_in_bytes"));
         if (max == null || current == null) {
             closeQuietly(max);
             closeQuietly(current);
@@ -48,7 +49,7 @@ final class CgroupMemory implements AutoCloseable {
         into.cgroupMemoryMax = ProcText.number(buffer, 0, max.read(buffer));
     }
 
-    private static void closeQuietly(ProcFile f) {
+    private static void closeQuietly(@Nullable ProcFile f) {
         if (f != null) {
             try {
                 f.close();

@@ -20,12 +20,15 @@ record ChildCounters(long cutimeTicks, long cstimeTicks, long cminflt, long cmaj
             throw new IOException("no ')' in " + stat);
         }
         // f[0] is field 3 (state).
-        String[] f = line.substring(close + 1).trim().split(" ");
+        String[] f = line.substring(close + 1).trim().split(" ", -1);
         if (f.length < 17 - 2) {
             throw new IOException(stat + " has only " + (f.length + 2) + " fields");
         }
         try {
-            return new ChildCounters(Long.parseLong(f[16 - 3]), Long.parseLong(f[17 - 3]), Long.parseLong(f[11 - 3]),
+            return new ChildCounters(
+                    Long.parseLong(f[16 - 3]),
+                    Long.parseLong(f[17 - 3]),
+                    Long.parseLong(f[11 - 3]),
                     Long.parseLong(f[13 - 3]));
         } catch (NumberFormatException e) {
             throw new IOException("not a number in " + stat, e);

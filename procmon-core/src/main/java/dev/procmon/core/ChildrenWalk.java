@@ -3,6 +3,7 @@ package dev.procmon.core;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a tree by walking down from the root through the kernel's children files, breadth first:
@@ -37,6 +38,7 @@ final class ChildrenWalk implements Descendants {
     private byte[] list = new byte[4096];
     /** Pids listed as children this sample, with the parent each was listed under. */
     private long[] queue = new long[64];
+
     private long[] listedUnder = new long[64];
     private int stamp;
 
@@ -91,7 +93,7 @@ final class ChildrenWalk implements Descendants {
     }
 
     /** Reads a listed pid's stat into {@link #one} through its kept descriptor; null if it is gone. */
-    private TreeMember readMember(long pid) {
+    private @Nullable TreeMember readMember(long pid) {
         TreeMember m = members.get(pid);
         if (m != null) {
             try {

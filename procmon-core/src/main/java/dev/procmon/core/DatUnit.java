@@ -24,12 +24,12 @@ public enum DatUnit {
         this.suffix = suffix;
     }
 
-    /** @return what the column name adds to the field's name ({@code _mb}, {@code _per_s}) */
+    /** Returns what the column name adds to the field's name ({@code _mb}, {@code _per_s}). */
     public String suffix() {
         return suffix;
     }
 
-    /** @return true if the column is a rate of a cumulative counter */
+    /** Returns true if the column is a rate of a cumulative counter. */
     public boolean isRate() {
         return this == PER_SECOND || this == MB_PER_SECOND;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Open file descriptors of a process: since Linux 6.2 the size {@code stat(2)} reports for
@@ -21,11 +22,11 @@ final class FdCount {
     }
 
     /**
+     * Returns the counter, or null when the kernel does not report the count or the directory is not
+     * ours to read.
      * @param processDir the process's directory, {@code /proc/<pid>}
-     * @return the counter, or null when the kernel does not report the count or the directory is not
-     *     ours to read
      */
-    static FdCount open(Path processDir) {
+    static @Nullable FdCount open(Path processDir) {
         Path dir = processDir.resolve("fd");
         File f = dir.toFile();
         if (f.length() > 0) {

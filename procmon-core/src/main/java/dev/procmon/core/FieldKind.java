@@ -17,7 +17,7 @@ public enum FieldKind {
     /** Free text (a label, a phase). */
     TEXT;
 
-    /** @return true for the kinds whose value is a number */
+    /** Returns true for the kinds whose value is a number. */
     public boolean isNumber() {
         return this == COUNT || this == SECONDS || this == BYTES || this == ID;
     }

@@ -2,6 +2,7 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file sink for a named pipe, opened by its first write rather than by {@code start()}: opening a
@@ -13,7 +14,7 @@ final class FifoLineSink implements LineSink {
 
     private final Path path;
     private final MonitorClock clock;
-    private volatile FileLineSink open;
+    private volatile @Nullable FileLineSink open;
 
     FifoLineSink(Path path, MonitorClock clock) {
         this.path = path;

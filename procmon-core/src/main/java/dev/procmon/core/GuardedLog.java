@@ -1,5 +1,6 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +13,9 @@ final class GuardedLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessMonitor.DEFAULT_LOGGER);
 
-    private GuardedLog() {
-    }
+    private GuardedLog() {}
 
-    static void warn(String format, Object... args) {
+    static void warn(String format, @Nullable Object... args) {
         try {
             LOG.warn(format, args);
         } catch (Throwable ignored) {

@@ -1,6 +1,7 @@
 package dev.procmon.core;
 
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The failure policy of the readings, as a decorator: a sampler (or JVM view) that throws anything,
@@ -11,14 +12,14 @@ import java.util.function.Consumer;
 final class GuardedSampler {
 
     private final Sampler sampler;
-    private final Consumer<Sample> jvm;
+    private final @Nullable Consumer<Sample> jvm;
     private boolean warnedSample;
     private boolean warnedJvm;
     /** Written by the sampling thread only; volatile so it is read without a lock. */
     private volatile long failures;
 
     /** @param jvm adds the JVM's figures to a reading, or null */
-    GuardedSampler(Sampler sampler, Consumer<Sample> jvm) {
+    GuardedSampler(Sampler sampler, @Nullable Consumer<Sample> jvm) {
         this.sampler = sampler;
         this.jvm = jvm;
     }
@@ -28,6 +29,8 @@ final class GuardedSampler {
     }
 
     /** Takes the process reading; false (counted, reported once) when it could not be taken. */
+    // NonAtomicVolatileUpdate: failures has one writer, the sampling thread; volatile only publishes it.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     boolean sample(Sample into) {
         try {
             into.clear();
@@ -40,8 +43,10 @@ final class GuardedSampler {
                 if (e instanceof ProcessGoneException) {
                     GuardedLog.debug("procmon: pid {} has exited", sampler.pid());
                 } else {
-                    GuardedLog.warn("procmon: cannot sample pid {} ({}); will keep trying, this is reported once",
-                            sampler.pid(), GuardedLog.describe(e));
+                    GuardedLog.warn(
+                            "procmon: cannot sample pid {} ({}); will keep trying, this is reported once",
+                            sampler.pid(),
+                            GuardedLog.describe(e));
                 }
             }
             return false;
@@ -59,8 +64,8 @@ final class GuardedSampler {
             into.hasJvm = false;
             if (!warnedJvm) {
                 warnedJvm = true;
-                GuardedLog.warn("procmon: cannot read the JVM's figures ({}); this is reported once",
-                        GuardedLog.describe(e));
+                GuardedLog.warn(
+                        "procmon: cannot read the JVM's figures ({}); this is reported once", GuardedLog.describe(e));
             }
         }
     }

@@ -20,6 +20,8 @@ final class GuardedSink {
         this.sink = sink;
     }
 
+    // NonAtomicVolatileUpdate: failed has one writer, the writing thread; volatile only publishes it.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     void write(CharSequence line) {
         if (shut) {
             return;
@@ -31,7 +33,8 @@ final class GuardedSink {
             failed++;
             if (!warned) {
                 warned = true;
-                GuardedLog.warn("procmon: cannot write a sample line ({}); will keep trying, this is reported once",
+                GuardedLog.warn(
+                        "procmon: cannot write a sample line ({}); will keep trying, this is reported once",
                         GuardedLog.describe(e));
             }
         } finally {
@@ -39,7 +42,7 @@ final class GuardedSink {
         }
     }
 
-    /** @return how many lines the sink refused so far */
+    /** Returns how many lines the sink refused so far. */
     long failed() {
         return failed;
     }

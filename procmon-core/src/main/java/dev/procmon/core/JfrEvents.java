@@ -14,6 +14,7 @@ import jdk.jfr.Timespan;
 import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The events of a JFR recording that procmon plots, read with the JDK's own reader and kept as small
@@ -31,7 +32,14 @@ final class JfrEvents {
     static final String JVM_INFORMATION = "jdk.JVMInformation";
     static final String CPU_INFORMATION = "jdk.CPUInformation";
 
-    enum Kind { CPU, HEAP, THREADS, RSS, GC, PROCESS }
+    enum Kind {
+        CPU,
+        HEAP,
+        THREADS,
+        RSS,
+        GC,
+        PROCESS
+    }
 
     /**
      * One reading: what {@code a}..{@code d} hold depends on the kind (CPU: user and system load as a
@@ -39,8 +47,16 @@ final class JfrEvents {
      * and longest pause in ms, text the collector and cause; PROCESS: rss, user s, system s, faults
      * with {@code pid} and {@code e} major faults).
      */
-    record Point(long epochNanos, Kind kind, long pid, double a, double b, double c, double d, double e, String text) {
-    }
+    record Point(
+            long epochNanos,
+            Kind kind,
+            long pid,
+            double a,
+            double b,
+            double c,
+            double d,
+            double e,
+            @Nullable String text) {}
 
     final List<Point> points = new ArrayList<>();
     final Set<String> seen = new LinkedHashSet<>();
@@ -64,15 +80,37 @@ final class JfrEvents {
         long t = nanos(e.getStartTime());
         switch (type) {
             case CPU_LOAD -> point(t, Kind.CPU, e.getFloat("jvmUser"), e.getFloat("jvmSystem"), 0, 0, null);
-            case HEAP_SUMMARY -> point(t, Kind.HEAP, e.getLong("heapUsed"),
-                    e.getLong("heapSpace.committedSize"), 0, 0, null);
-            case THREAD_STATISTICS -> point(t, Kind.THREADS, e.getLong("activeCount"), 0, 0, 0, null);
-            case RESIDENT_SET_SIZE -> point(t, Kind.RSS, e.getLong("size"), 0, 0, 0, null);
-            case GARBAGE_COLLECTION -> point(t, Kind.GC, millis(e.getDuration("sumOfPauses")),
-                    millis(e.getDuration("longestPause")), 0, 0, e.getString("name") + " (" + e.getString("cause") + ")");
-            case PROCESS_SAMPLE -> points.add(new Point(t, Kind.PROCESS, (long) number(e, "pid"), number(e, "vmRss"),
-                    cpuSeconds(e, "cpuUser"), cpuSeconds(e, "cpuSystem"),
-                    number(e, "minorFaults") + number(e, "majorFaults"), number(e, "majorFaults"), null));
+            case HEAP_SUMMARY ->
+                point(
+                        t,
+                        Kind.HEAP,
+                        (double) e.getLong("heapUsed"),
+                        (double) e.getLong("heapSpace.committedSize"),
+                        0,
+                        0,
+                        null);
+            case THREAD_STATISTICS -> point(t, Kind.THREADS, (double) e.getLong("activeCount"), 0, 0, 0, null);
+            case RESIDENT_SET_SIZE -> point(t, Kind.RSS, (double) e.getLong("size"), 0, 0, 0, null);
+            case GARBAGE_COLLECTION ->
+                point(
+                        t,
+                        Kind.GC,
+                        millis(e.getDuration("sumOfPauses")),
+                        millis(e.getDuration("longestPause")),
+                        0,
+                        0,
+                        e.getString("name") + " (" + e.getString("cause") + ")");
+            case PROCESS_SAMPLE ->
+                points.add(new Point(
+                        t,
+                        Kind.PROCESS,
+                        (long) number(e, "pid"),
+                        number(e, "vmRss"),
+                        cpuSeconds(e, "cpuUser"),
+                        cpuSeconds(e, "cpuSystem"),
+                        number(e, "minorFaults") + number(e, "majorFaults"),
+                        number(e, "majorFaults"),
+                        null));
             case JVM_INFORMATION -> {
                 pid = e.hasField("pid") ? e.getLong("pid") : pid;
                 jvmStartEpochNanos = nanos(e.getInstant("jvmStartTime"));
@@ -85,7 +123,7 @@ final class JfrEvents {
         seen.add(type);
     }
 
-    private void point(long t, Kind kind, double a, double b, double c, double d, String text) {
+    private void point(long t, Kind kind, double a, double b, double c, double d, @Nullable String text) {
         points.add(new Point(t, kind, -1, a, b, c, d, 0, text));
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the lines of a {@link JfrEvents}: one per CPU load and per heap summary (before and after
@@ -26,7 +27,7 @@ final class JfrLines {
     private final double[] cpuUser;
     private final double[] cpuSystem;
     private final long firstNanos;
-    private String pending;
+    private @Nullable String pending;
     private final List<String> waitingLabels = new java.util.ArrayList<>();
     private int lines;
     private int labels;
@@ -36,7 +37,9 @@ final class JfrLines {
         this.out = out;
         this.pauseMillis = pauseMillis;
         this.writer = writer;
-        List<JfrEvents.Point> cpu = events.points.stream().filter(p -> p.kind() == JfrEvents.Kind.CPU).toList();
+        List<JfrEvents.Point> cpu = events.points.stream()
+                .filter(p -> p.kind() == JfrEvents.Kind.CPU)
+                .toList();
         cpuTimes = new long[cpu.size()];
         cpuUser = new double[cpu.size()];
         cpuSystem = new double[cpu.size()];
@@ -116,7 +119,7 @@ final class JfrLines {
         }
     }
 
-    private void emit(Sample s, long t, String label) throws IOException {
+    private void emit(Sample s, long t, @Nullable String label) throws IOException {
         if (s == jvm && cpuTimes.length > 0) {
             s.userMicros = cpuMicros(cpuUser, t);
             s.systemMicros = cpuMicros(cpuSystem, t);
@@ -137,7 +140,8 @@ final class JfrLines {
             }
         }
         long start = s == jvm && events.jvmStartEpochNanos > 0 ? events.jvmStartEpochNanos : firstNanos;
-        String line = writer.format(LogFormat.MARKER, s, Math.floorDiv(t, 1000), t - start, label, 0).toString();
+        String line = writer.format(LogFormat.MARKER, s, Math.floorDiv(t, 1000), t - start, label, 0)
+                .toString();
         if (pending != null) {
             out.write(pending);
             out.write('\n');

@@ -26,11 +26,9 @@ public final class JfrLog {
      * @param labels of which carry a label (long GC pauses)
      * @param lacking what the recording did not have, one phrase each, for the user
      */
-    public record Conversion(long pid, int lines, int labels, List<String> lacking) {
-    }
+    public record Conversion(long pid, int lines, int labels, List<String> lacking) {}
 
-    private JfrLog() {
-    }
+    private JfrLog() {}
 
     /**
      * Reads {@code jfr} and writes its lines to {@code out}.
@@ -47,7 +45,8 @@ public final class JfrLog {
     private static List<String> lacking(JfrEvents e) {
         List<String> lacking = new ArrayList<>();
         if (!e.seen.contains(JfrEvents.RESIDENT_SET_SIZE) && !e.seen.contains(JfrEvents.PROCESS_SAMPLE)) {
-            lacking.add("RSS (jdk.ResidentSetSize is recorded by JDK 21+; async-profiler's profiler.ProcessSample also has it)");
+            lacking.add(
+                    "RSS (jdk.ResidentSetSize is recorded by JDK 21+; async-profiler's profiler.ProcessSample also has it)");
         }
         if (!e.seen.contains(JfrEvents.CPU_LOAD)) {
             lacking.add("CPU (no jdk.CPULoad events)");
@@ -68,8 +67,8 @@ public final class JfrLog {
 
     /** For a one-line summary: {@code lacked: RSS (...), CPU (...)} or {@code complete}. */
     public static String describe(Conversion c) {
-        String what = String.format(Locale.ROOT, "JFR recording of pid %d, %d lines, %d GC pause labels", c.pid(),
-                c.lines(), c.labels());
+        String what = String.format(
+                Locale.ROOT, "JFR recording of pid %d, %d lines, %d GC pause labels", c.pid(), c.lines(), c.labels());
         return c.lacking().isEmpty() ? what : what + "; lacked " + String.join(", ", c.lacking());
     }
 }

@@ -23,8 +23,7 @@ final class LabelClient {
 
     static final long TIMEOUT_MILLIS = 5_000;
 
-    private LabelClient() {
-    }
+    private LabelClient() {}
 
     static boolean send(Path socket, String label) throws IOException {
         if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -34,7 +33,8 @@ final class LabelClient {
         ByteBuffer out = ByteBuffer.wrap(bytes, 0, Math.min(bytes.length, LabelSocket.MAX_LABEL_BYTES));
         ByteBuffer in = ByteBuffer.allocate(16);
         long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
-        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX); Selector selector = Selector.open()) {
+        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+                Selector selector = Selector.open()) {
             c.configureBlocking(false);
             connect(c, socket);
             SelectionKey key = c.register(selector, c.isConnected() ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT);
@@ -53,7 +53,7 @@ final class LabelClient {
                         c.shutdownOutput();
                         key.interestOps(SelectionKey.OP_READ);
                     }
-                } else if (c.isConnected() && c.read(in) < 0 || !in.hasRemaining() || endsLine(in)) {
+                } else if ((c.isConnected() && c.read(in) < 0) || !in.hasRemaining() || endsLine(in)) {
                     return answer(socket, in);
                 }
             }
@@ -68,7 +68,8 @@ final class LabelClient {
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("ermission denied")) {
-                throw new AccessDeniedException(socket.toString(), null, "permission denied (only its user can label it)");
+                throw new AccessDeniedException(
+                        socket.toString(), null, "permission denied (only its user can label it)");
             }
             throw e;
         }
@@ -87,7 +88,7 @@ final class LabelClient {
     }
 
     private static boolean answer(Path socket, ByteBuffer in) throws IOException {
-        String answer = new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII).trim();
+        String answer = new String(in.array(), in.arrayOffset(), in.position(), StandardCharsets.US_ASCII).trim();
         return switch (answer) {
             case "ok" -> true;
             case "full" -> false;

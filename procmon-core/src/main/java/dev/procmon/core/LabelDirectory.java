@@ -20,11 +20,14 @@ import java.util.Set;
 final class LabelDirectory {
 
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private LabelDirectory() {
-    }
+    private LabelDirectory() {}
 
     /** This user's name, as the JDK has it from the operating system's user database. */
     static String user() {
@@ -40,7 +43,8 @@ final class LabelDirectory {
     static Path create() throws IOException {
         Path dir = path();
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException exists) {
             // Checked below like any other.
         } catch (UnsupportedOperationException noPosix) {
@@ -66,7 +70,8 @@ final class LabelDirectory {
         Set<PosixFilePermission> open = EnumSet.copyOf(a.permissions());
         open.retainAll(GROUP_OR_OTHER);
         if (!open.isEmpty()) {
-            throw new IOException(dir + " is open to other users (" + PosixFilePermissions.toString(a.permissions()) + ")");
+            throw new IOException(
+                    dir + " is open to other users (" + PosixFilePermissions.toString(a.permissions()) + ")");
         }
         return dir;
     }

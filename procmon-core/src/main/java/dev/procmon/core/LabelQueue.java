@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One monitor's labels waiting for its next sample: a bounded ring, so a runaway caller cannot run
  * the JVM out of memory. A label offered to a full or closed queue is not stored; one offered to a
@@ -30,7 +32,7 @@ final class LabelQueue {
         return true;
     }
 
-    synchronized QueuedLabel poll() {
+    synchronized @Nullable QueuedLabel poll() {
         if (size == 0) {
             return null;
         }

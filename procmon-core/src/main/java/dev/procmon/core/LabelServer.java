@@ -36,6 +36,7 @@ final class LabelServer implements Runnable {
     private final Selector selector;
     /** Where a received label goes; true when it was queued. */
     private final Predicate<String> deliver;
+
     private volatile boolean closed;
     private int open;
     private boolean warned;
@@ -120,7 +121,10 @@ final class LabelServer implements Runnable {
             }
             if (!warned) {
                 warned = true;
-                LOG.warn("procmon: refused a label from user {} at {}; this is reported once", peer.user().getName(), path);
+                LOG.warn(
+                        "procmon: refused a label from user {} at {}; this is reported once",
+                        peer.user().getName(),
+                        path);
             }
             return false;
         } catch (UnsupportedOperationException | IOException unknown) {
@@ -143,8 +147,12 @@ final class LabelServer implements Runnable {
         }
         conn.buffer.flip();
         if (conn.buffer.hasRemaining()) {
-            String label = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(conn.buffer).toString();
+            String label = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(conn.buffer)
+                    .toString();
             boolean queued = deliver.test(label.endsWith("\n") ? label.substring(0, label.length() - 1) : label);
             try {
                 // Best effort: a reply the peer does not read in time is its loss, never a wait here.

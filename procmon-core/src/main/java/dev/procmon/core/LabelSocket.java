@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Labels from outside the process: a Unix domain socket per recorded process, in a directory only
@@ -34,8 +35,9 @@ public final class LabelSocket implements AutoCloseable {
     private final Path path;
     /** The socket file's identity, so close() never deletes another recording's socket. */
     private final Object fileKey;
+
     private final List<Path> aliases = new ArrayList<>();
-    private LabelServer server;
+    private @Nullable LabelServer server;
     private boolean closed;
 
     private LabelSocket(Path dir, Path path, Object fileKey) {
@@ -113,7 +115,8 @@ public final class LabelSocket implements AutoCloseable {
     }
 
     private static Object key(Path p) throws IOException {
-        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                .fileKey();
     }
 
     /** Where the socket of process {@code pid} is, whether or not it exists. */
@@ -129,7 +132,8 @@ public final class LabelSocket implements AutoCloseable {
      *     another user's, or it does not answer
      */
     public static boolean send(Path socket, String label) throws IOException {
-        Path parent = socket.toAbsolutePath().getParent(); // none for "/"; "x" (from the environment) is in the working directory
+        Path parent = socket.toAbsolutePath()
+                .getParent(); // none for "/"; "x" (from the environment) is in the working directory
         if (parent != null && Files.isDirectory(parent)) {
             try {
                 LabelDirectory.check(parent);
@@ -164,7 +168,10 @@ public final class LabelSocket implements AutoCloseable {
             return;
         }
         closed = true;
-        server.close();
+        LabelServer s = server;
+        if (s != null) {
+            s.close();
+        }
         for (Path p : aliases) {
             deleteIfOurs(p);
         }

@@ -1,6 +1,7 @@
 package dev.procmon.core;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last sample a monitor wrote, for readers on other threads (a metrics scrape, an OpenTelemetry
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * or changed under it (the pattern of {@link java.util.concurrent.locks.StampedLock}'s optimistic
  * reads, with the fences that makes them safe).
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 final class LatestSample {
 
     private static final LogField[] FIELDS = LogField.values();
@@ -62,7 +65,8 @@ final class LatestSample {
         version.setRelease(v + 2);
     }
 
-    /** @return a consistent copy of the last sample, or null before the first one */
+    /** Returns a consistent copy of the last sample, or null before the first one. */
+    @Nullable
     MetricsSnapshot snapshot() {
         long[] copy = new long[values.length];
         while (true) {

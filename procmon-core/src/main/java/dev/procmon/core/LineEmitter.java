@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns readings into lines: the first line a monitor writes is marked START, the last STOP, the
  * rest plain; each queued label gets a line of its own carrying the reading it was queued before.
@@ -14,7 +16,9 @@ final class LineEmitter {
     static final int MAX_LABEL_LINES_PER_TICK = 64;
 
     enum Kind {
-        START(LogFormat.MARKER_START), SAMPLE(LogFormat.MARKER), STOP(LogFormat.MARKER_STOP);
+        START(LogFormat.MARKER_START),
+        SAMPLE(LogFormat.MARKER),
+        STOP(LogFormat.MARKER_STOP);
 
         final String marker;
 
@@ -45,7 +49,9 @@ final class LineEmitter {
         for (int lines = 0; ; lines++) {
             write(started ? Kind.SAMPLE : Kind.START, s, epochMicros, elapsedNanos, label, dropped);
             dropped = 0;
-            if (label == null || sink.isShut() || lines >= MAX_LABEL_LINES_PER_TICK
+            if (label == null
+                    || sink.isShut()
+                    || lines >= MAX_LABEL_LINES_PER_TICK
                     || clock.nanoTime() - deadlineNanos >= 0) {
                 return;
             }
@@ -85,14 +91,21 @@ final class LineEmitter {
         }
     }
 
-    private void write(Kind kind, Sample s, long epochMicros, long elapsedNanos, QueuedLabel label, long dropped) {
+    private void write(
+            Kind kind, Sample s, long epochMicros, long elapsedNanos, @Nullable QueuedLabel label, long dropped) {
         started = true;
         // Published before the write: a key-value sink reads this very sample back.
         latest.publish(s, epochMicros, elapsedNanos / 1_000);
         if (label != null) {
             latest.publishLabel(label.text());
         }
-        sink.write(writer.format(kind.marker, s, epochMicros, elapsedNanos,
-                label == null ? null : label.text(), label == null ? null : label.phase(), dropped));
+        sink.write(writer.format(
+                kind.marker,
+                s,
+                epochMicros,
+                elapsedNanos,
+                label == null ? null : label.text(),
+                label == null ? null : label.phase(),
+                dropped));
     }
 }

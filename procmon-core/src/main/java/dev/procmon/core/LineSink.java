@@ -18,8 +18,7 @@ interface LineSink extends AutoCloseable {
     void write(CharSequence line) throws IOException;
 
     @Override
-    default void close() throws IOException {
-    }
+    default void close() throws IOException {}
 
     static LineSink slf4j(Logger logger, Level level) {
         return line -> {
@@ -47,21 +46,24 @@ interface LineSink extends AutoCloseable {
         if (StderrNotice.SAID.compareAndSet(false, true)) {
             System.err.println("procmon: no SLF4J provider is bound, so the process lines go to stderr");
         }
-        return new FileLineSink(new OutputStream() {
-            @Override
-            public void write(int b) {
-                System.err.write(b);
-            }
+        return new FileLineSink(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        System.err.write(b);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                System.err.write(b, off, len);
-                System.err.flush();
-            }
-        }, clock, level);
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        System.err.write(b, off, len);
+                        System.err.flush();
+                    }
+                },
+                clock,
+                level);
     }
 
-    /** @return whether an SLF4J provider is bound (else SLF4J discards every line) */
+    /** Returns whether an SLF4J provider is bound (else SLF4J discards every line). */
     static boolean slf4jBound() {
         return !(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory);
     }
@@ -101,7 +103,6 @@ interface LineSink extends AutoCloseable {
     final class StderrNotice {
         static final AtomicBoolean SAID = new AtomicBoolean();
 
-        private StderrNotice() {
-        }
+        private StderrNotice() {}
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The log schema: every field a sample line may hold, defined once. The writer ({@code
@@ -13,74 +14,226 @@ import java.util.function.ToLongFunction;
  * <p>Declaration order is write order, depth first: an object's members follow it. Only the top level
  * holds objects. {@code docs/log-format.md} documents each field with its source.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+// ImmutableEnumChecker: the constants hold stateless method references, immutable in fact.
+@SuppressWarnings({"EnumOrdinal", "ImmutableEnumChecker"})
 public enum LogField {
     TIMESTAMP(null, LogFormat.TIMESTAMP, FieldKind.TIMESTAMP, 0, LogFormat.TIMESTAMP, DatUnit.ISO_TIME, null),
-    MEMORY_INFO(null, LogFormat.MEMORY_INFO, FieldKind.OBJECT, Flag.REQUIRED | Flag.ALWAYS_WRITTEN, null,
-            DatUnit.NONE, null),
-    RSS(MEMORY_INFO, LogFormat.RSS, FieldKind.BYTES, Flag.REQUIRED | Flag.WHOLE, "rss_mb", DatUnit.MB,
-            s -> s.rssBytes),
+    MEMORY_INFO(
+            null,
+            LogFormat.MEMORY_INFO,
+            FieldKind.OBJECT,
+            Flag.REQUIRED | Flag.ALWAYS_WRITTEN,
+            null,
+            DatUnit.NONE,
+            null),
+    RSS(MEMORY_INFO, LogFormat.RSS, FieldKind.BYTES, Flag.REQUIRED | Flag.WHOLE, "rss_mb", DatUnit.MB, s -> s.rssBytes),
     VMS(MEMORY_INFO, LogFormat.VMS, FieldKind.BYTES, Flag.NULLABLE, "vms_mb", DatUnit.MB, s -> s.vmsBytes),
-    PFAULTS(MEMORY_INFO, LogFormat.PFAULTS, FieldKind.COUNT, Flag.NULLABLE | Flag.CUMULATIVE, "pfaults_per_s",
-            DatUnit.PER_SECOND, s -> s.pageFaults),
-    PAGEINS(MEMORY_INFO, LogFormat.PAGEINS, FieldKind.COUNT, Flag.NULLABLE | Flag.CUMULATIVE, "major_faults_per_s",
-            DatUnit.PER_SECOND, s -> s.majorFaults),
-    CHILDREN_PFAULTS(MEMORY_INFO, LogFormat.CHILDREN_PFAULTS, FieldKind.COUNT, Flag.NULLABLE | Flag.CUMULATIVE,
-            "children_pfaults_per_s", DatUnit.PER_SECOND, s -> s.childrenPfaults),
-    CHILDREN_PAGEINS(MEMORY_INFO, LogFormat.CHILDREN_PAGEINS, FieldKind.COUNT, Flag.NULLABLE | Flag.CUMULATIVE,
-            "children_major_faults_per_s", DatUnit.PER_SECOND, s -> s.childrenPageins),
+    PFAULTS(
+            MEMORY_INFO,
+            LogFormat.PFAULTS,
+            FieldKind.COUNT,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "pfaults_per_s",
+            DatUnit.PER_SECOND,
+            s -> s.pageFaults),
+    PAGEINS(
+            MEMORY_INFO,
+            LogFormat.PAGEINS,
+            FieldKind.COUNT,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "major_faults_per_s",
+            DatUnit.PER_SECOND,
+            s -> s.majorFaults),
+    CHILDREN_PFAULTS(
+            MEMORY_INFO,
+            LogFormat.CHILDREN_PFAULTS,
+            FieldKind.COUNT,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "children_pfaults_per_s",
+            DatUnit.PER_SECOND,
+            s -> s.childrenPfaults),
+    CHILDREN_PAGEINS(
+            MEMORY_INFO,
+            LogFormat.CHILDREN_PAGEINS,
+            FieldKind.COUNT,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "children_major_faults_per_s",
+            DatUnit.PER_SECOND,
+            s -> s.childrenPageins),
     PSS(MEMORY_INFO, LogFormat.PSS, FieldKind.BYTES, Flag.NULLABLE, "pss_mb", DatUnit.MB, s -> s.pssBytes),
     USS(MEMORY_INFO, LogFormat.USS, FieldKind.BYTES, Flag.NULLABLE, "uss_mb", DatUnit.MB, s -> s.ussBytes),
 
-    CPU_TIMES(null, LogFormat.CPU_TIMES, FieldKind.OBJECT, Flag.NULLABLE | Flag.ALWAYS_WRITTEN, null, DatUnit.NONE,
-            null),
-    USER(CPU_TIMES, LogFormat.USER, FieldKind.SECONDS, Flag.NULLABLE | Flag.CUMULATIVE, "user_s", DatUnit.AS_LOGGED,
+    CPU_TIMES(
+            null, LogFormat.CPU_TIMES, FieldKind.OBJECT, Flag.NULLABLE | Flag.ALWAYS_WRITTEN, null, DatUnit.NONE, null),
+    USER(
+            CPU_TIMES,
+            LogFormat.USER,
+            FieldKind.SECONDS,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "user_s",
+            DatUnit.AS_LOGGED,
             s -> s.userMicros),
-    SYSTEM(CPU_TIMES, LogFormat.SYSTEM, FieldKind.SECONDS, Flag.NULLABLE | Flag.CUMULATIVE, "system_s",
-            DatUnit.AS_LOGGED, s -> s.systemMicros),
-    CHILDREN_USER(CPU_TIMES, LogFormat.CHILDREN_USER, FieldKind.SECONDS, Flag.NULLABLE | Flag.CUMULATIVE,
-            "children_user_s", DatUnit.AS_LOGGED, s -> s.childrenUserMicros),
-    CHILDREN_SYSTEM(CPU_TIMES, LogFormat.CHILDREN_SYSTEM, FieldKind.SECONDS, Flag.NULLABLE | Flag.CUMULATIVE,
-            "children_system_s", DatUnit.AS_LOGGED, s -> s.childrenSystemMicros),
+    SYSTEM(
+            CPU_TIMES,
+            LogFormat.SYSTEM,
+            FieldKind.SECONDS,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "system_s",
+            DatUnit.AS_LOGGED,
+            s -> s.systemMicros),
+    CHILDREN_USER(
+            CPU_TIMES,
+            LogFormat.CHILDREN_USER,
+            FieldKind.SECONDS,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "children_user_s",
+            DatUnit.AS_LOGGED,
+            s -> s.childrenUserMicros),
+    CHILDREN_SYSTEM(
+            CPU_TIMES,
+            LogFormat.CHILDREN_SYSTEM,
+            FieldKind.SECONDS,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "children_system_s",
+            DatUnit.AS_LOGGED,
+            s -> s.childrenSystemMicros),
 
     ELAPSED_TIME(null, LogFormat.ELAPSED_TIME, FieldKind.SECONDS, Flag.REQUIRED, "t_s", DatUnit.AS_LOGGED, null),
     PID(null, LogFormat.PID, FieldKind.ID, Flag.WHOLE, "pid", DatUnit.AS_LOGGED, s -> s.pid),
-    NUM_PROCS(null, LogFormat.NUM_PROCS, FieldKind.COUNT, Flag.NULLABLE, "num_procs", DatUnit.AS_LOGGED,
+    NUM_PROCS(
+            null,
+            LogFormat.NUM_PROCS,
+            FieldKind.COUNT,
+            Flag.NULLABLE,
+            "num_procs",
+            DatUnit.AS_LOGGED,
             s -> s.numProcs > 0 ? s.numProcs : Sample.UNKNOWN),
-    NUM_THREADS(null, LogFormat.NUM_THREADS, FieldKind.COUNT, Flag.NULLABLE, "num_threads", DatUnit.AS_LOGGED,
+    NUM_THREADS(
+            null,
+            LogFormat.NUM_THREADS,
+            FieldKind.COUNT,
+            Flag.NULLABLE,
+            "num_threads",
+            DatUnit.AS_LOGGED,
             s -> s.numThreads),
     NUM_FDS(null, LogFormat.NUM_FDS, FieldKind.COUNT, Flag.NULLABLE, "num_fds", DatUnit.AS_LOGGED, s -> s.numFds),
     NUM_CTX_SWITCHES(null, LogFormat.NUM_CTX_SWITCHES, FieldKind.OBJECT, Flag.NULLABLE, null, DatUnit.NONE, null),
-    VOLUNTARY(NUM_CTX_SWITCHES, LogFormat.VOLUNTARY, FieldKind.COUNT, Flag.NULLABLE | Flag.CUMULATIVE,
-            "voluntary_ctx_switches_per_s", DatUnit.PER_SECOND, s -> s.voluntaryCtxSwitches),
-    INVOLUNTARY(NUM_CTX_SWITCHES, LogFormat.INVOLUNTARY, FieldKind.COUNT, Flag.NULLABLE | Flag.CUMULATIVE,
-            "involuntary_ctx_switches_per_s", DatUnit.PER_SECOND, s -> s.involuntaryCtxSwitches),
+    VOLUNTARY(
+            NUM_CTX_SWITCHES,
+            LogFormat.VOLUNTARY,
+            FieldKind.COUNT,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "voluntary_ctx_switches_per_s",
+            DatUnit.PER_SECOND,
+            s -> s.voluntaryCtxSwitches),
+    INVOLUNTARY(
+            NUM_CTX_SWITCHES,
+            LogFormat.INVOLUNTARY,
+            FieldKind.COUNT,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "involuntary_ctx_switches_per_s",
+            DatUnit.PER_SECOND,
+            s -> s.involuntaryCtxSwitches),
     IO_COUNTERS(null, LogFormat.IO_COUNTERS, FieldKind.OBJECT, Flag.NULLABLE, null, DatUnit.NONE, null),
-    READ_BYTES(IO_COUNTERS, LogFormat.READ_BYTES, FieldKind.BYTES, Flag.NULLABLE | Flag.CUMULATIVE,
-            "read_bytes_mb_per_s", DatUnit.MB_PER_SECOND, s -> s.readBytes),
-    WRITE_BYTES(IO_COUNTERS, LogFormat.WRITE_BYTES, FieldKind.BYTES, Flag.NULLABLE | Flag.CUMULATIVE,
-            "write_bytes_mb_per_s", DatUnit.MB_PER_SECOND, s -> s.writeBytes),
-    READ_CHARS(IO_COUNTERS, LogFormat.READ_CHARS, FieldKind.BYTES, Flag.NULLABLE | Flag.CUMULATIVE,
-            "read_chars_mb_per_s", DatUnit.MB_PER_SECOND, s -> s.readChars),
-    WRITE_CHARS(IO_COUNTERS, LogFormat.WRITE_CHARS, FieldKind.BYTES, Flag.NULLABLE | Flag.CUMULATIVE,
-            "write_chars_mb_per_s", DatUnit.MB_PER_SECOND, s -> s.writeChars),
+    READ_BYTES(
+            IO_COUNTERS,
+            LogFormat.READ_BYTES,
+            FieldKind.BYTES,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "read_bytes_mb_per_s",
+            DatUnit.MB_PER_SECOND,
+            s -> s.readBytes),
+    WRITE_BYTES(
+            IO_COUNTERS,
+            LogFormat.WRITE_BYTES,
+            FieldKind.BYTES,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "write_bytes_mb_per_s",
+            DatUnit.MB_PER_SECOND,
+            s -> s.writeBytes),
+    READ_CHARS(
+            IO_COUNTERS,
+            LogFormat.READ_CHARS,
+            FieldKind.BYTES,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "read_chars_mb_per_s",
+            DatUnit.MB_PER_SECOND,
+            s -> s.readChars),
+    WRITE_CHARS(
+            IO_COUNTERS,
+            LogFormat.WRITE_CHARS,
+            FieldKind.BYTES,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "write_chars_mb_per_s",
+            DatUnit.MB_PER_SECOND,
+            s -> s.writeChars),
     CGROUP(null, LogFormat.CGROUP, FieldKind.OBJECT, Flag.NULLABLE, null, DatUnit.NONE, null),
-    CGROUP_MEMORY_MAX(CGROUP, LogFormat.MEMORY_MAX, FieldKind.BYTES, Flag.NULLABLE, "cgroup_memory_max_mb",
-            DatUnit.MB, s -> s.cgroupMemoryMax),
-    CGROUP_MEMORY_CURRENT(CGROUP, LogFormat.MEMORY_CURRENT, FieldKind.BYTES, Flag.NULLABLE,
-            "cgroup_memory_current_mb", DatUnit.MB, s -> s.cgroupMemoryCurrent),
+    CGROUP_MEMORY_MAX(
+            CGROUP,
+            LogFormat.MEMORY_MAX,
+            FieldKind.BYTES,
+            Flag.NULLABLE,
+            "cgroup_memory_max_mb",
+            DatUnit.MB,
+            s -> s.cgroupMemoryMax),
+    CGROUP_MEMORY_CURRENT(
+            CGROUP,
+            LogFormat.MEMORY_CURRENT,
+            FieldKind.BYTES,
+            Flag.NULLABLE,
+            "cgroup_memory_current_mb",
+            DatUnit.MB,
+            s -> s.cgroupMemoryCurrent),
 
     JVM(null, LogFormat.JVM, FieldKind.OBJECT, Flag.NULLABLE, null, DatUnit.NONE, null),
-    HEAP_USED(JVM, LogFormat.HEAP_USED, FieldKind.BYTES, Flag.NULLABLE, "heap_used_mb", DatUnit.MB,
+    HEAP_USED(
+            JVM,
+            LogFormat.HEAP_USED,
+            FieldKind.BYTES,
+            Flag.NULLABLE,
+            "heap_used_mb",
+            DatUnit.MB,
             s -> s.hasJvm ? s.heapUsed : Sample.UNKNOWN),
-    HEAP_COMMITTED(JVM, LogFormat.HEAP_COMMITTED, FieldKind.BYTES, Flag.NULLABLE, "heap_committed_mb", DatUnit.MB,
+    HEAP_COMMITTED(
+            JVM,
+            LogFormat.HEAP_COMMITTED,
+            FieldKind.BYTES,
+            Flag.NULLABLE,
+            "heap_committed_mb",
+            DatUnit.MB,
             s -> s.hasJvm ? s.heapCommitted : Sample.UNKNOWN),
-    NON_HEAP_USED(JVM, LogFormat.NON_HEAP_USED, FieldKind.BYTES, Flag.NULLABLE, "non_heap_used_mb", DatUnit.MB,
+    NON_HEAP_USED(
+            JVM,
+            LogFormat.NON_HEAP_USED,
+            FieldKind.BYTES,
+            Flag.NULLABLE,
+            "non_heap_used_mb",
+            DatUnit.MB,
             s -> s.hasJvm ? s.nonHeapUsed : Sample.UNKNOWN),
-    GC_COUNT(JVM, LogFormat.GC_COUNT, FieldKind.COUNT, Flag.NULLABLE | Flag.CUMULATIVE, "gc_per_s",
-            DatUnit.PER_SECOND, s -> s.hasJvm ? s.gcCount : Sample.UNKNOWN),
-    GC_TIME(JVM, LogFormat.GC_TIME, FieldKind.SECONDS, Flag.NULLABLE | Flag.CUMULATIVE, "gc_time_s",
-            DatUnit.AS_LOGGED, s -> s.hasJvm ? s.gcMillis * 1_000 : Sample.UNKNOWN),
-    JVM_THREADS(JVM, LogFormat.THREADS, FieldKind.COUNT, Flag.NULLABLE, "jvm_threads", DatUnit.AS_LOGGED,
+    GC_COUNT(
+            JVM,
+            LogFormat.GC_COUNT,
+            FieldKind.COUNT,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "gc_per_s",
+            DatUnit.PER_SECOND,
+            s -> s.hasJvm ? s.gcCount : Sample.UNKNOWN),
+    GC_TIME(
+            JVM,
+            LogFormat.GC_TIME,
+            FieldKind.SECONDS,
+            Flag.NULLABLE | Flag.CUMULATIVE,
+            "gc_time_s",
+            DatUnit.AS_LOGGED,
+            s -> s.hasJvm ? s.gcMillis * 1_000 : Sample.UNKNOWN),
+    JVM_THREADS(
+            JVM,
+            LogFormat.THREADS,
+            FieldKind.COUNT,
+            Flag.NULLABLE,
+            "jvm_threads",
+            DatUnit.AS_LOGGED,
             s -> s.hasJvm ? s.threads : Sample.UNKNOWN),
 
     LABELS_DROPPED(null, LogFormat.LABELS_DROPPED, FieldKind.COUNT, Flag.NULLABLE, null, DatUnit.NONE, null),
@@ -118,17 +271,23 @@ public enum LogField {
         MEMBERS = Collections.unmodifiableList(frozen);
     }
 
-    private final LogField parent;
+    private final @Nullable LogField parent;
     private final String key;
     private final FieldKind kind;
     private final int flags;
-    private final String datName;
-    private final DatUnit datUnit;
+    private final @Nullable String datName;
+    private final @Nullable DatUnit datUnit;
     /** The value in the writer's integer unit (seconds as microseconds), negative when unknown. */
-    private final ToLongFunction<Sample> value;
+    private final @Nullable ToLongFunction<Sample> value;
 
-    LogField(LogField parent, String key, FieldKind kind, int flags, String datName, DatUnit datUnit,
-             ToLongFunction<Sample> value) {
+    LogField(
+            @Nullable LogField parent,
+            String key,
+            FieldKind kind,
+            int flags,
+            @Nullable String datName,
+            @Nullable DatUnit datUnit,
+            @Nullable ToLongFunction<Sample> value) {
         if (parent != null && parent.kind != FieldKind.OBJECT) {
             throw new IllegalArgumentException(key + ": parent is not an object");
         }
@@ -141,72 +300,72 @@ public enum LogField {
         this.value = value;
     }
 
-    /** @return the JSON key, as written in its object */
+    /** Returns the JSON key, as written in its object. */
     public String key() {
         return key;
     }
 
-    /** @return the object that holds this field, or null at the top level */
-    public LogField parent() {
+    /** Returns the object that holds this field, or null at the top level. */
+    public @Nullable LogField parent() {
         return parent;
     }
 
-    /** @return the dotted path, {@code memory_info.rss} */
+    /** Returns the dotted path, {@code memory_info.rss}. */
     public String path() {
         return parent == null ? key : parent.key + "." + key;
     }
 
-    /** @return what the value is */
+    /** Returns what the value is. */
     public FieldKind kind() {
         return kind;
     }
 
-    /** @return true if a line without this field (or its object) is malformed */
+    /** Returns true if a line without this field (or its object) is malformed. */
     public boolean required() {
         return (flags & Flag.REQUIRED) != 0;
     }
 
-    /** @return true if {@code null} stands for "not known" rather than making the line malformed */
+    /** Returns true if {@code null} stands for "not known" rather than making the line malformed. */
     public boolean nullable() {
         return (flags & Flag.NULLABLE) != 0;
     }
 
-    /** @return true if a number must be an integer token (a fraction makes the line malformed) */
+    /** Returns true if a number must be an integer token (a fraction makes the line malformed). */
     public boolean wholeNumber() {
         return (flags & Flag.WHOLE) != 0;
     }
 
-    /** @return true for a counter that only grows over a run (rates are derived when reading) */
+    /** Returns true for a counter that only grows over a run (rates are derived when reading). */
     public boolean cumulative() {
         return (flags & Flag.CUMULATIVE) != 0;
     }
 
-    /** @return true for an object the writer writes even when none of its members is known */
+    /** Returns true for an object the writer writes even when none of its members is known. */
     public boolean alwaysWritten() {
         return (flags & Flag.ALWAYS_WRITTEN) != 0;
     }
 
-    /** @return the {@code .dat} column's name, or null when the field has no column */
-    public String datName() {
+    /** Returns the {@code .dat} column's name, or null when the field has no column. */
+    public @Nullable String datName() {
         return datName;
     }
 
-    /** @return how the {@code .dat} column shows the value */
-    public DatUnit datUnit() {
+    /** Returns how the {@code .dat} column shows the value. */
+    public @Nullable DatUnit datUnit() {
         return datUnit;
     }
 
-    /** @return true if the value is a number (a column of procmon-plot's table) */
+    /** Returns true if the value is a number (a column of procmon-plot's table). */
     public boolean isNumber() {
         return kind.isNumber();
     }
 
-    /** @return the top-level fields, in write order */
+    /** Returns the top-level fields, in write order. */
     public static List<LogField> topLevel() {
         return TOP_LEVEL;
     }
 
-    /** @return this object's members in write order (empty for a field that is not an object) */
+    /** Returns this object's members in write order (empty for a field that is not an object). */
     public List<LogField> members() {
         return MEMBERS.get(ordinal());
     }
@@ -216,10 +375,13 @@ public enum LogField {
      * negative when unknown; only for fields a sample holds ({@link #fromSample}).
      */
     long valueIn(Sample s) {
+        if (value == null) {
+            throw new IllegalStateException(path() + " is not read from a sample");
+        }
         return value.applyAsLong(s);
     }
 
-    /** @return true if the value comes from the {@link Sample} (not from the line's time, label, ...) */
+    /** Returns true if the value comes from the {@link Sample} (not from the line's time, label, ...). */
     boolean fromSample() {
         return value != null;
     }

@@ -111,6 +111,5 @@ public final class LogFormat {
     /** Live threads. */
     public static final String THREADS = "threads";
 
-    private LogFormat() {
-    }
+    private LogFormat() {}
 }

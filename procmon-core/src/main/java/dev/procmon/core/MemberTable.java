@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The processes of a tree whose descriptors are kept open, by pid: lookups on the per-sample path
  * without boxing, and removal of the members that left (hand-written for that reason). Open
@@ -17,6 +19,7 @@ final class MemberTable {
     }
 
     /** The member with this pid, or null. */
+    @Nullable
     TreeMember get(long pid) {
         int mask = members.length - 1;
         for (int i = slot(pid, mask); members[i] != null; i = (i + 1) & mask) {
@@ -55,7 +58,7 @@ final class MemberTable {
 
     /** Closes and removes every member not seen in sample {@code stamp}. */
     void evictUnseen(int stamp) {
-        for (int i = 0; i < members.length;) {
+        for (int i = 0; i < members.length; ) {
             TreeMember m = members[i];
             if (m != null && m.lastSeen != stamp) {
                 removeAt(i); // An entry from further on may now be at i: look at i again.
@@ -99,7 +102,7 @@ final class MemberTable {
     }
 
     private void grow() {
-        long[] oldPids = pids;
+
         TreeMember[] old = members;
         pids = new long[old.length * 2];
         members = new TreeMember[old.length * 2];

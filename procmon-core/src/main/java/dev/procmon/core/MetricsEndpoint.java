@@ -50,7 +50,7 @@ final class MetricsEndpoint implements AutoCloseable {
         return endpoint;
     }
 
-    /** @return the address actually bound (the port chosen for port 0) */
+    /** Returns the address actually bound (the port chosen for port 0). */
     InetSocketAddress address() {
         return server.getAddress();
     }
@@ -64,7 +64,8 @@ final class MetricsEndpoint implements AutoCloseable {
                 return;
             }
             MetricsSnapshot snapshot = latest.snapshot();
-            byte[] body = snapshot == null ? new byte[0]
+            byte[] body = snapshot == null
+                    ? new byte[0]
                     : PrometheusExposition.toText(snapshot).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", PrometheusExposition.CONTENT_TYPE);
             if (method.equals("HEAD")) {

@@ -5,6 +5,8 @@ package dev.procmon.core;
  * metrics exporter serves. Values are in SI units (bytes, seconds, counts); {@link Double#NaN} where
  * the source could not know the value (another user's {@code /proc/<pid>/io}, a field not sampled).
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 public final class MetricsSnapshot {
 
     private final long[] values;
@@ -15,8 +17,14 @@ public final class MetricsSnapshot {
     private final long labels;
     private final String lastLabel;
 
-    MetricsSnapshot(long[] values, long epochMicros, long elapsedMicros, long pid, long peakRss, long labels,
-                    String lastLabel) {
+    MetricsSnapshot(
+            long[] values,
+            long epochMicros,
+            long elapsedMicros,
+            long pid,
+            long peakRss,
+            long labels,
+            String lastLabel) {
         this.values = values;
         this.epochMicros = epochMicros;
         this.elapsedMicros = elapsedMicros;
@@ -27,8 +35,8 @@ public final class MetricsSnapshot {
     }
 
     /**
+     * Returns its value in SI units (seconds for {@link FieldKind#SECONDS}), or NaN when unknown.
      * @param field a numeric field of the log schema
-     * @return its value in SI units (seconds for {@link FieldKind#SECONDS}), or NaN when unknown
      */
     public double get(LogField field) {
         long raw = values[field.ordinal()];
@@ -38,7 +46,7 @@ public final class MetricsSnapshot {
         return field.kind() == FieldKind.SECONDS ? raw / 1e6 : raw;
     }
 
-    /** @return the sum of the known values among {@code fields}, or NaN when none is known */
+    /** Returns the sum of the known values among {@code fields}, or NaN when none is known. */
     public double sum(LogField... fields) {
         double sum = Double.NaN;
         for (LogField f : fields) {
@@ -50,37 +58,37 @@ public final class MetricsSnapshot {
         return sum;
     }
 
-    /** @return when the sample was taken, seconds since 1970-01-01T00:00Z */
+    /** Returns when the sample was taken, seconds since 1970-01-01T00:00Z. */
     public double epochSeconds() {
         return epochMicros / 1e6;
     }
 
-    /** @return seconds the sampled process had been running when the sample was taken */
+    /** Returns seconds the sampled process had been running when the sample was taken. */
     public double elapsedSeconds() {
         return elapsedMicros / 1e6;
     }
 
-    /** @return when the sampled process started, seconds since 1970-01-01T00:00Z */
+    /** Returns when the sampled process started, seconds since 1970-01-01T00:00Z. */
     public double processStartEpochSeconds() {
         return (epochMicros - elapsedMicros) / 1e6;
     }
 
-    /** @return the sampled process */
+    /** Returns the sampled process. */
     public long pid() {
         return pid;
     }
 
-    /** @return the largest RSS of any sample since the monitor started, bytes, or NaN when unknown */
+    /** Returns the largest RSS of any sample since the monitor started, bytes, or NaN when unknown. */
     public double peakRssBytes() {
         return peakRss < 0 ? Double.NaN : peakRss;
     }
 
-    /** @return the labels written since the monitor started */
+    /** Returns the labels written since the monitor started. */
     public long labels() {
         return labels;
     }
 
-    /** @return the text of the last label written, or the empty string before the first */
+    /** Returns the text of the last label written, or the empty string before the first. */
     public String lastLabel() {
         return lastLabel;
     }

@@ -12,28 +12,34 @@ import java.util.function.Consumer;
  */
 final class MonitorAssembly {
 
-    private MonitorAssembly() {
-    }
+    private MonitorAssembly() {}
 
     static ProcessMonitor start(ProcessMonitor.Builder b) {
         Sampler s;
         ProcRoot proc = b.procRoot != null ? new ProcRoot(b.procRoot) : ProcRoot.fromSystemProperty();
         try {
-            s = b.sampler != null ? b.sampler
-                    : b.childBaseline != null ? ReapedChildSampler.open(b.pid, b.childBaseline,
-                            () -> SamplerChoice.open(b.pid, b.includeChildren, b.clock, b.memory, proc), proc)
-                    : SamplerChoice.open(b.pid, b.includeChildren, b.clock, b.memory, proc);
+            s = b.sampler != null
+                    ? b.sampler
+                    : b.childBaseline != null
+                            ? ReapedChildSampler.open(
+                                    b.pid,
+                                    b.childBaseline,
+                                    () -> SamplerChoice.open(b.pid, b.includeChildren, b.clock, b.memory, proc),
+                                    proc)
+                            : SamplerChoice.open(b.pid, b.includeChildren, b.clock, b.memory, proc);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read process " + b.pid + ": " + e.getMessage(), e);
         }
         LineSink out;
         LatestSample latest = new LatestSample();
         try {
-            out = b.file != null ? LineSink.file(b.file, b.clock)
-                    : b.consumer != null ? LineSink.consumer(b.consumer)
-                    : b.keyValues && LineSink.slf4jBound()
-                    ? new KeyValueSink(org.slf4j.LoggerFactory.getLogger(b.loggerName), b.level, latest)
-                    : LineSink.slf4jOrStderr(b.loggerName, b.level, b.clock);
+            out = b.file != null
+                    ? LineSink.file(b.file, b.clock)
+                    : b.consumer != null
+                            ? LineSink.consumer(b.consumer)
+                            : b.keyValues && LineSink.slf4jBound()
+                                    ? new KeyValueSink(org.slf4j.LoggerFactory.getLogger(b.loggerName), b.level, latest)
+                                    : LineSink.slf4jOrStderr(b.loggerName, b.level, b.clock);
         } catch (IOException e) {
             SamplerChoice.closeQuietly(s);
             throw new UncheckedIOException("cannot open " + b.file + ": " + e.getMessage(), e);
@@ -45,8 +51,8 @@ final class MonitorAssembly {
         } catch (IOException e) {
             SamplerChoice.closeQuietly(s);
             SamplerChoice.closeQuietly(out);
-            throw new UncheckedIOException("cannot read the JVM figures of process " + s.pid() + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the JVM figures of process " + s.pid() + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             SamplerChoice.closeQuietly(s);
             SamplerChoice.closeQuietly(out);
@@ -56,7 +62,9 @@ final class MonitorAssembly {
             try {
                 monitor.labelSocket = LabelSocket.open(monitor.pid(), monitor::addLabel);
             } catch (IOException | RuntimeException e) {
-                GuardedLog.warn("procmon: no labels from other processes for pid {} ({})", monitor.pid(),
+                GuardedLog.warn(
+                        "procmon: no labels from other processes for pid {} ({})",
+                        monitor.pid(),
                         GuardedLog.describe(e));
             }
         }

@@ -2,6 +2,7 @@ package dev.procmon.core;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The portable fallback where there is no /proc: the JDK knows this process's total CPU time and
@@ -12,7 +13,7 @@ final class MxBeanSampler implements Sampler {
 
     private final long pid = ProcessHandle.current().pid();
     private final long processStartNanos;
-    private final com.sun.management.OperatingSystemMXBean os;
+    private final com.sun.management.@Nullable OperatingSystemMXBean os;
 
     MxBeanSampler(MonitorClock clock) {
         long uptimeMillis = ManagementFactory.getRuntimeMXBean().getUptime();

@@ -15,8 +15,7 @@ final class OpenMonitors {
     private static final Object LOCK = new Object();
     private static volatile LabelQueue[] open = new LabelQueue[0];
 
-    private OpenMonitors() {
-    }
+    private OpenMonitors() {}
 
     static void add(LabelQueue queue) {
         synchronized (LOCK) {

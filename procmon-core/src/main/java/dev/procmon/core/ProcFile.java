@@ -3,6 +3,7 @@ package dev.procmon.core;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small kernel-generated text file (under {@code /proc} or {@code /sys/fs/cgroup}) kept open and
@@ -18,8 +19,8 @@ final class ProcFile implements AutoCloseable {
         this.file = file;
     }
 
-    /** @return the open file, or null when it does not exist or cannot be read (then left out) */
-    static ProcFile openIfReadable(Path path) {
+    /** Returns the open file, or null when it does not exist or cannot be read (then left out). */
+    static @Nullable ProcFile openIfReadable(Path path) {
         try {
             ProcFile f = new ProcFile(new RandomAccessFile(path.toFile(), "r"));
             // /proc/<pid>/io of another user's process opens but refuses the read: try one now.
@@ -30,7 +31,7 @@ final class ProcFile implements AutoCloseable {
         }
     }
 
-    /** @return the number of bytes read into {@code buffer} (0 for an empty file) */
+    /** Returns the number of bytes read into {@code buffer} (0 for an empty file). */
     int read(byte[] buffer) throws IOException {
         file.seek(0);
         return Math.max(0, file.read(buffer, 0, buffer.length));

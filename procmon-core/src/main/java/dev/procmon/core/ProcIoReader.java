@@ -3,6 +3,7 @@ package dev.procmon.core;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * I/O counters from {@code /proc/<pid>/io}: bytes through read/write system calls ({@code rchar},
@@ -24,7 +25,7 @@ final class ProcIoReader implements AutoCloseable {
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
-    static ProcIoReader open(Path processDir) {
+    static @Nullable ProcIoReader open(Path processDir) {
         ProcFile f = ProcFile.openIfReadable(processDir.resolve("io"));
         return f == null ? null : new ProcIoReader(f);
     }

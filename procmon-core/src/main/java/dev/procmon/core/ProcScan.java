@@ -1,6 +1,5 @@
 package dev.procmon.core;
 
-import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ final class ProcScan implements Descendants {
     private final byte[] buffer = new byte[1024];
     /** The other processes read this sample; grown, never shrunk. */
     private ProcStat[] others = new ProcStat[0];
+
     private boolean[] member = new boolean[0];
     private long[] queue = new long[1];
 

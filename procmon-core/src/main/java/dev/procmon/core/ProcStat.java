@@ -5,15 +5,19 @@ final class ProcStat {
     long pid;
     /** Field 3, the state letter ('R', 'S', 'Z'...), as a byte. */
     byte state;
+
     long ppid;
     /** Field 20, the threads of the process (tells a tree walk whether to list its tasks). */
     long numThreads;
+
     long minflt;
     /** Field 11: minor faults of reaped children (as cutime is their CPU). */
     long cminflt;
+
     long majflt;
     /** Field 13: major faults of reaped children. */
     long cmajflt;
+
     long utime;
     long stime;
     long cutime;

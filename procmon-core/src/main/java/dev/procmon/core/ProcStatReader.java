@@ -97,8 +97,7 @@ final class ProcStatReader implements AutoCloseable {
                 case STARTTIME -> into.starttime = number(line, start, i);
                 case VSIZE -> into.vsize = number(line, start, i);
                 case RSS -> into.rssPages = number(line, start, i);
-                default -> {
-                }
+                default -> {}
             }
             field++;
             i++;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** Samples one process, this JVM or any other, from {@code /proc/<pid>/stat} (Linux). */
 final class ProcStatSampler implements Sampler {
@@ -15,13 +16,14 @@ final class ProcStatSampler implements Sampler {
     private final ProcStat stat = new ProcStat();
     private final long processStartNanos;
     /** The counters beyond the stat line, or null (a tree's root reads its stat line only). */
-    private final ProcessCounters counters;
+    private final @Nullable ProcessCounters counters;
 
     ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc) throws IOException {
         this(pid, kernel, clock, proc, null);
     }
 
-    private ProcStatSampler(long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc, MemoryDetail memory)
+    private ProcStatSampler(
+            long pid, KernelConstants kernel, MonitorClock clock, ProcRoot proc, @Nullable MemoryDetail memory)
             throws IOException {
         this.pid = pid;
         this.proc = proc;
@@ -56,8 +58,8 @@ final class ProcStatSampler implements Sampler {
      * against the system uptime, read once (so elapsed_time counts from the process start, as
      * TotalDepth's does, not from the monitor's).
      */
-    private static long processStartNanos(long startTicks, KernelConstants kernel, MonitorClock clock,
-            ProcRoot proc) throws IOException {
+    private static long processStartNanos(long startTicks, KernelConstants kernel, MonitorClock clock, ProcRoot proc)
+            throws IOException {
         String uptime = Files.readString(Path.of(proc.uptime()), StandardCharsets.US_ASCII);
         long now = clock.nanoTime();
         double uptimeSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
@@ -96,15 +98,16 @@ final class ProcStatSampler implements Sampler {
         // are final. It is gone for sampling, so the STOP line keeps the last reading of the living
         // process instead of a reading of zeros.
         if (stat.state == 'Z' || stat.state == 'X') {
-            throw new ProcessGoneException(pid, new IOException("process " + pid + " has exited (state "
-                    + (char) stat.state + ")"));
+            throw new ProcessGoneException(
+                    pid, new IOException("process " + pid + " has exited (state " + (char) stat.state + ")"));
         }
         return stat;
     }
 
     /** Whether a failed read means the process has exited (ESRCH on the kept descriptor, or no dir). */
     static boolean isGone(IOException e, ProcRoot proc, long pid) {
-        return e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
+        return e instanceof java.nio.file.NoSuchFileException
+                || e instanceof java.io.FileNotFoundException
                 || "No such process".equals(e.getMessage())
                 || !Files.isDirectory(Path.of(proc.process(pid)));
     }

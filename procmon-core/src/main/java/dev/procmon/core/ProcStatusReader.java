@@ -2,6 +2,7 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Context switches from {@code /proc/<pid>/status} ({@code voluntary_ctxt_switches},
@@ -22,7 +23,7 @@ final class ProcStatusReader implements AutoCloseable {
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
-    static ProcStatusReader open(Path processDir) {
+    static @Nullable ProcStatusReader open(Path processDir) {
         ProcFile f = ProcFile.openIfReadable(processDir.resolve("status"));
         return f == null ? null : new ProcStatusReader(f);
     }

@@ -6,13 +6,12 @@ package dev.procmon.core;
  */
 final class ProcText {
 
-    private ProcText() {
-    }
+    private ProcText() {}
 
     /**
+     * Returns the first number after the key on the first line that starts with it, or -1 when there
+     * is no such line or no number.
      * @param key the line's start, colon included ({@code "read_bytes:"}), as ASCII bytes
-     * @return the first number after the key on the first line that starts with it, or -1 when there
-     *     is no such line or no number
      */
     static long value(byte[] text, int length, byte[] key) {
         int line = 0;
@@ -32,7 +31,7 @@ final class ProcText {
         return -1;
     }
 
-    /** @return the decimal number at {@code i} (up to 18 digits), or -1 if there is none */
+    /** Returns the decimal number at {@code i} (up to 18 digits), or -1 if there is none. */
     static long number(byte[] text, int i, int length) {
         long v = 0;
         int digits = 0;

@@ -2,6 +2,7 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The counters of one process beyond its stat line, each from its cheapest source and each left out
@@ -16,15 +17,19 @@ final class ProcessCounters implements AutoCloseable {
     /** Every how many samples the sparse counters are read (the first sample reads them too). */
     static final int SPARSE_PERIOD = 10;
 
-    private final ProcIoReader io;
-    private final ProcStatusReader status;
-    private final FdCount fds;
-    private final CgroupMemory cgroup;
-    private final SmapsRollupReader smaps;
+    private final @Nullable ProcIoReader io;
+    private final @Nullable ProcStatusReader status;
+    private final @Nullable FdCount fds;
+    private final @Nullable CgroupMemory cgroup;
+    private final @Nullable SmapsRollupReader smaps;
     private int tick;
 
-    ProcessCounters(ProcIoReader io, ProcStatusReader status, FdCount fds, CgroupMemory cgroup,
-                    SmapsRollupReader smaps) {
+    ProcessCounters(
+            @Nullable ProcIoReader io,
+            @Nullable ProcStatusReader status,
+            @Nullable FdCount fds,
+            @Nullable CgroupMemory cgroup,
+            @Nullable SmapsRollupReader smaps) {
         this.io = io;
         this.status = status;
         this.fds = fds;
@@ -34,8 +39,11 @@ final class ProcessCounters implements AutoCloseable {
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
     static ProcessCounters open(Path processDir, MemoryDetail memory) {
-        return new ProcessCounters(ProcIoReader.open(processDir), ProcStatusReader.open(processDir),
-                FdCount.open(processDir), CgroupMemory.open(processDir, Path.of("/")),
+        return new ProcessCounters(
+                ProcIoReader.open(processDir),
+                ProcStatusReader.open(processDir),
+                FdCount.open(processDir),
+                CgroupMemory.open(processDir, Path.of("/")),
                 memory == MemoryDetail.PSS ? SmapsRollupReader.open(processDir) : null);
     }
 

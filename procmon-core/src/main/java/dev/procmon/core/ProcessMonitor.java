@@ -1,6 +1,5 @@
 package dev.procmon.core;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 /**
@@ -35,6 +35,7 @@ public final class ProcessMonitor implements AutoCloseable {
 
     /** The logger the lines go to unless the builder names another. */
     public static final String DEFAULT_LOGGER = "procmon";
+
     static final String THREAD_NAME = MonitorThread.NAME;
 
     private final long intervalNanos;
@@ -47,23 +48,31 @@ public final class ProcessMonitor implements AutoCloseable {
     private final MonitorThread thread;
     private final AtomicBoolean warnedStuck = new AtomicBoolean();
     /** Labels from other processes ({@link Builder#labelSocket}), or null. */
-    volatile LabelSocket labelSocket;
+    volatile @Nullable LabelSocket labelSocket;
+
     private final LatestSample latest;
     /** The Prometheus endpoint, when the builder asked for one. */
-    private final MetricsEndpoint endpoint;
+    private final @Nullable MetricsEndpoint endpoint;
 
-    ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, Consumer<Sample> remoteJvm) {
+    ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, @Nullable Consumer<Sample> remoteJvm) {
         this.latest = latest;
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
         ofThisProcess = s.pid() == ProcessHandle.current().pid();
-        Consumer<Sample> jvm = remoteJvm != null ? remoteJvm : !b.jvm ? null : b.jvmReader != null ? b.jvmReader
-                : ofThisProcess ? new JvmStats()::sample : null;
+        Consumer<Sample> jvm = remoteJvm != null
+                ? remoteJvm
+                : !b.jvm ? null : b.jvmReader != null ? b.jvmReader : ofThisProcess ? new JvmStats()::sample : null;
         sampler = new GuardedSampler(s, jvm);
         sink = new GuardedSink(out);
-        LineEmitter emitter = new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock,
-                latest);
-        loop = new SamplingLoop(sampler, sink, emitter, b.clock, intervalNanos, stopTimeoutNanos / 2,
+        LineEmitter emitter =
+                new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock, latest);
+        loop = new SamplingLoop(
+                sampler,
+                sink,
+                emitter,
+                b.clock,
+                intervalNanos,
+                stopTimeoutNanos / 2,
                 () -> OpenMonitors.remove(labels));
         thread = new MonitorThread(loop, this::close);
         endpoint = b.prometheus == null ? null : MetricsEndpoint.open(b.prometheus, latest);
@@ -139,7 +148,7 @@ public final class ProcessMonitor implements AutoCloseable {
         return Optional.ofNullable(latest.snapshot());
     }
 
-    /** @return the address the Prometheus endpoint is bound to, when the builder asked for one */
+    /** Returns the address the Prometheus endpoint is bound to, when the builder asked for one. */
     public Optional<InetSocketAddress> prometheusAddress() {
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }
@@ -199,7 +208,8 @@ public final class ProcessMonitor implements AutoCloseable {
                 // it read a reused descriptor, so they are left to it; but it writes nothing more.
                 sink.shut();
                 if (warnedStuck.compareAndSet(false, true)) {
-                    GuardedLog.warn("procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
+                    GuardedLog.warn(
+                            "procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
                             stopTimeoutNanos / 1_000_000);
                     thread.interrupt();
                 }
@@ -223,30 +233,47 @@ public final class ProcessMonitor implements AutoCloseable {
     public static final class Builder {
         /** The longest interval accepted: beyond it the schedule's nanosecond arithmetic would overflow. */
         static final Duration MAX_INTERVAL = Duration.ofDays(365);
+
         static final Duration MAX_STOP_TIMEOUT = Duration.ofHours(1);
 
         Duration interval = Duration.ofSeconds(1);
         String loggerName = DEFAULT_LOGGER;
         Level level = Level.INFO;
+
+        @Nullable
         Consumer<Sample> jvmReader;
+
         boolean labelSocket;
-        javax.management.MBeanServerConnection remoteJvm;
+        javax.management.@Nullable MBeanServerConnection remoteJvm;
+
+        @Nullable
         Consumer<String> consumer;
+
+        @Nullable
         Path file;
+
         long pid = -1;
         boolean jvm = true;
+
+        @Nullable
         InetSocketAddress prometheus;
+
         boolean keyValues;
         boolean includeChildren;
         MemoryDetail memory = MemoryDetail.RSS;
-        Path procRoot;
-        MonitorClock clock = MonitorClock.SYSTEM;
-        Sampler sampler;
-        Duration stopTimeout = Duration.ofSeconds(5);
-        ReapedChildSampler.Baseline childBaseline;
 
-        private Builder() {
-        }
+        @Nullable
+        Path procRoot;
+
+        MonitorClock clock = MonitorClock.SYSTEM;
+
+        @Nullable
+        Sampler sampler;
+
+        Duration stopTimeout = Duration.ofSeconds(5);
+        ReapedChildSampler.@Nullable Baseline childBaseline;
+
+        private Builder() {}
 
         /** The time between samples (default 1 s); positive, at most 365 days. */
         public Builder interval(Duration interval) {

@@ -10,8 +10,7 @@ public final class PrometheusExposition {
     /** The {@code Content-Type} of the format. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private PrometheusExposition() {
-    }
+    private PrometheusExposition() {}
 
     /**
      * Appends every family whose value is known, then the last label as
@@ -30,7 +29,11 @@ public final class PrometheusExposition {
             if (!m.name.equals(family)) {
                 family = m.name;
                 out.append("# HELP ").append(m.name).append(' ').append(m.help).append('\n');
-                out.append("# TYPE ").append(m.name).append(' ').append(m.type.text).append('\n');
+                out.append("# TYPE ")
+                        .append(m.name)
+                        .append(' ')
+                        .append(m.type.text)
+                        .append('\n');
             }
             out.append(m.name);
             if (!m.labels.isEmpty()) {
@@ -47,7 +50,7 @@ public final class PrometheusExposition {
         }
     }
 
-    /** @return the text of {@link #write} as a String */
+    /** Returns the text of {@link #write} as a String. */
     public static String toText(MetricsSnapshot sample) {
         StringBuilder out = new StringBuilder(2048);
         write(sample, out);

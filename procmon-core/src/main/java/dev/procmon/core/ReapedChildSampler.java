@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Samples a child this JVM has started and waits for, and keeps answering once the child is gone.
@@ -49,7 +50,7 @@ final class ReapedChildSampler implements Sampler {
     private final Path selfStat;
     private final Path procRoot;
     private final long clockTicksPerSecond;
-    private Sampler live;
+    private @Nullable Sampler live;
     private final Sample last = new Sample();
     private boolean haveLast;
 
@@ -85,7 +86,8 @@ final class ReapedChildSampler implements Sampler {
         if (pid <= 0) {
             throw new IOException("launchedChild() needs the child's pid");
         }
-        return new ReapedChildSampler(pid, baseline, opener, proc.dir(), KernelConstants.read(proc).clockTicksPerSecond());
+        return new ReapedChildSampler(
+                pid, baseline, opener, proc.dir(), KernelConstants.read(proc).clockTicksPerSecond());
     }
 
     @Override
@@ -180,8 +182,12 @@ final class ReapedChildSampler implements Sampler {
     }
 
     private void closeLive() {
+        Sampler l = live;
+        if (l == null) {
+            return;
+        }
         try {
-            live.close();
+            l.close();
         } catch (IOException e) {
             // Its process is gone; nothing left to release that matters.
         }

@@ -25,8 +25,10 @@ final class RemoteJvmStats {
 
     RemoteJvmStats(long pid, MBeanServerConnection jvm) throws IOException {
         this.pid = pid;
-        this.memory = ManagementFactory.newPlatformMXBeanProxy(jvm, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-        this.threads = ManagementFactory.newPlatformMXBeanProxy(jvm, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+        this.memory =
+                ManagementFactory.newPlatformMXBeanProxy(jvm, ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+        this.threads =
+                ManagementFactory.newPlatformMXBeanProxy(jvm, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
         this.collectors = ManagementFactory.getPlatformMXBeans(jvm, GarbageCollectorMXBean.class);
     }
 
@@ -55,8 +57,10 @@ final class RemoteJvmStats {
                 GuardedLog.debug("procmon: pid {} is exiting; its JMX connection is closed", pid);
             } else if (!warned) {
                 warned = true;
-                GuardedLog.warn("procmon: the JVM of pid {} no longer answers over JMX ({}); its heap figures are left out",
-                        pid, e.getCause() != null ? e.getCause() : e);
+                GuardedLog.warn(
+                        "procmon: the JVM of pid {} no longer answers over JMX ({}); its heap figures are left out",
+                        pid,
+                        e.getCause() != null ? e.getCause() : e);
             }
         }
     }

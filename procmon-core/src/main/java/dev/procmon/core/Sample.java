@@ -21,6 +21,7 @@ final class Sample {
     long childrenPfaults = UNKNOWN;
     /** Major faults of reaped children (cmajflt). */
     long childrenPageins = UNKNOWN;
+
     long pssBytes = UNKNOWN;
     long ussBytes = UNKNOWN;
 

@@ -1,6 +1,7 @@
 package dev.procmon.core;
 
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Formats one sample as the marker and a one-line JSON object into a reused buffer. The schema is
@@ -24,6 +25,7 @@ final class SampleLineWriter {
 
     /** The schema as arrays, so the per-sample loop allocates no iterator. */
     private static final LogField[] TOP = LogField.topLevel().toArray(new LogField[0]);
+
     private static final LogField[][] MEMBERS = new LogField[TOP.length][];
 
     static {
@@ -38,8 +40,8 @@ final class SampleLineWriter {
      * @param label the label, or null
      * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      */
-    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label,
-                         long labelsDropped) {
+    StringBuilder format(
+            String marker, Sample s, long epochMicros, long elapsedNanos, @Nullable String label, long labelsDropped) {
         return format(marker, s, epochMicros, elapsedNanos, label, null, labelsDropped);
     }
 
@@ -53,8 +55,14 @@ final class SampleLineWriter {
      *     else null (the parameter order of the monitor stream's phase API)
      * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      */
-    StringBuilder format(String marker, Sample s, long epochMicros, long elapsedNanos, String label, String phase,
-                         long labelsDropped) {
+    StringBuilder format(
+            String marker,
+            Sample s,
+            long epochMicros,
+            long elapsedNanos,
+            @Nullable String label,
+            @Nullable String phase,
+            long labelsDropped) {
         StringBuilder b = line;
         b.setLength(0);
         b.append(marker).append(" {");
@@ -73,8 +81,8 @@ final class SampleLineWriter {
                 case LABELS_DROPPED -> first = integer(b, first, f.key(), labelsDropped > 0 ? labelsDropped : -1);
                 case LABEL -> first = text(b, first, f.key(), label);
                 case PHASE -> first = text(b, first, f.key(), label == null ? null : phase);
-                default -> first = f.kind() == FieldKind.OBJECT ? object(b, first, f, MEMBERS[i], s)
-                        : value(b, first, f, s);
+                default ->
+                    first = f.kind() == FieldKind.OBJECT ? object(b, first, f, MEMBERS[i], s) : value(b, first, f, s);
             }
         }
         return b.append('}');
@@ -108,7 +116,7 @@ final class SampleLineWriter {
         return f.kind() == FieldKind.SECONDS ? seconds(b, first, f.key(), v) : integer(b, first, f.key(), v);
     }
 
-    private static boolean text(StringBuilder b, boolean first, String key, String text) {
+    private static boolean text(StringBuilder b, boolean first, String key, @Nullable String text) {
         if (text == null) {
             return first;
         }
@@ -178,8 +186,11 @@ final class SampleLineWriter {
                 case '\t' -> b.append("\\t");
                 default -> {
                     if (c < 0x20 || c > 0x7e) {
-                        b.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                        b.append("\\u")
+                                .append(HEX[c >> 12 & 0xf])
+                                .append(HEX[c >> 8 & 0xf])
+                                .append(HEX[c >> 4 & 0xf])
+                                .append(HEX[c & 0xf]);
                     } else {
                         b.append(c);
                     }

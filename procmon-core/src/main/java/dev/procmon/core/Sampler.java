@@ -17,6 +17,5 @@ interface Sampler extends Closeable {
     void sample(Sample into) throws IOException;
 
     @Override
-    default void close() throws IOException {
-    }
+    default void close() throws IOException {}
 }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Which {@link Sampler} a monitor uses: /proc where there is one, the JDK's portable view otherwise. */
 final class SamplerChoice {
 
-    private SamplerChoice() {
-    }
+    private SamplerChoice() {}
 
     /**
      * @param pid the process to sample, or -1 for this one
@@ -20,7 +19,8 @@ final class SamplerChoice {
         long target = pid > 0 ? pid : self;
         if (Files.isReadable(Path.of(proc.selfStat()))) {
             try {
-                return includeChildren ? ProcessTreeSampler.open(target, clock, proc)
+                return includeChildren
+                        ? ProcessTreeSampler.open(target, clock, proc)
                         : ProcStatSampler.withCounters(target, clock, proc, memory);
             } catch (IOException e) {
                 if (target != self || includeChildren) {

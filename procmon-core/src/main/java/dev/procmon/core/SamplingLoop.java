@@ -37,8 +37,14 @@ final class SamplingLoop implements Runnable {
     private boolean reportedSkips;
     private volatile long skipped;
 
-    SamplingLoop(GuardedSampler sampler, GuardedSink sink, LineEmitter emitter, MonitorClock clock,
-                 long intervalNanos, long stopBudgetNanos, Runnable closeLabels) {
+    SamplingLoop(
+            GuardedSampler sampler,
+            GuardedSink sink,
+            LineEmitter emitter,
+            MonitorClock clock,
+            long intervalNanos,
+            long stopBudgetNanos,
+            Runnable closeLabels) {
         this.sampler = sampler;
         this.sink = sink;
         this.emitter = emitter;
@@ -68,7 +74,8 @@ final class SamplingLoop implements Runnable {
                 // After a reading late by an interval or more, the next one at least half an interval
                 // on, so that it does not follow a few ms later (CPU ticks over a few ms make spikes).
                 // A wake-up merely late keeps the next instant, as a fixed rate should.
-                long next = now - due >= intervalNanos ? schedule.nextDueAfter(now + intervalNanos / 2 - 1)
+                long next = now - due >= intervalNanos
+                        ? schedule.nextDueAfter(now + intervalNanos / 2 - 1)
                         : schedule.nextDueAfter(now);
                 countSkipped((next - due) / intervalNanos - 1);
                 due = next;
@@ -76,7 +83,8 @@ final class SamplingLoop implements Runnable {
             }
         } catch (Throwable unexpected) {
             // Every part is guarded; this is the last line of defence, never the host's problem.
-            GuardedLog.warn("procmon: the ProcMon thread failed ({}); monitoring stops", GuardedLog.describe(unexpected));
+            GuardedLog.warn(
+                    "procmon: the ProcMon thread failed ({}); monitoring stops", GuardedLog.describe(unexpected));
         } finally {
             finish();
         }
@@ -151,6 +159,8 @@ final class SamplingLoop implements Runnable {
     }
 
     /** Counts the schedule's instants a late tick covers; the first time, reports it (once, as HikariCP does). */
+    // NonAtomicVolatileUpdate: skipped has one writer, the ProcMon thread; volatile only publishes it.
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     private void countSkipped(long n) {
         if (n <= 0) {
             return;
@@ -159,8 +169,11 @@ final class SamplingLoop implements Runnable {
         if (!reportedSkips) {
             reportedSkips = true;
             // INFO, not WARN: a starved thread on a busy host is a fact about the host, not a failure.
-            GuardedLog.info("procmon: the ProcMon thread was held up and could not sample on time ({} sample(s) "
-                    + "skipped at a {} s interval); later skips are counted, not reported", n, intervalNanos / 1e9);
+            GuardedLog.info(
+                    "procmon: the ProcMon thread was held up and could not sample on time ({} sample(s) "
+                            + "skipped at a {} s interval); later skips are counted, not reported",
+                    n,
+                    intervalNanos / 1e9);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.procmon.core;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PSS and USS from {@code /proc/<pid>/smaps_rollup}: {@code Pss} (each shared page divided among
@@ -24,7 +25,7 @@ final class SmapsRollupReader implements AutoCloseable {
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
-    static SmapsRollupReader open(Path processDir) {
+    static @Nullable SmapsRollupReader open(Path processDir) {
         ProcFile f = ProcFile.openIfReadable(processDir.resolve("smaps_rollup"));
         return f == null ? null : new SmapsRollupReader(f);
     }

@@ -32,8 +32,7 @@ final class SystemMonitorClock implements MonitorClock {
         Calibration c = calibration;
         long nanos = System.nanoTime();
         long micros = c.epochMicros + (nanos - c.nanos) / 1_000;
-        if (nanos - c.nanos > RECALIBRATE_NANOS
-                || Math.abs(micros / 1_000 - System.currentTimeMillis()) > 2) {
+        if (nanos - c.nanos > RECALIBRATE_NANOS || Math.abs(micros / 1_000 - System.currentTimeMillis()) > 2) {
             c = Calibration.now();
             calibration = c;
             micros = c.epochMicros + (System.nanoTime() - c.nanos) / 1_000;

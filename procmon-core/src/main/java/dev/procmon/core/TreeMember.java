@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The descriptors a children walk keeps open for one process of the tree between samples: its
@@ -29,15 +30,16 @@ final class TreeMember {
     /** The sample of the walk that last found this process in the tree (the rest are closed). */
     int lastSeen;
 
-    private final ProcStatReader stat;
+    private final @Nullable ProcStatReader stat;
     private long[] tids = new long[1];
     private RandomAccessFile[] children = new RandomAccessFile[1];
     private int threads;
     /** The thread count when the threads were last listed (0: not listed, or a single thread). */
     private long listedThreads;
+
     private int sinceListing;
 
-    TreeMember(long pid, ProcStatReader stat) {
+    TreeMember(long pid, @Nullable ProcStatReader stat) {
         this.pid = pid;
         this.stat = stat;
     }
@@ -49,6 +51,9 @@ final class TreeMember {
 
     /** Re-reads the kept-open stat (throws when the process has exited). */
     void read(ProcStat into) throws IOException {
+        if (stat == null) {
+            throw new IllegalStateException("pid " + pid + " is the walk's root: the sampler reads its stat");
+        }
         stat.read(into);
     }
 

@@ -21,7 +21,8 @@ class BuilderRangeTest {
     @Test
     void anAbsurdIntervalIsAnIllegalArgumentFromTheBuilder() {
         assertThatThrownBy(() -> ProcessMonitor.builder().interval(Duration.ofDays(365_000)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interval");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("interval");
         assertThatThrownBy(() -> ProcessMonitor.start(Duration.ofDays(365_000)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProcessMonitor.builder().interval(Duration.ofSeconds(-1)))

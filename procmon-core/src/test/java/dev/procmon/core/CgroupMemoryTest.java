@@ -22,7 +22,8 @@ class CgroupMemoryTest {
         return pid;
     }
 
-    private void files(String dir, String max, String maxValue, String current, String currentValue) throws IOException {
+    private void files(String dir, String max, String maxValue, String current, String currentValue)
+            throws IOException {
         Path d = Files.createDirectories(root.resolve(dir));
         Files.writeString(d.resolve(max), maxValue);
         Files.writeString(d.resolve(current), currentValue);
@@ -62,8 +63,12 @@ class CgroupMemoryTest {
     void cgroupV1WhenTheUnifiedHierarchyHasNoMemoryFiles() throws IOException {
         Path pid = proc("4:memory:/process_api/abc\n1:cpu:/\n0::/\n", V1_MOUNTS);
         Files.createDirectories(root.resolve("sys/fs/cgroup/unified"));
-        files("sys/fs/cgroup/memory/process_api/abc", "memory.limit_in_bytes", "9223372036854771712\n",
-                "memory.usage_in_bytes", "4506726400\n");
+        files(
+                "sys/fs/cgroup/memory/process_api/abc",
+                "memory.limit_in_bytes",
+                "9223372036854771712\n",
+                "memory.usage_in_bytes",
+                "4506726400\n");
         Sample s = read(CgroupMemory.open(pid, root));
         assertThat(s.cgroupMemoryMax).as("v1's 'unlimited'").isEqualTo(Sample.UNKNOWN);
         assertThat(s.cgroupMemoryCurrent).isEqualTo(4506726400L);
@@ -74,8 +79,8 @@ class CgroupMemoryTest {
 
     @Test
     void aMountOfAnotherPartOfTheHierarchyIsResolvedAgainstItsRoot() throws IOException {
-        Path pid = proc("0::/kubepods/pod1/ctr\n",
-                "30 23 0:26 /kubepods/pod1 /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
+        Path pid =
+                proc("0::/kubepods/pod1/ctr\n", "30 23 0:26 /kubepods/pod1 /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n");
         files("sys/fs/cgroup/ctr", "memory.max", "268435456\n", "memory.current", "1024\n");
         assertThat(read(CgroupMemory.open(pid, root)).cgroupMemoryMax).isEqualTo(268435456L);
     }

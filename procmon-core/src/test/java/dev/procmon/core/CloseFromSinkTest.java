@@ -27,8 +27,11 @@ class CloseFromSinkTest {
         AtomicReference<Thread> application = new AtomicReference<>();
         CountDownLatch appClosing = new CountDownLatch(1);
         CountDownLatch sinkClosed = new CountDownLatch(1);
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).jvm(false)
-                .stopTimeout(Duration.ofSeconds(3)).sink(line -> {
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .jvm(false)
+                .stopTimeout(Duration.ofSeconds(3))
+                .sink(line -> {
                     sink.accept(line);
                     if (line.contains(LogFormat.MARKER_STOP) || sinkClosed.getCount() == 0) {
                         return;
@@ -46,14 +49,18 @@ class CloseFromSinkTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                }).start();
+                })
+                .start();
         self.set(m);
         application.set(Thread.currentThread());
         appClosing.countDown();
         m.close();
         assertThat(sinkClosed.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(sink.parsed()).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
-                .last().isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(sink.parsed())
+                .extracting(ParsedLine::marker)
+                .containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last()
+                .isEqualTo(LogFormat.MARKER_STOP);
     }
 
     @Test
@@ -61,14 +68,18 @@ class CloseFromSinkTest {
         AtomicReference<ProcessMonitor> self = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(50)).jvm(false).sink(line -> {
-            sink.accept(line);
-            started.countDown();
-            if (line.contains("\"label\": \"L1\"")) {
-                self.get().close();
-                closed.countDown();
-            }
-        }).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(50))
+                .jvm(false)
+                .sink(line -> {
+                    sink.accept(line);
+                    started.countDown();
+                    if (line.contains("\"label\": \"L1\"")) {
+                        self.get().close();
+                        closed.countDown();
+                    }
+                })
+                .start();
         self.set(m);
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
         for (int i = 1; i <= 5; i++) {
@@ -77,22 +88,39 @@ class CloseFromSinkTest {
         assertThat(closed.await(30, TimeUnit.SECONDS)).isTrue();
         m.close();
         List<ParsedLine> lines = sink.parsed();
-        assertThat(lines).extracting(l -> l.values().get("label")).filteredOn(java.util.Objects::nonNull)
+        assertThat(lines)
+                .extracting(l -> l.values().get("label"))
+                .filteredOn(java.util.Objects::nonNull)
                 .containsExactly("L1", "L2", "L3", "L4", "L5");
-        assertThat(lines).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
-                .last().isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(lines)
+                .extracting(ParsedLine::marker)
+                .containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last()
+                .isEqualTo(LogFormat.MARKER_STOP);
     }
 
     @Test
     void systemExitInTheSinkStillEndsWithTheStopLine() throws IOException, InterruptedException {
         Path log = dir.resolve("exit.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ExitInSinkMain.class.getName(), log.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ExitInSinkMain.class.getName(),
+                        log.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.out").toFile())
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.out"))).isEqualTo(3);
-        List<ParsedLine> lines = Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
-        assertThat(lines).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
-                .last().isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(child.exitValue())
+                .as(Files.readString(dir.resolve("child.out")))
+                .isEqualTo(3);
+        List<ParsedLine> lines =
+                Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
+        assertThat(lines)
+                .extracting(ParsedLine::marker)
+                .containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last()
+                .isEqualTo(LogFormat.MARKER_STOP);
     }
 }

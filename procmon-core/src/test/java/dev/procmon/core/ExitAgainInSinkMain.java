@@ -17,8 +17,7 @@ import java.util.function.Consumer;
  */
 public final class ExitAgainInSinkMain {
 
-    private ExitAgainInSinkMain() {
-    }
+    private ExitAgainInSinkMain() {}
 
     private static final class Sink implements Consumer<String> {
         private final Path log;
@@ -43,8 +42,12 @@ public final class ExitAgainInSinkMain {
 
         private void write(String line) {
             try {
-                Files.writeString(log, line + "\n", StandardCharsets.US_ASCII,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        log,
+                        line + "\n",
+                        StandardCharsets.US_ASCII,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -56,8 +59,11 @@ public final class ExitAgainInSinkMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ProcessMonitor.builder().interval(Duration.ofMillis(20)).stopTimeout(Duration.ofSeconds(2))
-                .sink(new Sink(Path.of(args[0]), args[1].equals("every"))).start();
+        ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .stopTimeout(Duration.ofSeconds(2))
+                .sink(new Sink(Path.of(args[0]), args[1].equals("every")))
+                .start();
         Thread.sleep(60_000);
     }
 }

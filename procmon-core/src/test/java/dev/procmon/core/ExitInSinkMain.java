@@ -13,22 +13,28 @@ public final class ExitInSinkMain {
 
     private static int lines;
 
-    private ExitInSinkMain() {
-    }
+    private ExitInSinkMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path log = Path.of(args[0]);
-        ProcessMonitor.builder().interval(Duration.ofMillis(20)).sink(line -> {
-            try {
-                Files.writeString(log, line + "\n", StandardCharsets.US_ASCII,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (++lines == 3) {
-                System.exit(3);
-            }
-        }).start();
+        ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .sink(line -> {
+                    try {
+                        Files.writeString(
+                                log,
+                                line + "\n",
+                                StandardCharsets.US_ASCII,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    if (++lines == 3) {
+                        System.exit(3);
+                    }
+                })
+                .start();
         Thread.sleep(60_000);
     }
 }

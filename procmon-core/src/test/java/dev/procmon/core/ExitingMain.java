@@ -9,11 +9,13 @@ import java.time.Duration;
  */
 public final class ExitingMain {
 
-    private ExitingMain() {
-    }
+    private ExitingMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofMillis(50)).file(Path.of(args[0])).start();
+        ProcessMonitor monitor = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(50))
+                .file(Path.of(args[0]))
+                .start();
         ProcessMonitor.label("about to leave by " + args[1]);
         Thread.sleep(300);
         if (args[1].equals("exit")) {

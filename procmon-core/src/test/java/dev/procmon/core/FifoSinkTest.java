@@ -24,8 +24,11 @@ class FifoSinkTest {
 
     private Path fifo() throws IOException, InterruptedException {
         Path fifo = dir.resolve("lines.fifo");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-        assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).as("mkfifo").isTrue();
+        Process mkfifo =
+                new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS) && mkfifo.exitValue() == 0)
+                .as("mkfifo")
+                .isTrue();
         return fifo;
     }
 
@@ -33,8 +36,8 @@ class FifoSinkTest {
     private static CompletableFuture<List<String>> reader(Path fifo) {
         return CompletableFuture.supplyAsync(() -> {
             List<String> lines = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(fifo.toFile()),
-                    StandardCharsets.US_ASCII))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(new FileInputStream(fifo.toFile()), StandardCharsets.US_ASCII))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     lines.add(line);
                 }
@@ -48,8 +51,11 @@ class FifoSinkTest {
     @Test
     void startReturnsAtOnceOnAFifoWithoutAReaderAndCloseReturnsToo() throws Exception {
         Path fifo = fifo();
-        CompletableFuture<ProcessMonitor> starting = CompletableFuture.supplyAsync(() ->
-                ProcessMonitor.builder().interval(Duration.ofMillis(20)).stopTimeout(Duration.ofMillis(300)).file(fifo).start());
+        CompletableFuture<ProcessMonitor> starting = CompletableFuture.supplyAsync(() -> ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .stopTimeout(Duration.ofMillis(300))
+                .file(fifo)
+                .start());
         CompletableFuture<List<String>> late = null;
         try {
             ProcessMonitor m = starting.get(30, TimeUnit.SECONDS);
@@ -59,14 +65,19 @@ class FifoSinkTest {
             late = reader(fifo);
         }
         List<String> afterClose = late.get(30, TimeUnit.SECONDS);
-        assertThat(afterClose.size()).as("lines a reader that came after close() saw").isLessThanOrEqualTo(1);
+        assertThat(afterClose.size())
+                .as("lines a reader that came after close() saw")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test
     void aFifoWithAReaderGetsEveryLine() throws Exception {
         Path fifo = fifo();
         CompletableFuture<List<String>> read = reader(fifo);
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(20)).file(fifo).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .file(fifo)
+                .start()) {
             Thread.sleep(200);
         }
         List<String> lines = read.get(30, TimeUnit.SECONDS);

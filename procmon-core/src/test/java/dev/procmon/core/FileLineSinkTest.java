@@ -58,16 +58,24 @@ class FileLineSinkTest {
         disk.full = false;
         sink.write(line("after one"));
         sink.write(line("after two"));
-        List<String> lines = Arrays.asList(disk.written.toString(StandardCharsets.US_ASCII).split("\n", -1));
-        List<String> labels = lines.stream().map(FileLineSinkTest::labelOfIntactLine)
-                .filter(java.util.Objects::nonNull).toList();
-        assertThat(labels).as("every line written while the disk had room").containsExactly("before", "after one", "after two");
+        List<String> lines =
+                Arrays.asList(disk.written.toString(StandardCharsets.US_ASCII).split("\n", -1));
+        List<String> labels = lines.stream()
+                .map(FileLineSinkTest::labelOfIntactLine)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        assertThat(labels)
+                .as("every line written while the disk had room")
+                .containsExactly("before", "after one", "after two");
     }
 
     @Test
     void totalDepthsRegexReadsEveryLineOfProcmonsOwnFile() throws IOException {
         Path log = dir.resolve("app.log");
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(20)).file(log).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .file(log)
+                .start()) {
             ProcessMonitor.label("a \"quoted\" label");
             sleep(150);
         }
@@ -76,9 +84,12 @@ class FileLineSinkTest {
         for (String line : lines) {
             Matcher match = TOTALDEPTH.matcher(line);
             assertThat(match.matches()).as(line).isTrue();
-            assertThat(ParsedLine.parse(LogFormat.MARKER + " " + match.group(2)).values()).containsKeys("timestamp", "pid");
-            assertThat(line).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - - \\d+ - \\(ProcMon   \\) - INFO     - "
-                    + "ProcessLoggingThread-JSON.*");
+            assertThat(ParsedLine.parse(LogFormat.MARKER + " " + match.group(2)).values())
+                    .containsKeys("timestamp", "pid");
+            assertThat(line)
+                    .matches(
+                            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - - \\d+ - \\(ProcMon   \\) - INFO     - "
+                                    + "ProcessLoggingThread-JSON.*");
         }
         Matcher first = TOTALDEPTH.matcher(lines.get(0));
         Matcher last = TOTALDEPTH.matcher(lines.get(lines.size() - 1));
@@ -89,7 +100,9 @@ class FileLineSinkTest {
     /** The label of a complete sample line; null for a cut, glued or empty one. */
     private static String labelOfIntactLine(String line) {
         try {
-            return line.contains(LogFormat.MARKER) ? ParsedLine.parse(line).values().get("label") : null;
+            return line.contains(LogFormat.MARKER)
+                    ? ParsedLine.parse(line).values().get("label")
+                    : null;
         } catch (RuntimeException damaged) {
             return null;
         }
@@ -99,7 +112,9 @@ class FileLineSinkTest {
         Sample s = new Sample();
         s.pid = 7;
         s.rssBytes = 1;
-        return new SampleLineWriter(java.time.ZoneOffset.UTC).format(LogFormat.MARKER, s, 0, 0, label, 0).toString();
+        return new SampleLineWriter(java.time.ZoneOffset.UTC)
+                .format(LogFormat.MARKER, s, 0, 0, label, 0)
+                .toString();
     }
 
     private static void sleep(long millis) {

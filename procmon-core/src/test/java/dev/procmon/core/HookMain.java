@@ -11,18 +11,23 @@ import java.time.Duration;
  */
 public final class HookMain {
 
-    private HookMain() {
-    }
+    private HookMain() {}
 
     public static void main(String[] args) {
         Path log = Path.of(args[0]);
         if (args[1].equals("start-in-hook")) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                ProcessMonitor.builder().interval(Duration.ofMillis(5)).file(log).start();
+                ProcessMonitor.builder()
+                        .interval(Duration.ofMillis(5))
+                        .file(log)
+                        .start();
                 System.out.println("label taken: " + ProcessMonitor.label("from the hook"));
             }));
         } else {
-            ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofMillis(5)).file(log).start();
+            ProcessMonitor monitor = ProcessMonitor.builder()
+                    .interval(Duration.ofMillis(5))
+                    .file(log)
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 ProcessMonitor.label("from the hook");
                 monitor.close();

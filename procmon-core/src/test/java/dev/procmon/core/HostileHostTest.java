@@ -65,11 +65,15 @@ class HostileHostTest {
                 ExhaustedClock clock = new ExhaustedClock();
                 AtomicReference<Thread> procMon = new AtomicReference<>();
                 CountDownLatch started = new CountDownLatch(1);
-                ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).clock(clock)
-                        .sampler(new FakeSampler(new FakeClock(), 1)).sink(line -> {
+                ProcessMonitor m = ProcessMonitor.builder()
+                        .interval(Duration.ofMillis(5))
+                        .clock(clock)
+                        .sampler(new FakeSampler(new FakeClock(), 1))
+                        .sink(line -> {
                             procMon.set(Thread.currentThread());
                             started.countDown();
-                        }).start();
+                        })
+                        .start();
                 assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
                 clock.armed.set(true);
                 procMon.get().join();
@@ -91,15 +95,18 @@ class HostileHostTest {
             AtomicReference<ProcessMonitor> self = new AtomicReference<>();
             CountDownLatch closed = new CountDownLatch(1);
             AtomicInteger written = new AtomicInteger();
-            ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2))
-                    .sampler(new FakeSampler(new FakeClock(), 1)).sink(line -> {
+            ProcessMonitor m = ProcessMonitor.builder()
+                    .interval(Duration.ofMillis(2))
+                    .sampler(new FakeSampler(new FakeClock(), 1))
+                    .sink(line -> {
                         lines.accept(line);
                         ProcessMonitor.label("from the sink " + written.get());
                         if (written.incrementAndGet() == 300 && self.get() != null) {
                             self.get().close();
                             closed.countDown();
                         }
-                    }).start();
+                    })
+                    .start();
             self.set(m);
             assertThat(closed.await(30, TimeUnit.SECONDS)).isTrue();
             m.close();
@@ -161,10 +168,13 @@ class HostileHostTest {
                         }
                     }
                 };
-                ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2)).sampler(hostile)
+                ProcessMonitor m = ProcessMonitor.builder()
+                        .interval(Duration.ofMillis(2))
+                        .sampler(hostile)
                         .sink(line -> {
                             throw new HostileThrowable();
-                        }).start();
+                        })
+                        .start();
                 assertThat(enough.await(30, TimeUnit.SECONDS)).isTrue();
                 assertThatCode(m::close).doesNotThrowAnyException();
                 assertThat(m.failedSamples()).isPositive();
@@ -179,8 +189,11 @@ class HostileHostTest {
     void aPhaseClosedTwiceAndFromAnotherThreadEndsOnce() {
         assertTimeoutPreemptively(HANG, () -> {
             CollectingSink lines = new CollectingSink();
-            ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2))
-                    .sampler(new FakeSampler(new FakeClock(), 1)).sink(lines).start();
+            ProcessMonitor m = ProcessMonitor.builder()
+                    .interval(Duration.ofMillis(2))
+                    .sampler(new FakeSampler(new FakeClock(), 1))
+                    .sink(lines)
+                    .start();
             Phase phase = ProcessMonitor.phase("twice");
             CyclicBarrier go = new CyclicBarrier(4);
             List<Thread> closers = new ArrayList<>();
@@ -203,8 +216,11 @@ class HostileHostTest {
             phase.close();
             m.close();
             List<ParsedLine> parsed = lines.parsed();
-            assertThat(parsed.stream().filter(l -> "twice".equals(l.values().get(LogFormat.LABEL)))
-                    .map(l -> l.values().get(LogFormat.PHASE)).toList()).containsExactly("start", "end");
+            assertThat(parsed.stream()
+                            .filter(l -> "twice".equals(l.values().get(LogFormat.LABEL)))
+                            .map(l -> l.values().get(LogFormat.PHASE))
+                            .toList())
+                    .containsExactly("start", "end");
         });
     }
 
@@ -214,25 +230,38 @@ class HostileHostTest {
             Path log = dir.resolve("p.log");
             String mega = "x".repeat(1 << 20);
             String[] labels = {
-                "lone high \uD800 surrogate", "lone low \uDC00", "\uDC00\uD800 reversed", "nul \0 bell \u0007 del \u007f",
-                "line\nbreak\rcr\u2028ls\u2029ps", "quote \" backslash \\ \\u0041", mega,
-                "x".repeat(SampleLineWriter.MAX_LABEL_LENGTH - 1) + "\uD83D\uDE00 pair cut at the limit", "",
+                "lone high \uD800 surrogate",
+                "lone low \uDC00",
+                "\uDC00\uD800 reversed",
+                "nul \0 bell \u0007 del \u007f",
+                "line\nbreak\rcr\u2028ls\u2029ps",
+                "quote \" backslash \\ \\u0041",
+                mega,
+                "x".repeat(SampleLineWriter.MAX_LABEL_LENGTH - 1) + "\uD83D\uDE00 pair cut at the limit",
+                "",
             };
-            ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2))
-                    .sampler(new FakeSampler(new FakeClock(), 1)).file(log).start();
+            ProcessMonitor m = ProcessMonitor.builder()
+                    .interval(Duration.ofMillis(2))
+                    .sampler(new FakeSampler(new FakeClock(), 1))
+                    .file(log)
+                    .start();
             for (String l : labels) {
                 assertThat(ProcessMonitor.label(l)).isTrue();
             }
             m.close();
             List<String> fileLines = Files.readAllLines(log);
             List<ParsedLine> parsed = fileLines.stream().map(ParsedLine::parse).toList();
-            List<String> written = parsed.stream().map(l -> l.values().get(LogFormat.LABEL)).filter(l -> l != null).toList();
+            List<String> written = parsed.stream()
+                    .map(l -> l.values().get(LogFormat.LABEL))
+                    .filter(l -> l != null)
+                    .toList();
             assertThat(written).hasSize(labels.length);
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i].length() <= SampleLineWriter.MAX_LABEL_LENGTH) {
                     assertThat(written.get(i)).isEqualTo(labels[i]);
                 } else {
-                    assertThat(written.get(i)).hasSizeLessThanOrEqualTo(SampleLineWriter.MAX_LABEL_LENGTH + 1)
+                    assertThat(written.get(i))
+                            .hasSizeLessThanOrEqualTo(SampleLineWriter.MAX_LABEL_LENGTH + 1)
                             .endsWith("\u2026");
                 }
             }
@@ -245,7 +274,10 @@ class HostileHostTest {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "/dev/full is needed");
         assertTimeoutPreemptively(HANG, () -> {
-            ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2)).file(full).start();
+            ProcessMonitor m = ProcessMonitor.builder()
+                    .interval(Duration.ofMillis(2))
+                    .file(full)
+                    .start();
             for (int i = 0; i < 2000; i++) {
                 ProcessMonitor.label("into a full disk " + i);
             }
@@ -300,14 +332,18 @@ class HostileHostTest {
                 // a failed write, as GuardedSink would swallow it
             }
         }
-        List<String> intact = disk.text().lines().filter(l -> l.endsWith("}")).filter(l -> {
-            try {
-                ParsedLine.parse(l);
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }).toList();
+        List<String> intact = disk.text()
+                .lines()
+                .filter(l -> l.endsWith("}"))
+                .filter(l -> {
+                    try {
+                        ParsedLine.parse(l);
+                        return true;
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                })
+                .toList();
         assertThat(intact).hasSize(ok);
     }
 
@@ -316,8 +352,11 @@ class HostileHostTest {
         assertTimeoutPreemptively(HANG, () -> {
             for (int round = 0; round < 30; round++) {
                 CollectingSink lines = new CollectingSink();
-                ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(1))
-                        .sampler(new FakeSampler(new FakeClock(), 1)).sink(lines).start();
+                ProcessMonitor m = ProcessMonitor.builder()
+                        .interval(Duration.ofMillis(1))
+                        .sampler(new FakeSampler(new FakeClock(), 1))
+                        .sink(lines)
+                        .start();
                 String label = "racing " + round;
                 ProcessMonitor.label(label);
                 CyclicBarrier go = new CyclicBarrier(6);
@@ -346,8 +385,12 @@ class HostileHostTest {
                     t.join();
                 }
                 List<ParsedLine> parsed = lines.parsed();
-                assertThat(count(parsed, LogFormat.MARKER_START)).as("round %d", round).isEqualTo(1);
-                assertThat(count(parsed, LogFormat.MARKER_STOP)).as("round %d", round).isEqualTo(1);
+                assertThat(count(parsed, LogFormat.MARKER_START))
+                        .as("round %d", round)
+                        .isEqualTo(1);
+                assertThat(count(parsed, LogFormat.MARKER_STOP))
+                        .as("round %d", round)
+                        .isEqualTo(1);
                 assertThat(parsed.get(parsed.size() - 1).marker()).isEqualTo(LogFormat.MARKER_STOP);
                 assertThat(parsed.stream().filter(l -> label.equals(l.values().get(LogFormat.LABEL))))
                         .hasSize(1);
@@ -361,8 +404,11 @@ class HostileHostTest {
         assertTimeoutPreemptively(HANG, () -> {
             CountDownLatch inSink = new CountDownLatch(1);
             CountDownLatch never = new CountDownLatch(1);
-            ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2))
-                    .sampler(new FakeSampler(new FakeClock(), 1)).stopTimeout(Duration.ofMillis(300)).sink(line -> {
+            ProcessMonitor m = ProcessMonitor.builder()
+                    .interval(Duration.ofMillis(2))
+                    .sampler(new FakeSampler(new FakeClock(), 1))
+                    .stopTimeout(Duration.ofMillis(300))
+                    .sink(line -> {
                         inSink.countDown();
                         while (true) {
                             try {
@@ -371,7 +417,8 @@ class HostileHostTest {
                                 // a hung sink ignores interrupts too
                             }
                         }
-                    }).start();
+                    })
+                    .start();
             assertThat(inSink.await(30, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 5000; i++) {
                 ProcessMonitor.label("to a hung sink " + i);
@@ -381,16 +428,23 @@ class HostileHostTest {
             assertThat(ProcessMonitor.label("after close")).isFalse();
         });
     }
+
     @Test
     void labelsFromManyThreadsReachTwoMonitorsInOneAndTheSameOrder() {
         assertTimeoutPreemptively(HANG, () -> {
             for (int round = 0; round < 100; round++) {
                 CollectingSink a = new CollectingSink();
                 CollectingSink b = new CollectingSink();
-                ProcessMonitor ma = ProcessMonitor.builder().interval(Duration.ofMillis(1))
-                        .sampler(new FakeSampler(new FakeClock(), 1)).sink(a).start();
-                ProcessMonitor mb = ProcessMonitor.builder().interval(Duration.ofMillis(1))
-                        .sampler(new FakeSampler(new FakeClock(), 1)).sink(b).start();
+                ProcessMonitor ma = ProcessMonitor.builder()
+                        .interval(Duration.ofMillis(1))
+                        .sampler(new FakeSampler(new FakeClock(), 1))
+                        .sink(a)
+                        .start();
+                ProcessMonitor mb = ProcessMonitor.builder()
+                        .interval(Duration.ofMillis(1))
+                        .sampler(new FakeSampler(new FakeClock(), 1))
+                        .sink(b)
+                        .start();
                 CyclicBarrier go = new CyclicBarrier(4);
                 List<Thread> labellers = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
@@ -413,10 +467,18 @@ class HostileHostTest {
                 }
                 ma.close();
                 mb.close();
-                List<String> inA = a.parsed().stream().map(l -> l.values().get(LogFormat.LABEL)).filter(l -> l != null).toList();
-                List<String> inB = b.parsed().stream().map(l -> l.values().get(LogFormat.LABEL)).filter(l -> l != null).toList();
+                List<String> inA = a.parsed().stream()
+                        .map(l -> l.values().get(LogFormat.LABEL))
+                        .filter(l -> l != null)
+                        .toList();
+                List<String> inB = b.parsed().stream()
+                        .map(l -> l.values().get(LogFormat.LABEL))
+                        .filter(l -> l != null)
+                        .toList();
                 assertThat(inA).hasSize(800);
-                assertThat(inB).as("round %d: the same labels in the same order in both monitors", round).isEqualTo(inA);
+                assertThat(inB)
+                        .as("round %d: the same labels in the same order in both monitors", round)
+                        .isEqualTo(inA);
             }
         });
     }

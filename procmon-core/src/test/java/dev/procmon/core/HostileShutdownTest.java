@@ -23,18 +23,28 @@ class HostileShutdownTest {
             throws IOException, InterruptedException {
         Path log = dir.resolve("child.log");
         Path out = dir.resolve("child.out");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HookMain.class.getName(), log.toString(), how)
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HookMain.class.getName(),
+                        log.toString(),
+                        how)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         try {
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended by itself").isTrue();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                    .as("the child JVM ended by itself")
+                    .isTrue();
         } finally {
             child.destroyForcibly();
         }
         String output = Files.readString(out);
         assertThat(child.exitValue()).as(output).isEqualTo(3);
         assertThat(output).doesNotContain("Exception", "Error");
-        List<ParsedLine> lines = Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
+        List<ParsedLine> lines =
+                Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
         if (how.equals("start-in-hook") && lines.isEmpty()) {
             // Started while the JVM is exiting, with no hook of its own: the JVM halts when the host's
             // hooks return, possibly before the ProcMon thread wrote anything. What is written is whole.
@@ -42,34 +52,50 @@ class HostileShutdownTest {
         }
         assertThat(lines).isNotEmpty();
         assertThat(lines.get(0).marker()).isEqualTo(LogFormat.MARKER_START);
-        assertThat(lines.stream().filter(l -> l.marker().equals(LogFormat.MARKER_START))).hasSize(1);
+        assertThat(lines.stream().filter(l -> l.marker().equals(LogFormat.MARKER_START)))
+                .hasSize(1);
         if (how.equals("close-in-hook")) {
             assertThat(lines.get(lines.size() - 1).marker()).isEqualTo(LogFormat.MARKER_STOP);
-            assertThat(lines.stream().filter(l -> l.marker().equals(LogFormat.MARKER_STOP))).hasSize(1);
+            assertThat(lines.stream().filter(l -> l.marker().equals(LogFormat.MARKER_STOP)))
+                    .hasSize(1);
         }
     }
+
     @ParameterizedTest
     @ValueSource(strings = {"every", "locked"})
     void aSinkThatCallsSystemExitAgainOrHoldsItsLockDoesNotHangTheJvm(String how)
             throws IOException, InterruptedException {
         Path log = dir.resolve("exit.log");
         Path out = dir.resolve("exit.out");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ExitAgainInSinkMain.class.getName(), log.toString(), how)
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ExitAgainInSinkMain.class.getName(),
+                        log.toString(),
+                        how)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         try {
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended by itself").isTrue();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                    .as("the child JVM ended by itself")
+                    .isTrue();
         } finally {
             child.destroyForcibly();
         }
         assertThat(child.exitValue()).as(Files.readString(out)).isEqualTo(3);
-        List<ParsedLine> lines = Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
+        List<ParsedLine> lines =
+                Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
         assertThat(lines.get(0).marker()).isEqualTo(LogFormat.MARKER_START);
         if (how.equals("every")) {
             // The hook's STOP line reaches the sink (which then calls exit again, in vain).
-            assertThat(lines).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
-                    .last().isEqualTo(LogFormat.MARKER_STOP);
+            assertThat(lines)
+                    .extracting(ParsedLine::marker)
+                    .containsOnlyOnce(LogFormat.MARKER_STOP)
+                    .last()
+                    .isEqualTo(LogFormat.MARKER_STOP);
         } else {
             // The exiting thread holds the sink's lock for good: no STOP line can be written, but the JVM ends.
             assertThat(lines).extracting(ParsedLine::marker).doesNotContain(LogFormat.MARKER_STOP);

@@ -31,9 +31,13 @@ class JfrLinesTest {
         List<ParsedLine> lines = out.toString().lines().map(ParsedLine::parse).toList();
         assertThat(lines).hasSize(c.lines()).hasSize(4);
         assertThat(c.labels()).isEqualTo(1);
-        assertThat(lines).allMatch(l -> l.values().containsKey("jvm.heap_used") || l.values().containsKey("cpu_times.user"));
-        assertThat(lines.get(0).values()).containsEntry("label", "GC pause 30 ms: G1New (G1 Evacuation Pause)")
-                .containsEntry("jvm.heap_used", "5000000").containsEntry("jvm.gc_count", "1");
+        assertThat(lines)
+                .allMatch(l ->
+                        l.values().containsKey("jvm.heap_used") || l.values().containsKey("cpu_times.user"));
+        assertThat(lines.get(0).values())
+                .containsEntry("label", "GC pause 30 ms: G1New (G1 Evacuation Pause)")
+                .containsEntry("jvm.heap_used", "5000000")
+                .containsEntry("jvm.gc_count", "1");
         // 0.5 of 2 CPUs for the second between the loads: one CPU second.
         assertThat(lines.get(3).values()).containsEntry("cpu_times.user", "1.0").containsEntry("elapsed_time", "2.5");
         assertThat(lines.get(3).marker()).isEqualTo(LogFormat.MARKER_STOP);

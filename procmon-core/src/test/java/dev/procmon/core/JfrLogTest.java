@@ -67,14 +67,25 @@ class JfrLogTest {
         assertThat(lines.get(0).marker()).isEqualTo(LogFormat.MARKER_START);
         assertThat(lines.get(lines.size() - 1).marker()).isEqualTo(LogFormat.MARKER_STOP);
         assertThat(lines).allMatch(l -> l.values().get("pid").equals(Long.toString(c.pid())));
-        List<String> labels = lines.stream().map(l -> l.values().get("label")).filter(Objects::nonNull).toList();
-        assertThat(labels).hasSize(c.labels()).hasSizeGreaterThanOrEqualTo(2)
-                .allMatch(l -> l.startsWith("GC pause ")).anyMatch(l -> l.contains("System.gc()"));
-        List<Double> heap = lines.stream().map(l -> l.values().get("jvm.heap_used")).filter(Objects::nonNull)
-                .map(Double::valueOf).toList();
+        List<String> labels = lines.stream()
+                .map(l -> l.values().get("label"))
+                .filter(Objects::nonNull)
+                .toList();
+        assertThat(labels)
+                .hasSize(c.labels())
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(l -> l.startsWith("GC pause "))
+                .anyMatch(l -> l.contains("System.gc()"));
+        List<Double> heap = lines.stream()
+                .map(l -> l.values().get("jvm.heap_used"))
+                .filter(Objects::nonNull)
+                .map(Double::valueOf)
+                .toList();
         assertThat(heap.stream().mapToDouble(Double::doubleValue).max().orElseThrow())
-                .as("the 64 MB before the second collection").isGreaterThan(64.0 * (1 << 20));
-        assertThat(heap.stream().mapToDouble(Double::doubleValue).min().orElseThrow()).isLessThan(64.0 * (1 << 20));
+                .as("the 64 MB before the second collection")
+                .isGreaterThan(64.0 * (1 << 20));
+        assertThat(heap.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+                .isLessThan(64.0 * (1 << 20));
         assertThat(lines).anyMatch(l -> l.values().containsKey("jvm.threads"));
         double cpu = -1;
         for (ParsedLine l : lines) {
@@ -106,10 +117,13 @@ class JfrLogTest {
     static final class ProcessSample extends Event {
         int pid;
         long vmRss;
+
         @Timespan(Timespan.SECONDS)
         float cpuUser;
+
         @Timespan(Timespan.SECONDS)
         float cpuSystem;
+
         long minorFaults;
         long majorFaults;
     }
@@ -134,18 +148,25 @@ class JfrLogTest {
         StringWriter out = new StringWriter();
         JfrLog.Conversion c = JfrLog.convert(jfr, out, Duration.ofHours(1));
         assertThat(c.lacking()).noneMatch(l -> l.startsWith("RSS"));
-        List<ParsedLine> other = lines(out.toString()).stream().filter(l -> l.values().get("pid").equals("4242")).toList();
+        List<ParsedLine> other = lines(out.toString()).stream()
+                .filter(l -> l.values().get("pid").equals("4242"))
+                .toList();
         assertThat(other).hasSize(3);
-        assertThat(other.get(2).values()).containsEntry("memory_info.rss", "3000000").containsEntry("cpu_times.user", "1.5")
-                .containsEntry("memory_info.pfaults", "33").containsEntry("memory_info.pageins", "3")
+        assertThat(other.get(2).values())
+                .containsEntry("memory_info.rss", "3000000")
+                .containsEntry("cpu_times.user", "1.5")
+                .containsEntry("memory_info.pfaults", "33")
+                .containsEntry("memory_info.pageins", "3")
                 .doesNotContainKey("jvm.heap_used");
-        assertThat(lines(out.toString()).stream().filter(l -> l.values().get("pid").equals(Long.toString(self))))
+        assertThat(lines(out.toString()).stream()
+                        .filter(l -> l.values().get("pid").equals(Long.toString(self))))
                 .anyMatch(l -> "3000000".equals(l.values().get("memory_info.rss")));
     }
 
     @Test
     void aFileThatIsNotARecordingIsAnIoException() throws IOException {
         Path notJfr = Files.writeString(dir.resolve("x.jfr"), "ProcessLoggingThread-JSON {}\n");
-        assertThatThrownBy(() -> JfrLog.convert(notJfr, new StringWriter(), Duration.ZERO)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> JfrLog.convert(notJfr, new StringWriter(), Duration.ZERO))
+                .isInstanceOf(IOException.class);
     }
 }

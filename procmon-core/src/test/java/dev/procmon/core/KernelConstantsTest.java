@@ -27,7 +27,8 @@ class KernelConstantsTest {
 
     @Test
     void anAuxiliaryVectorWithoutTheEntriesIsAnError() {
-        assertThatThrownBy(() -> KernelConstants.parseAuxv(auxv(33, 1234, 0, 0))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> KernelConstants.parseAuxv(auxv(33, 1234, 0, 0)))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

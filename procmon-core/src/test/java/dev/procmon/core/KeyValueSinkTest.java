@@ -23,8 +23,11 @@ class KeyValueSinkTest {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(20)).loggerName("procmon-kv-test")
-                .keyValues(true).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .loggerName("procmon-kv-test")
+                .keyValues(true)
+                .start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (appender.list.size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -33,8 +36,8 @@ class KeyValueSinkTest {
             logger.detachAppender(appender);
         }
         ILoggingEvent event = appender.list.get(1);
-        Map<String, Object> pairs = event.getKeyValuePairs().stream()
-                .collect(Collectors.toMap(p -> p.key, p -> p.value));
+        Map<String, Object> pairs =
+                event.getKeyValuePairs().stream().collect(Collectors.toMap(p -> p.key, p -> p.value));
         assertThat(event.getFormattedMessage()).startsWith(LogFormat.MARKER + " {");
         assertThat(pairs).containsKeys("memory_info.rss", "cpu_times.user", "elapsed_time", "pid", "jvm.heap_used");
         assertThat(pairs.get("pid")).isEqualTo(ProcessHandle.current().pid());
@@ -49,6 +52,8 @@ class KeyValueSinkTest {
         encoder.start();
         String json = new String(encoder.encode(event), StandardCharsets.UTF_8);
         assertThat(json).contains("\"memory_info.rss\"");
-        assertThat(event.getKeyValuePairs()).extracting((KeyValuePair p) -> p.key).doesNotHaveDuplicates();
+        assertThat(event.getKeyValuePairs())
+                .extracting((KeyValuePair p) -> p.key)
+                .doesNotHaveDuplicates();
     }
 }

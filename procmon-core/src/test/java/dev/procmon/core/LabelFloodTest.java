@@ -22,28 +22,44 @@ class LabelFloodTest {
         FakeSampler sampler = new FakeSampler(clock, 120);
         CollectingSink lines = new CollectingSink();
         AtomicReference<Thread> writer = new AtomicReference<>();
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofNanos(INTERVAL)).clock(clock).sampler(sampler)
-                .jvm(false).stopTimeout(Duration.ofSeconds(20)).sink(line -> {
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofNanos(INTERVAL))
+                .clock(clock)
+                .sampler(sampler)
+                .jvm(false)
+                .stopTimeout(Duration.ofSeconds(20))
+                .sink(line -> {
                     writer.compareAndSet(null, Thread.currentThread());
                     lines.accept(line);
                     clock.advance(1_000_000L);
                     ProcessMonitor.label("flood a");
                     ProcessMonitor.label("flood b");
-                }).start();
+                })
+                .start();
         try {
-            assertThat(sampler.enough.await(30, TimeUnit.SECONDS)).as("120 readings despite the flood").isTrue();
+            assertThat(sampler.enough.await(30, TimeUnit.SECONDS))
+                    .as("120 readings despite the flood")
+                    .isTrue();
         } finally {
             m.close();
         }
         List<Long> times = sampler.times();
         for (int i = 1; i < 120; i++) {
-            assertThat(times.get(i) - times.get(i - 1)).as("reading %d came one interval after the last", i)
+            assertThat(times.get(i) - times.get(i - 1))
+                    .as("reading %d came one interval after the last", i)
                     .isEqualTo(INTERVAL);
         }
         List<ParsedLine> parsed = lines.parsed();
-        assertThat(parsed).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
-                .last().isEqualTo(LogFormat.MARKER_STOP);
-        assertThat(parsed).as("the full queue's losses are counted").anyMatch(l -> l.values().containsKey("labels_dropped"));
-        assertThat(writer.get().isAlive()).as("no thread is left that could write after close() returned").isFalse();
+        assertThat(parsed)
+                .extracting(ParsedLine::marker)
+                .containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last()
+                .isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(parsed)
+                .as("the full queue's losses are counted")
+                .anyMatch(l -> l.values().containsKey("labels_dropped"));
+        assertThat(writer.get().isAlive())
+                .as("no thread is left that could write after close() returned")
+                .isFalse();
     }
 }

@@ -15,23 +15,33 @@ import org.junit.jupiter.api.Test;
 class LabelOwnershipTest {
 
     private static ProcessMonitor selfMonitor(CollectingSink sink) {
-        return ProcessMonitor.builder().interval(Duration.ofSeconds(30)).jvm(false).sink(sink).start();
+        return ProcessMonitor.builder()
+                .interval(Duration.ofSeconds(30))
+                .jvm(false)
+                .sink(sink)
+                .start();
     }
 
     private static List<String> labels(CollectingSink sink) {
-        return sink.parsed().stream().map(l -> l.values().get("label")).filter(Objects::nonNull).toList();
+        return sink.parsed().stream()
+                .map(l -> l.values().get("label"))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Test
     void twoMonitorsOfThisProcessBothCarryEveryLabel() {
         CollectingSink a = new CollectingSink();
         CollectingSink b = new CollectingSink();
-        try (ProcessMonitor first = selfMonitor(a); ProcessMonitor second = selfMonitor(b)) {
+        try (ProcessMonitor first = selfMonitor(a);
+                ProcessMonitor second = selfMonitor(b)) {
             for (int i = 0; i < 10; i++) {
                 assertThat(ProcessMonitor.label("both " + i)).isTrue();
             }
         }
-        List<String> expected = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "both " + i).toList();
+        List<String> expected = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> "both " + i)
+                .toList();
         assertThat(labels(a)).isEqualTo(expected);
         assertThat(labels(b)).isEqualTo(expected);
     }
@@ -53,9 +63,14 @@ class LabelOwnershipTest {
         try {
             CollectingSink other = new CollectingSink();
             CollectingSink own = new CollectingSink();
-            try (ProcessMonitor ofChild = ProcessMonitor.builder().pid(child.pid()).interval(Duration.ofMillis(10))
-                    .sink(other).start()) {
-                assertThat(ProcessMonitor.label("nobody's")).as("only a monitor of another process is open").isFalse();
+            try (ProcessMonitor ofChild = ProcessMonitor.builder()
+                    .pid(child.pid())
+                    .interval(Duration.ofMillis(10))
+                    .sink(other)
+                    .start()) {
+                assertThat(ProcessMonitor.label("nobody's"))
+                        .as("only a monitor of another process is open")
+                        .isFalse();
                 try (ProcessMonitor ofSelf = selfMonitor(own)) {
                     for (int i = 0; i < 20; i++) {
                         assertThat(ProcessMonitor.label("mine " + i)).isTrue();
@@ -85,8 +100,11 @@ class LabelOwnershipTest {
             }
             outside.close();
         }
-        List<ParsedLine> lines = sink.parsed().stream().filter(l -> l.values().containsKey("label")).toList();
-        assertThat(lines).extracting(l -> l.values().get("label") + "/" + l.values().get("phase"))
+        List<ParsedLine> lines = sink.parsed().stream()
+                .filter(l -> l.values().containsKey("label"))
+                .toList();
+        assertThat(lines)
+                .extracting(l -> l.values().get("label") + "/" + l.values().get("phase"))
                 .containsExactly("indexing/start", "inside/null", "indexing/end", "unseen/end");
     }
 }

@@ -24,6 +24,7 @@ class LabelSocketTest {
 
     @TempDir
     Path tmp;
+
     private String savedTmpdir;
     private final CollectingSink sink = new CollectingSink();
 
@@ -39,11 +40,18 @@ class LabelSocketTest {
     }
 
     private ProcessMonitor monitor() {
-        return ProcessMonitor.builder().interval(Duration.ofMillis(20)).sink(sink).labelSocket(true).start();
+        return ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .sink(sink)
+                .labelSocket(true)
+                .start();
     }
 
     private List<String> labels() {
-        return sink.parsed().stream().map(l -> l.values().get("label")).filter(Objects::nonNull).toList();
+        return sink.parsed().stream()
+                .map(l -> l.values().get("label"))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Test
@@ -89,7 +97,8 @@ class LabelSocketTest {
             c.bind(UnixDomainSocketAddress.of(stale));
         }
         Path notOurs = Files.writeString(stale.getParent().resolve("notes.txt"), "x");
-        try (LabelSocket live = LabelSocket.open(4244); LabelSocket other = LabelSocket.open(4245)) {
+        try (LabelSocket live = LabelSocket.open(4244);
+                LabelSocket other = LabelSocket.open(4245)) {
             assertThat(stale).doesNotExist();
             assertThat(live.path()).exists();
             assertThat(notOurs).exists();
@@ -102,7 +111,8 @@ class LabelSocketTest {
         Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThatThrownBy(() -> LabelSocket.open(1)).hasMessageContaining("open to other users");
-        assertThatThrownBy(() -> LabelSocket.send(dir.resolve("1.sock"), "x")).hasMessageContaining("open to other users");
+        assertThatThrownBy(() -> LabelSocket.send(dir.resolve("1.sock"), "x"))
+                .hasMessageContaining("open to other users");
         Files.delete(dir);
         Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
         Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwx------"));
@@ -113,16 +123,27 @@ class LabelSocketTest {
     @Test
     void noSocketIsOneClearError() {
         assertThatThrownBy(() -> LabelSocket.send(LabelSocket.pathFor(999_999_999), "x"))
-                .hasMessageContaining("999999999.sock").hasMessageContaining("no recording takes labels");
+                .hasMessageContaining("999999999.sock")
+                .hasMessageContaining("no recording takes labels");
+    }
+
+    /** Found by NullAway: a bare file name has no parent, and send() threw a NullPointerException. */
+    @Test
+    void aSocketNamedWithoutADirectoryIsOneClearError() {
+        assertThatThrownBy(() -> LabelSocket.send(Path.of("procmon-no-such-recording.sock"), "x"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("procmon-no-such-recording.sock");
     }
 
     @Test
     void aSocketPathWithoutADirectoryIsOneClearErrorNotANullPointer() {
         // PROCMON_LABEL_SOCKET=x or =/ reach send() as given: "x" has no parent, nor has "/".
         assertThatThrownBy(() -> LabelSocket.send(Path.of("no-such-procmon.sock"), "x"))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("no-such-procmon.sock");
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("no-such-procmon.sock");
         assertThatThrownBy(() -> LabelSocket.send(Path.of("/"), "x"))
-                .isInstanceOf(java.io.IOException.class).hasMessageStartingWith("/");
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageStartingWith("/");
     }
 
     @Test
@@ -160,8 +181,11 @@ class LabelSocketTest {
         List<String> labels = labels();
         assertThat(labels.get(0)).hasSize(SampleLineWriter.MAX_LABEL_LENGTH + 1).endsWith("\u2026");
         assertThat(labels).hasSize(1 + queued);
-        long dropped = sink.parsed().stream().map(l -> l.values().get("labels_dropped")).filter(Objects::nonNull)
-                .mapToLong(Long::parseLong).sum();
+        long dropped = sink.parsed().stream()
+                .map(l -> l.values().get("labels_dropped"))
+                .filter(Objects::nonNull)
+                .mapToLong(Long::parseLong)
+                .sum();
         assertThat(dropped).isEqualTo(full);
     }
 }

@@ -49,7 +49,9 @@ class LatestSampleTest {
                 if (snap != null) {
                     reads.incrementAndGet();
                     double rss = snap.get(LogField.RSS);
-                    if (snap.get(LogField.VMS) != rss || snap.get(LogField.PFAULTS) != rss || snap.pid() != (long) rss) {
+                    if (snap.get(LogField.VMS) != rss
+                            || snap.get(LogField.PFAULTS) != rss
+                            || snap.pid() != (long) rss) {
                         torn.incrementAndGet();
                     }
                 }

@@ -18,7 +18,8 @@ class LocalTimestampFormatTest {
         for (long m : micros) {
             out.setLength(0);
             format.append(m, out);
-            Instant instant = Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1_000L);
+            Instant instant =
+                    Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1_000L);
             assertThat(out.toString()).as("%s in %s", instant, zone).isEqualTo(REFERENCE.format(instant.atZone(zone)));
         }
     }
@@ -31,7 +32,8 @@ class LocalTimestampFormatTest {
         for (int i = 0; i < micros.length; i++) {
             micros[i] = start + i * 600_000_000L + i;
         }
-        for (String zone : new String[] {"Europe/London", "America/New_York", "Australia/Lord_Howe", "UTC", "Asia/Kathmandu"}) {
+        for (String zone :
+                new String[] {"Europe/London", "America/New_York", "Australia/Lord_Howe", "UTC", "Asia/Kathmandu"}) {
             assertAgreesWithJavaTime(ZoneId.of(zone), micros);
         }
     }

@@ -44,8 +44,10 @@ class MonitorFaultTest {
     }
 
     private List<String> warningMessages() {
-        return warnings.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        return warnings.list.stream()
+                .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     /** Fails on every call whose number the predicate picks, otherwise returns a plausible reading. */
@@ -79,12 +81,17 @@ class MonitorFaultTest {
     @Test
     void aFailingSampleIsWarnedOnceAndTheMonitorCarriesOn() throws InterruptedException {
         FlakySampler sampler = new FlakySampler(n -> n % 2 == 0, 12);
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(sampler).sink(sink).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .sampler(sampler)
+                .sink(sink)
+                .start();
         assertThat(sampler.enough.await(30, TimeUnit.SECONDS)).isTrue();
         assertThatCode(m::close).doesNotThrowAnyException();
         assertThat(m.failedSamples()).isGreaterThanOrEqualTo(5);
         assertThat(warningMessages()).hasSize(1).first().asString().contains("injected failure 2");
-        assertThat(sink.parsed()).extracting(l -> l.values().get("memory_info.rss"))
+        assertThat(sink.parsed())
+                .extracting(l -> l.values().get("memory_info.rss"))
                 .allMatch(rss -> Integer.parseInt(rss) % 2 == 1, "only good readings are written");
     }
 
@@ -94,7 +101,8 @@ class MonitorFaultTest {
         java.nio.file.Files.writeString(garbage, "1 (x) Z garbage");
         try (ProcStatReader reader = new ProcStatReader(garbage)) {
             ProcStat stat = new ProcStat();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(stat)).isInstanceOf(IOException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(stat))
+                    .isInstanceOf(IOException.class);
         } finally {
             java.nio.file.Files.delete(garbage);
         }
@@ -104,10 +112,14 @@ class MonitorFaultTest {
     void aThrowingSinkIsWarnedOnceAndNeverReachesTheApplication() throws InterruptedException {
         AtomicInteger writes = new AtomicInteger();
         FlakySampler sampler = new FlakySampler(n -> false, 10);
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(sampler).sink(line -> {
-            writes.incrementAndGet();
-            throw new IllegalStateException("disk full");
-        }).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .sampler(sampler)
+                .sink(line -> {
+                    writes.incrementAndGet();
+                    throw new IllegalStateException("disk full");
+                })
+                .start();
         assertThat(sampler.enough.await(30, TimeUnit.SECONDS)).isTrue();
         assertThatCode(m::close).doesNotThrowAnyException();
         assertThat(writes.get()).isGreaterThanOrEqualTo(10);
@@ -135,7 +147,11 @@ class MonitorFaultTest {
                 }
             }
         };
-        ProcessMonitor m = ProcessMonitor.builder().sampler(stuck).sink(sink).stopTimeout(Duration.ofMillis(200)).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .sampler(stuck)
+                .sink(sink)
+                .stopTimeout(Duration.ofMillis(200))
+                .start();
         assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
         assertThatCode(m::close).doesNotThrowAnyException();
         assertThat(warningMessages()).anyMatch(w -> w.contains("did not stop"));
@@ -145,12 +161,20 @@ class MonitorFaultTest {
     void interruptingTheMonitorThreadDoesNotStopOrSpinIt() throws InterruptedException {
         FlakySampler sampler = new FlakySampler(n -> false, 6);
         long start = System.nanoTime();
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(20)).sampler(sampler).sink(sink).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(20))
+                .sampler(sampler)
+                .sink(sink)
+                .start()) {
             Thread.sleep(30);
             Thread procMon = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals(ProcessMonitor.THREAD_NAME)).findFirst().orElseThrow();
+                    .filter(t -> t.getName().equals(ProcessMonitor.THREAD_NAME))
+                    .findFirst()
+                    .orElseThrow();
             procMon.interrupt();
-            assertThat(sampler.enough.await(30, TimeUnit.SECONDS)).as("samples go on after the interrupt").isTrue();
+            assertThat(sampler.enough.await(30, TimeUnit.SECONDS))
+                    .as("samples go on after the interrupt")
+                    .isTrue();
         }
         // A loop spinning on the interrupt flag would sample thousands of times per interval; a
         // scheduled one samples about once per 20 ms of however long this took.
@@ -179,8 +203,14 @@ class MonitorFaultTest {
                 into.rssBytes = n;
             }
         };
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(erring).sink(sink).start();
-        assertThat(enough.await(30, TimeUnit.SECONDS)).as("sampling goes on after an Error").isTrue();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .sampler(erring)
+                .sink(sink)
+                .start();
+        assertThat(enough.await(30, TimeUnit.SECONDS))
+                .as("sampling goes on after an Error")
+                .isTrue();
         assertThatCode(m::close).doesNotThrowAnyException();
         assertThat(m.failedSamples()).isGreaterThanOrEqualTo(3);
         assertThat(sink.parsed().get(sink.parsed().size() - 1).marker()).isEqualTo(LogFormat.MARKER_STOP);
@@ -188,23 +218,35 @@ class MonitorFaultTest {
 
     @Test
     void closeFromAnInterruptedThreadWritesStopAndKeepsTheInterrupt() {
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(new FlakySampler(n -> false, 1))
-                .sink(sink).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .sampler(new FlakySampler(n -> false, 1))
+                .sink(sink)
+                .start();
         Thread.currentThread().interrupt();
         try {
             assertThatCode(m::close).doesNotThrowAnyException();
-            assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt is kept").isTrue();
+            assertThat(Thread.currentThread().isInterrupted())
+                    .as("the caller's interrupt is kept")
+                    .isTrue();
         } finally {
             Thread.interrupted();
         }
-        assertThat(sink.parsed()).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
-                .last().isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(sink.parsed())
+                .extracting(ParsedLine::marker)
+                .containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last()
+                .isEqualTo(LogFormat.MARKER_STOP);
     }
 
     @Test
     void closeFrom8ThreadsAtOnceWritesOneStopLineAndAllReturn() throws Exception {
         FlakySampler sampler = new FlakySampler(n -> false, 3);
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2)).sampler(sampler).sink(sink).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(2))
+                .sampler(sampler)
+                .sink(sink)
+                .start();
         assertThat(sampler.enough.await(30, TimeUnit.SECONDS)).isTrue();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
@@ -224,8 +266,11 @@ class MonitorFaultTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(sink.parsed()).extracting(ParsedLine::marker).containsOnlyOnce(LogFormat.MARKER_STOP)
-                .last().isEqualTo(LogFormat.MARKER_STOP);
+        assertThat(sink.parsed())
+                .extracting(ParsedLine::marker)
+                .containsOnlyOnce(LogFormat.MARKER_STOP)
+                .last()
+                .isEqualTo(LogFormat.MARKER_STOP);
     }
 
     @Test
@@ -233,7 +278,9 @@ class MonitorFaultTest {
         AtomicReference<ProcessMonitor> self = new AtomicReference<>();
         CountDownLatch closedFromInside = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(new FlakySampler(n -> false, 1))
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .sampler(new FlakySampler(n -> false, 1))
                 .sink(line -> {
                     sink.accept(line);
                     ProcessMonitor me = self.get();
@@ -246,7 +293,8 @@ class MonitorFaultTest {
                         me.close();
                         closedFromInside.countDown();
                     }
-                }).start();
+                })
+                .start();
         self.set(m);
         started.countDown();
         assertThat(closedFromInside.await(30, TimeUnit.SECONDS)).isTrue();
@@ -278,7 +326,11 @@ class MonitorFaultTest {
                 }));
             }
             for (int round = 0; round < 20; round++) {
-                try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(2)).sink(sink).jvm(round % 2 == 0).start()) {
+                try (ProcessMonitor m = ProcessMonitor.builder()
+                        .interval(Duration.ofMillis(2))
+                        .sink(sink)
+                        .jvm(round % 2 == 0)
+                        .start()) {
                     Thread.sleep(10);
                 }
             }
@@ -300,7 +352,9 @@ class MonitorFaultTest {
             all.addAll(f.get());
         }
         assertThat(all).hasSizeGreaterThan(1_000);
-        assertThat(seen).hasSize(all.size()).allSatisfy((label, count) -> assertThat(count).as(label).isEqualTo(1));
+        assertThat(seen)
+                .hasSize(all.size())
+                .allSatisfy((label, count) -> assertThat(count).as(label).isEqualTo(1));
         // Set equality, not containsExactlyInAnyOrder: that one is quadratic in the tens of thousands.
         assertThat(seen.keySet()).isEqualTo(new java.util.HashSet<>(all));
     }

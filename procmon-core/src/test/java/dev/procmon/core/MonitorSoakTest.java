@@ -42,16 +42,20 @@ final class MonitorSoakTest {
         Path log = dir.resolve("soak.log");
 
         // A first short monitor loads what the JVM opens once and keeps (logging, JMX, resolver sockets).
-        try (ProcessMonitor warmUp = ProcessMonitor.builder().interval(INTERVAL).file(dir.resolve("warm-up.log")).start()) {
+        try (ProcessMonitor warmUp = ProcessMonitor.builder()
+                .interval(INTERVAL)
+                .file(dir.resolve("warm-up.log"))
+                .start()) {
             Thread.sleep(200);
         }
         java.util.SortedMap<String, String> fdMapBefore = fileDescriptors();
         long fdsBefore = fdMapBefore.size();
         int threadsBefore = threads.getThreadCount();
-        List<long[]> perWindow = new ArrayList<>();  // {allocated bytes, samples}
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(INTERVAL).file(log).start()) {
+        List<long[]> perWindow = new ArrayList<>(); // {allocated bytes, samples}
+        try (ProcessMonitor m =
+                ProcessMonitor.builder().interval(INTERVAL).file(log).start()) {
             long procMon = procMonThreadId();
-            Thread.sleep(windowMillis);  // warm-up: class loading, JIT, buffer growth
+            Thread.sleep(windowMillis); // warm-up: class loading, JIT, buffer growth
             long bytes = threads.getThreadAllocatedBytes(procMon);
             long lines = lineCount(log);
             for (int w = 0; w < windows; w++) {
@@ -72,34 +76,52 @@ final class MonitorSoakTest {
         List<String> all = Files.readAllLines(log);
         // elapsed_time comes from the monotonic clock, so wall-clock adjustments do not blur it.
         long firstMicros = elapsedMicros(all.get(0));
-        long lastMicros = elapsedMicros(all.get(all.size() - 2));  // the last is the STOP line, off schedule
+        long lastMicros = elapsedMicros(all.get(all.size() - 2)); // the last is the STOP line, off schedule
         long spanMicros = lastMicros - firstMicros;
         long intervalMicros = INTERVAL.toNanos() / 1000;
-        long scheduled = all.size() - 2;  // intervals between the first and the last scheduled sample
+        long scheduled = all.size() - 2; // intervals between the first and the last scheduled sample
         long lagMicros = spanMicros - scheduled * intervalMicros;
 
-        StringBuilder report = new StringBuilder("soak: ").append(all.size()).append(" lines in ").append(seconds)
+        StringBuilder report = new StringBuilder("soak: ")
+                .append(all.size())
+                .append(" lines in ")
+                .append(seconds)
                 .append(" s; per window bytes/sample:");
         for (long[] w : perWindow) {
             report.append(' ').append(w[1] == 0 ? -1 : w[0] / w[1]);
         }
-        report.append("; fds ").append(fdsBefore).append("->").append(fdsAfter).append("; threads ").append(threadsBefore)
-                .append("->").append(threadsAfter).append("; last-first ").append(spanMicros).append(" us, ")
-                .append(lagMicros).append(" us behind first + n * interval (")
-                .append(lagMicros / intervalMicros).append(" ticks skipped)");
+        report.append("; fds ")
+                .append(fdsBefore)
+                .append("->")
+                .append(fdsAfter)
+                .append("; threads ")
+                .append(threadsBefore)
+                .append("->")
+                .append(threadsAfter)
+                .append("; last-first ")
+                .append(spanMicros)
+                .append(" us, ")
+                .append(lagMicros)
+                .append(" us behind first + n * interval (")
+                .append(lagMicros / intervalMicros)
+                .append(" ticks skipped)");
         System.out.println(report);
 
         for (long[] w : perWindow) {
             assertThat(w[1]).as("samples in a window").isPositive();
             assertThat(w[0] / w[1]).as(report.toString()).isLessThanOrEqualTo(MAX_BYTES_PER_SAMPLE);
         }
-        assertThat(fdMapAfter).as("descriptors opened and not closed; " + report).isEmpty();
+        assertThat(fdMapAfter)
+                .as("descriptors opened and not closed; " + report)
+                .isEmpty();
         assertThat(threadsAfter).as(report.toString()).isLessThanOrEqualTo(threadsBefore);
         // Sample k is due at start + k * interval, and a tick that wakes too late is skipped, not
         // bursted: the last sample lags first + n * interval by the skipped ticks only. A fixed-delay loop
         // would lag by its work and wake-up latency on every tick, 5 % and more at 1 ms. The bound lets a
         // busy host skip 3 % of the ticks.
-        assertThat(lagMicros).as(report.toString()).isGreaterThan(-5 * intervalMicros)
+        assertThat(lagMicros)
+                .as(report.toString())
+                .isGreaterThan(-5 * intervalMicros)
                 .isLessThanOrEqualTo(5 * intervalMicros + spanMicros * 3 / 100);
         assertThat(spanMicros).as("the monitor ran for the whole soak").isGreaterThan((seconds - 5) * 1_000_000L);
     }
@@ -109,8 +131,11 @@ final class MonitorSoakTest {
     }
 
     private static long procMonThreadId() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(ProcessMonitor.THREAD_NAME))
-                .findFirst().orElseThrow().getId();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(ProcessMonitor.THREAD_NAME))
+                .findFirst()
+                .orElseThrow()
+                .getId();
     }
 
     private static long openFileDescriptors() throws IOException {
@@ -124,7 +149,7 @@ final class MonitorSoakTest {
             for (Path fd : (Iterable<Path>) fds::iterator) {
                 try {
                     String target = Files.readSymbolicLink(fd).toString();
-                    if (!target.matches("/proc/\\d+/fd")) {  // the listing's own descriptor
+                    if (!target.matches("/proc/\\d+/fd")) { // the listing's own descriptor
                         r.put(fd.getFileName().toString(), target);
                     }
                 } catch (IOException gone) {

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** For {@link NoProviderTest}: the default monitor, run where no SLF4J provider is on the class path. */
 public final class NoProviderMain {
 
-    private NoProviderMain() {
-    }
+    private NoProviderMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         try (ProcessMonitor m = ProcessMonitor.start(Duration.ofMillis(50))) {

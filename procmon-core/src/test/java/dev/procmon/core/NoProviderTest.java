@@ -25,17 +25,31 @@ class NoProviderTest {
     @Test
     void withoutAProviderTheLinesGoToStderrAfterOneNotice() throws Exception {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("logback")).collect(Collectors.joining(File.pathSeparator));
+                .filter(entry -> !entry.contains("logback"))
+                .collect(Collectors.joining(File.pathSeparator));
         Path err = dir.resolve("stderr");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, NoProviderMain.class.getName())
-                .redirectError(err.toFile()).redirectOutput(dir.resolve("stdout").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classPath,
+                        NoProviderMain.class.getName())
+                .redirectError(err.toFile())
+                .redirectOutput(dir.resolve("stdout").toFile())
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<String> lines = Files.readAllLines(err);
         assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
-        assertThat(lines).filteredOn(l -> l.contains("no SLF4J provider")).as(String.join("\n", lines)).hasSize(1);
-        List<ParsedLine> samples = lines.stream().filter(l -> l.contains(LogFormat.MARKER)).map(ParsedLine::parse).toList();
-        assertThat(samples).extracting(ParsedLine::marker).contains(LogFormat.MARKER_START, LogFormat.MARKER_STOP)
+        assertThat(lines)
+                .filteredOn(l -> l.contains("no SLF4J provider"))
+                .as(String.join("\n", lines))
+                .hasSize(1);
+        List<ParsedLine> samples = lines.stream()
+                .filter(l -> l.contains(LogFormat.MARKER))
+                .map(ParsedLine::parse)
+                .toList();
+        assertThat(samples)
+                .extracting(ParsedLine::marker)
+                .contains(LogFormat.MARKER_START, LogFormat.MARKER_STOP)
                 .hasSizeGreaterThanOrEqualTo(3);
         assertThat(samples).extracting(l -> l.values().get("label")).contains("no provider");
     }

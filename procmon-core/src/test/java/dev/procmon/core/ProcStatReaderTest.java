@@ -42,7 +42,8 @@ class ProcStatReaderTest {
 
     @Test
     void aNameWithSpacesAndParenthesesIsParsedFromTheLastParenthesis() throws IOException {
-        ProcStat s = parse("77 (my (odd) name) 1 2) S 1 77 77 0 -1 4194560 1000 0 20 0 300 40 0 0 20 0 3 0 5000 9999 42 0\n");
+        ProcStat s = parse(
+                "77 (my (odd) name) 1 2) S 1 77 77 0 -1 4194560 1000 0 20 0 300 40 0 0 20 0 3 0 5000 9999 42 0\n");
         assertThat(s.pid).isEqualTo(77);
         assertThat(s.ppid).isEqualTo(1);
         assertThat(s.minflt).isEqualTo(1000);
@@ -58,7 +59,8 @@ class ProcStatReaderTest {
     @Test
     void aTruncatedLineIsAnIOExceptionNotGarbage() {
         assertThatThrownBy(() -> parse("1 (x) S 0 1 1 0 -1 0 5 0 0"))
-                .isInstanceOf(IOException.class).hasMessageContaining("fields");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("fields");
         assertThatThrownBy(() -> parse("no parenthesis at all")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> parse("1 (x) S 1 1 1 0 -1 0 abc 0 0 0 0 0 0 0 20 0 1 0 1 1 1"))
                 .isInstanceOf(IOException.class);
@@ -66,7 +68,8 @@ class ProcStatReaderTest {
 
     @Test
     void readsThisProcessLiveAndSeesFreshValuesOnEveryRead() throws IOException {
-        try (ProcStatReader reader = ProcStatReader.forPid(ProcRoot.SYSTEM, ProcessHandle.current().pid())) {
+        try (ProcStatReader reader =
+                ProcStatReader.forPid(ProcRoot.SYSTEM, ProcessHandle.current().pid())) {
             ProcStat first = new ProcStat();
             reader.read(first);
             assertThat(first.pid).isEqualTo(ProcessHandle.current().pid());
@@ -78,7 +81,8 @@ class ProcStatReaderTest {
             }
             ProcStat second = new ProcStat();
             reader.read(second);
-            assertThat(second.utime + second.stime).as("cpu after spinning (%d)", sink)
+            assertThat(second.utime + second.stime)
+                    .as("cpu after spinning (%d)", sink)
                     .isGreaterThan(first.utime + first.stime);
         }
     }

@@ -14,10 +14,11 @@ class ProcStatSamplerTest {
     void childrensFaultsAndThreadsComeFromTheStatLine() throws Exception {
         // The shell runs a child and waits for it, so its children's fault counters (cminflt,
         // cmajflt) are no longer zero; exec keeps them for the sleep that follows.
-        Process p = new ProcessBuilder("sh", "-c", "cat /proc/self/stat > /dev/null; echo ready; exec sleep 30")
-                .start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
-             ProcStatSampler sampler = ProcStatSampler.open(p.pid(), new FakeClock(), ProcRoot.SYSTEM)) {
+        Process p =
+                new ProcessBuilder("sh", "-c", "cat /proc/self/stat > /dev/null; echo ready; exec sleep 30").start();
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+                ProcStatSampler sampler = ProcStatSampler.open(p.pid(), new FakeClock(), ProcRoot.SYSTEM)) {
             assertThat(out.readLine()).isEqualTo("ready");
             Sample s = new Sample();
             s.clear();

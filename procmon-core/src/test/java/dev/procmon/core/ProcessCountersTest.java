@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The counters beyond the stat line, read from this JVM's real /proc files and from fake ones. */
 class ProcessCountersTest {
 
-    private static final Path SELF = Path.of("/proc", Long.toString(ProcessHandle.current().pid()));
+    private static final Path SELF =
+            Path.of("/proc", Long.toString(ProcessHandle.current().pid()));
 
     @TempDir
     Path tmp;
@@ -49,7 +50,8 @@ class ProcessCountersTest {
     void aProcessWithoutReadableIoHasNoIoReaderAndNoIoKeys() throws IOException {
         Path fake = Files.createDirectories(tmp.resolve("proc/42"));
         assertThat(ProcIoReader.open(fake)).isNull();
-        Files.writeString(fake.resolve("status"), "Name:\tx\nvoluntary_ctxt_switches:\t5\nnonvoluntary_ctxt_switches:\t2\n");
+        Files.writeString(
+                fake.resolve("status"), "Name:\tx\nvoluntary_ctxt_switches:\t5\nnonvoluntary_ctxt_switches:\t2\n");
         try (ProcessCounters counters = ProcessCounters.open(fake, MemoryDetail.PSS)) {
             Sample s = fresh();
             counters.read(s);
@@ -69,7 +71,8 @@ class ProcessCountersTest {
             long voluntary = -1;
             for (String line : Files.readAllLines(SELF.resolve("status"))) {
                 if (line.startsWith("voluntary_ctxt_switches:")) {
-                    voluntary = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    voluntary =
+                            Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
                 }
             }
             // This thread's process: counts only grow between the two reads.
@@ -81,7 +84,9 @@ class ProcessCountersTest {
     @Test
     void theDescriptorCountFollowsFilesOpenedAndClosed() throws IOException {
         FdCount fds = FdCount.open(SELF);
-        assertThat(fds).as("this kernel counts descriptors in stat(2) of /proc/<pid>/fd").isNotNull();
+        assertThat(fds)
+                .as("this kernel counts descriptors in stat(2) of /proc/<pid>/fd")
+                .isNotNull();
         Sample before = fresh();
         fds.read(before);
         List<java.io.InputStream> open = new ArrayList<>();
@@ -102,8 +107,9 @@ class ProcessCountersTest {
 
     @Test
     void pssAndUssOfThisProcessAreBelowItsRss() throws IOException {
-        try (SmapsRollupReader smaps = SmapsRollupReader.open(SELF); ProcStatSampler stat = ProcStatSampler.open(
-                ProcessHandle.current().pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
+        try (SmapsRollupReader smaps = SmapsRollupReader.open(SELF);
+                ProcStatSampler stat =
+                        ProcStatSampler.open(ProcessHandle.current().pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
             Sample s = fresh();
             stat.sample(s);
             smaps.read(s);
@@ -117,7 +123,7 @@ class ProcessCountersTest {
     @Test
     void pssIsReadOnlyOnRequest() throws IOException {
         try (ProcessCounters plain = ProcessCounters.open(SELF, MemoryDetail.RSS);
-             ProcessCounters pss = ProcessCounters.open(SELF, MemoryDetail.PSS)) {
+                ProcessCounters pss = ProcessCounters.open(SELF, MemoryDetail.PSS)) {
             Sample a = fresh();
             plain.read(a);
             Sample b = fresh();
@@ -147,11 +153,16 @@ class ProcessCountersTest {
     void procTextFindsTheNumberAfterAKeyAtALineStart() {
         byte[] text = "rchar: 12\nxread_bytes: 7\nread_bytes:   4096\nwrite_bytes:\nPss:   99 kB\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("read_bytes:"))).isEqualTo(4096);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("rchar:"))).isEqualTo(12);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("write_bytes:"))).isEqualTo(-1);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("Pss:"))).isEqualTo(99);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("wchar:"))).isEqualTo(-1);
+        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("read_bytes:")))
+                .isEqualTo(4096);
+        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("rchar:")))
+                .isEqualTo(12);
+        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("write_bytes:")))
+                .isEqualTo(-1);
+        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("Pss:")))
+                .isEqualTo(99);
+        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("wchar:")))
+                .isEqualTo(-1);
         assertThat(ProcText.value(text, 12, ProcIoReader.ascii("read_bytes:"))).isEqualTo(-1);
         byte[] huge = "9223372036854771712\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(ProcText.number(huge, 0, huge.length)).isEqualTo(-1);

@@ -11,7 +11,11 @@ class ProcessMonitorCountersTest {
 
     private static List<ParsedLine> record(MemoryDetail memory) {
         CollectingSink sink = new CollectingSink();
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofSeconds(1)).memory(memory).sink(sink).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofSeconds(1))
+                .memory(memory)
+                .sink(sink)
+                .start();
         m.close();
         return sink.parsed();
     }
@@ -21,9 +25,16 @@ class ProcessMonitorCountersTest {
         ParsedLine first = record(MemoryDetail.RSS).get(0);
         assertThat(first.marker()).isEqualTo(LogFormat.MARKER_START);
         assertThat(first.number("io_counters.read_chars")).isPositive();
-        assertThat(first.values()).containsKeys("io_counters.write_chars", "io_counters.read_bytes",
-                "io_counters.write_bytes", "memory_info.children_pfaults", "memory_info.children_pageins",
-                "num_ctx_switches.voluntary", "num_ctx_switches.involuntary", "cgroup.memory_current");
+        assertThat(first.values())
+                .containsKeys(
+                        "io_counters.write_chars",
+                        "io_counters.read_bytes",
+                        "io_counters.write_bytes",
+                        "memory_info.children_pfaults",
+                        "memory_info.children_pageins",
+                        "num_ctx_switches.voluntary",
+                        "num_ctx_switches.involuntary",
+                        "cgroup.memory_current");
         assertThat(first.number("num_threads")).isGreaterThan(1); // a JVM has several
         assertThat(first.number("num_fds")).isPositive();
         assertThat(first.values()).doesNotContainKeys("memory_info.pss", "memory_info.uss");

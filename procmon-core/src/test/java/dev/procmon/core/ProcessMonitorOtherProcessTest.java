@@ -38,13 +38,17 @@ class ProcessMonitorOtherProcessTest {
     @Test
     void aTargetThatExitsIsNotAWarningAndTheStopLineCarriesItsLastReading() throws Exception {
         Process p = new ProcessBuilder("sleep", "30").start();
-        ProcessMonitor m = ProcessMonitor.builder().pid(p.pid()).jvm(false).interval(Duration.ofMillis(20))
-                .sink(sink).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .pid(p.pid())
+                .jvm(false)
+                .interval(Duration.ofMillis(20))
+                .sink(sink)
+                .start();
         try {
             sleep(150);
             p.destroy();
             p.waitFor();
-            sleep(150);   // several ticks find the target gone
+            sleep(150); // several ticks find the target gone
         } finally {
             m.close();
         }
@@ -62,8 +66,13 @@ class ProcessMonitorOtherProcessTest {
     void includeChildrenWritesHowManyProcessesWereSummed() throws Exception {
         Process shell = new ProcessBuilder("sh", "-c", "sleep 30 & sleep 30 & wait").start();
         try {
-            try (ProcessMonitor m = ProcessMonitor.builder().pid(shell.pid()).jvm(false).includeChildren(true)
-                    .interval(Duration.ofMillis(20)).sink(sink).start()) {
+            try (ProcessMonitor m = ProcessMonitor.builder()
+                    .pid(shell.pid())
+                    .jvm(false)
+                    .includeChildren(true)
+                    .interval(Duration.ofMillis(20))
+                    .sink(sink)
+                    .start()) {
                 long deadline = System.nanoTime() + 20_000_000_000L;
                 while (sink.parsed().stream().noneMatch(l -> l.number("num_procs") >= 3)
                         && System.nanoTime() < deadline) {
@@ -81,7 +90,11 @@ class ProcessMonitorOtherProcessTest {
 
     @Test
     void withoutIncludeChildrenTheLineHasNoProcessCount() {
-        try (ProcessMonitor m = ProcessMonitor.builder().jvm(false).interval(Duration.ofSeconds(30)).sink(sink).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .jvm(false)
+                .interval(Duration.ofSeconds(30))
+                .sink(sink)
+                .start()) {
             // START and STOP only
         }
         assertThat(sink.parsed()).allSatisfy(l -> assertThat(l.values()).doesNotContainKey("num_procs"));

@@ -55,12 +55,20 @@ class ProcessMonitorScheduleTest {
         long start = clock.nanoTime();
         TimedSampler sampler = new TimedSampler(clock, 8, 3);
         CollectingSink sink = new CollectingSink();
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofNanos(INTERVAL))
-                .clock(clock).sampler(sampler).sink(sink).jvm(false).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofNanos(INTERVAL))
+                .clock(clock)
+                .sampler(sampler)
+                .sink(sink)
+                .jvm(false)
+                .start()) {
             assertThat(sampler.enough.await(10, TimeUnit.SECONDS)).isTrue();
         }
         // In tenths of an interval.
-        List<Long> offsets = sampler.times().stream().limit(8).map(t -> (t - start) / (INTERVAL / 10)).toList();
+        List<Long> offsets = sampler.times().stream()
+                .limit(8)
+                .map(t -> (t - start) / (INTERVAL / 10))
+                .toList();
         // 0, 1, 2 on time; the third took 2.5 intervals: the sample due at 3 is taken as soon as it
         // can be (4.5), covering 4 as well (one skipped); then 5, 6, 7, 8 on the schedule again.
         assertThat(offsets).containsExactly(0L, 10L, 20L, 45L, 50L, 60L, 70L, 80L);
@@ -71,14 +79,21 @@ class ProcessMonitorScheduleTest {
         FakeClock clock = new FakeClock();
         TimedSampler sampler = new TimedSampler(clock, 5, -1);
         CollectingSink sink = new CollectingSink();
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofNanos(INTERVAL))
-                .clock(clock).sampler(sampler).sink(sink).jvm(false).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofNanos(INTERVAL))
+                .clock(clock)
+                .sampler(sampler)
+                .sink(sink)
+                .jvm(false)
+                .start()) {
             assertThat(sampler.enough.await(10, TimeUnit.SECONDS)).isTrue();
         }
         List<String> markers = sink.parsed().stream().map(ParsedLine::marker).toList();
         assertThat(markers.get(0)).isEqualTo(LogFormat.MARKER_START);
         assertThat(markers.get(markers.size() - 1)).isEqualTo(LogFormat.MARKER_STOP);
-        assertThat(markers.subList(1, markers.size() - 1)).containsOnly(LogFormat.MARKER).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(markers.subList(1, markers.size() - 1))
+                .containsOnly(LogFormat.MARKER)
+                .hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -92,16 +107,25 @@ class ProcessMonitorScheduleTest {
         FakeClock clock = new FakeClock();
         TimedSampler sampler = new TimedSampler(clock, 10, 3);
         sampler.secondSlowCall = 6;
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofNanos(INTERVAL))
-                .clock(clock).sampler(sampler).sink(new CollectingSink()).jvm(false).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofNanos(INTERVAL))
+                .clock(clock)
+                .sampler(sampler)
+                .sink(new CollectingSink())
+                .jvm(false)
+                .start()) {
             assertThat(sampler.enough.await(10, TimeUnit.SECONDS)).isTrue();
             // Each slow read (2.5 intervals) makes one late reading that covers one more instant.
             assertThat(m.skippedSamples()).isEqualTo(2);
         } finally {
             logger.detachAppender(reports);
         }
-        assertThat(reports.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
-                .filteredOn(msg -> msg.contains("could not sample on time")).hasSize(1).first().asString()
+        assertThat(reports.list)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filteredOn(msg -> msg.contains("could not sample on time"))
+                .hasSize(1)
+                .first()
+                .asString()
                 .contains("1 sample(s) skipped");
     }
 }

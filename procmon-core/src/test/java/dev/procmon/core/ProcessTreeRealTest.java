@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ProcessTreeRealTest {
 
     private static ProcessTreeSampler scan(long pid) throws java.io.IOException {
-        return new ProcessTreeSampler(ProcStatSampler.open(pid, MonitorClock.SYSTEM, ProcRoot.SYSTEM),
-                new ProcScan(ProcRoot.SYSTEM, pid));
+        return new ProcessTreeSampler(
+                ProcStatSampler.open(pid, MonitorClock.SYSTEM, ProcRoot.SYSTEM), new ProcScan(ProcRoot.SYSTEM, pid));
     }
 
     private static ProcessTreeSampler walk(long pid) throws java.io.IOException {
@@ -25,7 +25,8 @@ class ProcessTreeRealTest {
     void aRealGrandchildIsCountedAndAProcessOutsideTheTreeIsNot() throws Exception {
         Process outside = new ProcessBuilder("sleep", "60").start(); // a child of this JVM, not of the shell
         Process shell = new ProcessBuilder("sh", "-c", "(sleep 60; :) & wait").start();
-        try (ProcessTreeSampler walk = walk(shell.pid()); ProcessTreeSampler scan = scan(shell.pid())) {
+        try (ProcessTreeSampler walk = walk(shell.pid());
+                ProcessTreeSampler scan = scan(shell.pid())) {
             assertThat(walk.descendants()).isInstanceOf(ChildrenWalk.class);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (shell.descendants().count() < 2 && System.nanoTime() < deadline) {
@@ -34,7 +35,9 @@ class ProcessTreeRealTest {
             assertThat(shell.descendants().map(ProcessHandle::pid)).hasSize(2).doesNotContain(outside.pid());
             Sample s = new Sample();
             walk.sample(s);
-            assertThat(s.numProcs).as("shell, subshell, sleep; not the outside sleep").isEqualTo(3);
+            assertThat(s.numProcs)
+                    .as("shell, subshell, sleep; not the outside sleep")
+                    .isEqualTo(3);
             Sample full = new Sample();
             scan.sample(full);
             assertThat(full.numProcs).as("the full scan agrees").isEqualTo(3);
@@ -57,7 +60,8 @@ class ProcessTreeRealTest {
                 tree.sample(s);
             } while ((s.numProcs < 3 || s.userMicros + s.systemMicros < 300_000) && System.nanoTime() < deadline);
             assertThat(s.numProcs).isGreaterThanOrEqualTo(3);
-            assertThat(s.userMicros + s.systemMicros).as("cpu seconds of the busy children")
+            assertThat(s.userMicros + s.systemMicros)
+                    .as("cpu seconds of the busy children")
                     .isGreaterThanOrEqualTo(300_000);
         } finally {
             RealTree.stop(shell);
@@ -73,8 +77,8 @@ class ProcessTreeRealTest {
     @Test
     void realReapedChildrenKeepTheTreeTotalsContinuous() throws Exception {
         String busy = "i=0; while [ $i -lt 150000 ]; do i=$((i+1)); done";
-        Process shell = new ProcessBuilder("sh", "-c",
-                "for n in 1 2 3 4; do sh -c '" + busy + "'; done; sleep 600").start();
+        Process shell =
+                new ProcessBuilder("sh", "-c", "for n in 1 2 3 4; do sh -c '" + busy + "'; done; sleep 600").start();
         long tick = 1_000_000L / KernelConstants.read(ProcRoot.SYSTEM).clockTicksPerSecond();
         try (ProcessTreeSampler tree = walk(shell.pid())) {
             Sample s = new Sample();
@@ -102,9 +106,12 @@ class ProcessTreeRealTest {
                 lastLive = live;
             } while (!done && System.nanoTime() < deadline);
             assertThat(sawChild).as("the busy children were seen").isPositive();
-            assertThat(liveDrops).as("the live sum alone drops when a child is reaped").isPositive();
+            assertThat(liveDrops)
+                    .as("the live sum alone drops when a child is reaped")
+                    .isPositive();
             assertThat(done).as("the shell reached its sleep").isTrue();
-            assertThat(s.childrenUserMicros + s.childrenSystemMicros).as("reaped children's CPU")
+            assertThat(s.childrenUserMicros + s.childrenSystemMicros)
+                    .as("reaped children's CPU")
                     .isGreaterThan(20 * tick);
             assertThat(s.childrenPfaults).as("reaped children's faults").isPositive();
         } finally {

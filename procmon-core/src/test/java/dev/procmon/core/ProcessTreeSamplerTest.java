@@ -55,12 +55,12 @@ class ProcessTreeSamplerTest {
         child.cminflt = 5;
         child.cmajflt = 2;
         child.write();
-        FakeProc.Proc grandchild = proc.process(103, 101);  // pid after its sibling's, parent before
+        FakeProc.Proc grandchild = proc.process(103, 101); // pid after its sibling's, parent before
         grandchild.rss = 2000;
         grandchild.utime = 200;
         grandchild.write();
         proc.processAndWrite(1, 0, 50_000).children(100, 102); // init: not in the tree
-        proc.processAndWrite(102, 1, 7);                    // unrelated
+        proc.processAndWrite(102, 1, 7); // unrelated
         Files.createDirectories(dir.resolve("self"));
 
         try (ProcessTreeSampler tree = tree(proc, 100, walk)) {
@@ -99,7 +99,7 @@ class ProcessTreeSamplerTest {
         grandchild.stime = 20;
         grandchild.minflt = 500;
         grandchild.majflt = 5;
-        grandchild.cutime = 9;      // what the grandchild had itself reaped before
+        grandchild.cutime = 9; // what the grandchild had itself reaped before
         grandchild.cminflt = 11;
         grandchild.write();
         Files.createDirectories(dir.resolve("self"));
@@ -131,11 +131,14 @@ class ProcessTreeSamplerTest {
             assertThat(afterChild.numProcs).isEqualTo(1);
             for (Sample s : List.of(afterGrandchild, afterChild)) {
                 assertThat(cpu(s)).isEqualTo(cpu(before)).isEqualTo(149 * TICK_MICROS);
-                assertThat(s.pageFaults + s.childrenPfaults).isEqualTo(before.pageFaults + before.childrenPfaults)
+                assertThat(s.pageFaults + s.childrenPfaults)
+                        .isEqualTo(before.pageFaults + before.childrenPfaults)
                         .isEqualTo(819);
                 assertThat(s.majorFaults + s.childrenPageins).isEqualTo(8);
             }
-            assertThat(afterChild.userMicros + afterChild.systemMicros).as("the live sum alone drops").isZero();
+            assertThat(afterChild.userMicros + afterChild.systemMicros)
+                    .as("the live sum alone drops")
+                    .isZero();
         }
     }
 
@@ -155,18 +158,19 @@ class ProcessTreeSamplerTest {
         child.threads = 2;
         child.rss = 1000;
         child.write();
-        proc.processAndWrite(102, 100, 2000);                // the root's second thread's child
-        proc.processAndWrite(103, 101, 3000);              // forked by the child's second thread
+        proc.processAndWrite(102, 100, 2000); // the root's second thread's child
+        proc.processAndWrite(103, 101, 3000); // forked by the child's second thread
         // 104: listed, but exited before its stat was read (no directory).
-        proc.processAndWrite(105, 1, 50_000);              // listed under 101, but re-parented to init
-        proc.processAndWrite(106, 100, 70_000);            // names the root as parent but is never listed
+        proc.processAndWrite(105, 1, 50_000); // listed under 101, but re-parented to init
+        proc.processAndWrite(106, 100, 70_000); // names the root as parent but is never listed
         try (ProcessTreeSampler tree = tree(proc, 100, true)) {
             for (int round = 0; round < 3; round++) {
                 Sample s = sample(tree);
                 assertThat(s.numProcs).isEqualTo(4);
                 assertThat(s.rssBytes).isEqualTo(6000 * KERNEL.pageSize());
             }
-            assertThat(((ChildrenWalk) tree.descendants()).openMembers()).as("gone and re-parented are closed")
+            assertThat(((ChildrenWalk) tree.descendants()).openMembers())
+                    .as("gone and re-parented are closed")
                     .isEqualTo(3);
         }
     }
@@ -243,7 +247,9 @@ class ProcessTreeSamplerTest {
             child.write().children().threadChildren(170, 103);
             proc.processAndWrite(103, 101, 30);
             Sample s = sample(tree);
-            assertThat(s.numProcs).as("the new process's threads are listed at once").isEqualTo(3);
+            assertThat(s.numProcs)
+                    .as("the new process's threads are listed at once")
+                    .isEqualTo(3);
             assertThat(s.rssBytes).isEqualTo(30 * KERNEL.pageSize());
         }
     }
@@ -258,7 +264,7 @@ class ProcessTreeSamplerTest {
         root.write();
         try (ProcessTreeSampler tree = tree(proc, 100, true)) {
             assertThat(sample(tree).numProcs).isEqualTo(1);
-            proc.removeThread(100, 150);            // thread 150 exits, thread 151 starts and forks 102
+            proc.removeThread(100, 150); // thread 150 exits, thread 151 starts and forks 102
             root.threadChildren(151, 102);
             proc.processAndWrite(102, 100, 5);
             int samples = 1;
@@ -276,7 +282,8 @@ class ProcessTreeSamplerTest {
         Files.delete(dir.resolve("100/task/100/children"));
         assertThat(Descendants.of(proc.procRoot(), 100)).isInstanceOf(ProcScan.class);
         assertThat(Descendants.of(ProcRoot.SYSTEM, ProcessHandle.current().pid()))
-                .as("this kernel lists children (CONFIG_PROC_CHILDREN)").isInstanceOf(ChildrenWalk.class);
+                .as("this kernel lists children (CONFIG_PROC_CHILDREN)")
+                .isInstanceOf(ChildrenWalk.class);
     }
 
     /** Steady state (nobody joins or leaves): a sample allocates nothing, fake tree or real one. */
@@ -340,11 +347,19 @@ class ProcessTreeSamplerTest {
         proc.process(4_000_000, 1).children(4_000_001);
         proc.processAndWrite(4_000_001, 4_000_000, 25);
         CollectingSink sink = new CollectingSink();
-        ProcessMonitor m = ProcessMonitor.builder().pid(4_000_000).includeChildren(true).jvm(false)
-                .procRoot(dir).interval(Duration.ofMillis(10)).sink(sink).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .pid(4_000_000)
+                .includeChildren(true)
+                .jvm(false)
+                .procRoot(dir)
+                .interval(Duration.ofMillis(10))
+                .sink(sink)
+                .start();
         m.close();
         ParsedLine first = ParsedLine.parse(sink.lines().get(0));
-        assertThat(first.values()).containsEntry("pid", "4000000").containsEntry("num_procs", "2")
+        assertThat(first.values())
+                .containsEntry("pid", "4000000")
+                .containsEntry("num_procs", "2")
                 .containsEntry("memory_info.rss", Long.toString(25 * KERNEL.pageSize()));
     }
 }

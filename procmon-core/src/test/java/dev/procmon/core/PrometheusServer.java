@@ -33,7 +33,8 @@ public final class PrometheusServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private PrometheusServer(Process process, int port) {
         this.process = process;
@@ -45,28 +46,33 @@ public final class PrometheusServer implements AutoCloseable {
      * @param targets {@code host:port} of each endpoint to scrape; {@code honorLabels} for a Pushgateway
      */
     public static PrometheusServer start(Path dir, boolean honorLabels, String... targets) throws Exception {
-        assumeTrue(Files.isExecutable(BINARY), "prometheus is not installed (apt-get install prometheus; .ci/run does)");
+        assumeTrue(
+                Files.isExecutable(BINARY), "prometheus is not installed (apt-get install prometheus; .ci/run does)");
         StringBuilder list = new StringBuilder();
         for (String t : targets) {
             list.append(list.length() == 0 ? "" : ", ").append('\'').append(t).append('\'');
         }
         Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, String.join("\n",
-                "global:",
-                "  scrape_interval: 1s",
-                "  evaluation_interval: 1s",
-                "scrape_configs:",
-                "  - job_name: procmon",
-                "    honor_labels: " + honorLabels,
-                "    static_configs:",
-                "      - targets: [" + list + "]",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "global:",
+                        "  scrape_interval: 1s",
+                        "  evaluation_interval: 1s",
+                        "scrape_configs:",
+                        "  - job_name: procmon",
+                        "    honor_labels: " + honorLabels,
+                        "    static_configs:",
+                        "      - targets: [" + list + "]",
+                        ""));
         int port = freePort();
-        Process p = new ProcessBuilder(BINARY.toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--web.enable-lifecycle")
+        Process p = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--web.enable-lifecycle")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("prometheus.out").toFile())
                 .start();
@@ -107,7 +113,8 @@ public final class PrometheusServer implements AutoCloseable {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -130,7 +137,8 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     /** Polls {@code promql} until it has a value that {@code accept} takes, for at most {@code seconds}. */
-    public OptionalDouble await(String promql, java.util.function.DoublePredicate accept, int seconds) throws Exception {
+    public OptionalDouble await(String promql, java.util.function.DoublePredicate accept, int seconds)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             for (double v : query(promql)) {

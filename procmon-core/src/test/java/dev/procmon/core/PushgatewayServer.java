@@ -29,17 +29,23 @@ public final class PushgatewayServer implements AutoCloseable {
 
     /** Starts the gateway with its output in {@code dir}; waits until it is ready. */
     public static PushgatewayServer start(Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(BINARY),
+        assumeTrue(
+                Files.isExecutable(BINARY),
                 "prometheus-pushgateway is not installed (apt-get install prometheus-pushgateway; .ci/run does)");
         int port = PrometheusServer.freePort();
         Process p = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("pushgateway.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("pushgateway.out").toFile())
+                .start();
         PushgatewayServer server = new PushgatewayServer(p, port);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && p.isAlive()) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/-/ready")).build(),
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(server.url() + "/-/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return server;

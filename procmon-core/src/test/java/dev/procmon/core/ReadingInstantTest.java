@@ -26,7 +26,10 @@ class ReadingInstantTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger jvmReads = new AtomicInteger();
         CollectingSink sink = new CollectingSink();
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofNanos(INTERVAL)).clock(clock).sampler(sampler)
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofNanos(INTERVAL))
+                .clock(clock)
+                .sampler(sampler)
                 .jvmReader(into -> {
                     if (jvmReads.incrementAndGet() == 3) {
                         blocked.countDown();
@@ -38,10 +41,12 @@ class ReadingInstantTest {
                     }
                     into.hasJvm = true;
                     into.heapUsed = 1;
-                }).sink(sink).start();
+                })
+                .sink(sink)
+                .start();
         try {
             assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
-            clock.advance(7 * INTERVAL + INTERVAL / 2);   // the JVM read waited 0.75 s
+            clock.advance(7 * INTERVAL + INTERVAL / 2); // the JVM read waited 0.75 s
             release.countDown();
             assertThat(sampler.enough.await(30, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -51,7 +56,9 @@ class ReadingInstantTest {
         List<ParsedLine> lines = sink.parsed();
         for (int i = 0; i < 5; i++) {
             double expected = (readAt.get(i) - FakeSampler.START_NANOS) / 1e9;
-            assertThat(lines.get(i).number("elapsed_time")).as("line %d is stamped at its read", i).isEqualTo(expected);
+            assertThat(lines.get(i).number("elapsed_time"))
+                    .as("line %d is stamped at its read", i)
+                    .isEqualTo(expected);
             long epochMicros = 1_790_000_000_000_000L + readAt.get(i) / 1_000;
             assertThat(lines.get(i).values().get("timestamp")).isEqualTo(timestamp(epochMicros));
         }

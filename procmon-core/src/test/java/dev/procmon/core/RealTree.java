@@ -6,13 +6,13 @@ import java.util.concurrent.TimeUnit;
 /** Real process trees for tests: started, waited for until complete, and always stopped. */
 final class RealTree {
 
-    private RealTree() {
-    }
+    private RealTree() {}
 
     /** A shell with {@code n} {@code sleep 600} children, returned once all of them are there. */
     static Process shellWithSleeps(int n) throws IOException, InterruptedException {
-        Process shell = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt " + n
-                + " ]; do sleep 600 & i=$((i+1)); done; wait").start();
+        Process shell = new ProcessBuilder(
+                        "sh", "-c", "i=0; while [ $i -lt " + n + " ]; do sleep 600 & i=$((i+1)); done; wait")
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (shell.children().count() < n) {
             if (System.nanoTime() > deadline) {

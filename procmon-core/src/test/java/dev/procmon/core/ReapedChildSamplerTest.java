@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReapedChildSamplerTest {
 
     /** A shell that runs three short busy children one after the other, then prints its {@code times}. */
-    private static final String BUSY_CHILDREN = "for n in 1 2 3; do sh -c 'i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done'; done; times";
+    private static final String BUSY_CHILDREN =
+            "for n in 1 2 3; do sh -c 'i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done'; done; times";
     /** Two ticks at 100 Hz: {@code times} rounds, and the shell runs on a little after it. */
     private static final double TOLERANCE_SECONDS = 0.03;
 
@@ -31,7 +32,9 @@ class ReapedChildSamplerTest {
     private final CollectingSink sink = new CollectingSink();
 
     private static double cpu(ParsedLine line) {
-        return line.number("cpu_times.user") + line.number("cpu_times.system") + line.number("cpu_times.children_user")
+        return line.number("cpu_times.user")
+                + line.number("cpu_times.system")
+                + line.number("cpu_times.children_user")
                 + line.number("cpu_times.children_system");
     }
 
@@ -50,15 +53,20 @@ class ReapedChildSamplerTest {
 
     private Process start(ProcessMonitor.Builder b, String script, Path out) throws IOException {
         b.launchedChild();
-        return new ProcessBuilder("sh", "-c", script).redirectOutput(out.toFile()).start();
+        return new ProcessBuilder("sh", "-c", script)
+                .redirectOutput(out.toFile())
+                .start();
     }
 
     @Test
     void theStopLineCarriesTheExactTotalsOfAShellAndItsReapedChildren() throws Exception {
         for (boolean tree : new boolean[] {false, true}) {
             Path out = dir.resolve("times-" + tree);
-            ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false).interval(Duration.ofMillis(20))
-                    .includeChildren(tree).sink(sink);
+            ProcessMonitor.Builder b = ProcessMonitor.builder()
+                    .jvm(false)
+                    .interval(Duration.ofMillis(20))
+                    .includeChildren(tree)
+                    .sink(sink);
             Process p = start(b, BUSY_CHILDREN, out);
             ProcessMonitor m = b.pid(p.pid()).start();
             assertThat(p.waitFor()).isZero();
@@ -69,16 +77,22 @@ class ReapedChildSamplerTest {
             assertThat(stop.marker()).isEqualTo(LogFormat.MARKER_STOP);
             double expected = timesOutput(out);
             assertThat(expected).as("the children were busy").isGreaterThan(0.05);
-            assertThat(cpu(stop)).as("tree %s: STOP %s, times %s", tree, stop, expected)
+            assertThat(cpu(stop))
+                    .as("tree %s: STOP %s, times %s", tree, stop, expected)
                     .isBetween(expected - TOLERANCE_SECONDS, expected + TOLERANCE_SECONDS);
             // A single process's counters never go down, the STOP line's included. (In a tree, a child
             // reaped between the reads of its parent and of itself is missing from one sample: that is
             // the tree sampler's to keep continuous, not this class's.)
             for (int i = 1; i < lines.size() && !tree; i++) {
-                for (String key : List.of("cpu_times.user", "cpu_times.system",
-                        "cpu_times.children_user", "cpu_times.children_system", "memory_info.pfaults",
+                for (String key : List.of(
+                        "cpu_times.user",
+                        "cpu_times.system",
+                        "cpu_times.children_user",
+                        "cpu_times.children_system",
+                        "memory_info.pfaults",
                         "memory_info.children_pfaults")) {
-                    assertThat(lines.get(i).number(key)).as("%s never goes down: %s", key, lines)
+                    assertThat(lines.get(i).number(key))
+                            .as("%s never goes down: %s", key, lines)
                             .isGreaterThanOrEqualTo(lines.get(i - 1).number(key));
                 }
             }
@@ -89,9 +103,12 @@ class ReapedChildSamplerTest {
     @Test
     void aChildReapedBeforeItsFirstReadingStillHasStartAndStopWithItsTotals() throws Exception {
         Path out = dir.resolve("times");
-        ProcessMonitor.Builder b = ProcessMonitor.builder().jvm(false).interval(Duration.ofSeconds(10)).sink(sink);
+        ProcessMonitor.Builder b = ProcessMonitor.builder()
+                .jvm(false)
+                .interval(Duration.ofSeconds(10))
+                .sink(sink);
         Process p = start(b, BUSY_CHILDREN, out);
-        assertThat(p.waitFor()).isZero();   // reaped: /proc/<pid> is gone before the monitor starts
+        assertThat(p.waitFor()).isZero(); // reaped: /proc/<pid> is gone before the monitor starts
         assertThat(Path.of("/proc", Long.toString(p.pid()))).doesNotExist();
         ProcessMonitor m = b.pid(p.pid()).start();
         m.close();
@@ -104,7 +121,8 @@ class ReapedChildSamplerTest {
             assertThat(line.values()).containsEntry("pid", Long.toString(p.pid()));
             assertThat(cpu(line)).isBetween(expected - TOLERANCE_SECONDS, expected + TOLERANCE_SECONDS);
             assertThat(line.number("memory_info.rss")).isZero();
-            assertThat(line.number("memory_info.pfaults") + line.number("memory_info.children_pfaults")).isPositive();
+            assertThat(line.number("memory_info.pfaults") + line.number("memory_info.children_pfaults"))
+                    .isPositive();
         }
         assertThat(m.failedSamples()).isZero();
     }
@@ -112,11 +130,13 @@ class ReapedChildSamplerTest {
     @Test
     void childCountersAreReadFromTheFieldsAfterTheLastParenthesis() throws Exception {
         Path stat = dir.resolve("stat");
-        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
+        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+        // ...
         Files.writeString(stat, "42 (a) b) (c) S 1 42 42 0 -1 4194560 100 7 3 2 50 60 70 80 20 0 1 0 9 10 11\n");
         assertThat(ChildCounters.read(stat)).isEqualTo(new ChildCounters(70, 80, 7, 2));
         Files.writeString(stat, "42 (a) S 1 2\n");
-        assertThatThrownBy(() -> ChildCounters.read(stat)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ChildCounters.read(stat))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining(stat.toString());
     }
 }

@@ -30,11 +30,13 @@ class SampleLineWriterTest {
 
     @Test
     void writesTotalDepthsKeysAndValues() {
-        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 12_427_716_000L, null, 0).toString();
-        assertThat(line).isEqualTo("ProcessLoggingThread-JSON {\"timestamp\": \"2026-11-24 14:10:06.051630\", "
-                + "\"memory_info\": {\"rss\": 11939840, \"vms\": 4404228096, \"pfaults\": 531770, \"pageins\": 0}, "
-                + "\"cpu_times\": {\"user\": 0.583945, \"system\": 0.66, \"children_user\": 0.0, \"children_system\": 0.0}, "
-                + "\"elapsed_time\": 12.427716, \"pid\": 86611}");
+        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 12_427_716_000L, null, 0)
+                .toString();
+        assertThat(line)
+                .isEqualTo("ProcessLoggingThread-JSON {\"timestamp\": \"2026-11-24 14:10:06.051630\", "
+                        + "\"memory_info\": {\"rss\": 11939840, \"vms\": 4404228096, \"pfaults\": 531770, \"pageins\": 0}, "
+                        + "\"cpu_times\": {\"user\": 0.583945, \"system\": 0.66, \"children_user\": 0.0, \"children_system\": 0.0}, "
+                        + "\"elapsed_time\": 12.427716, \"pid\": 86611}");
         ParsedLine parsed = ParsedLine.parse(line);
         assertThat(parsed.number("cpu_times.user")).isEqualTo(0.583945);
         assertThat(parsed.number("elapsed_time")).isEqualTo(12.427716);
@@ -46,7 +48,8 @@ class SampleLineWriterTest {
         s.clear();
         s.pid = 5;
         s.userMicros = 1_500_000;
-        ParsedLine parsed = ParsedLine.parse(writer.format(LogFormat.MARKER, s, EPOCH_MICROS, 0, null, 0).toString());
+        ParsedLine parsed = ParsedLine.parse(
+                writer.format(LogFormat.MARKER, s, EPOCH_MICROS, 0, null, 0).toString());
         assertThat(parsed.values()).containsOnlyKeys("timestamp", "cpu_times.user", "elapsed_time", "pid");
         assertThat(parsed.number("cpu_times.user")).isEqualTo(1.5);
     }
@@ -62,12 +65,19 @@ class SampleLineWriterTest {
         s.gcMillis = 1234;
         s.threads = 9;
         s.numProcs = 3;
-        ParsedLine parsed = ParsedLine.parse(writer.format(LogFormat.MARKER_STOP, s, EPOCH_MICROS, 0, "x", 7).toString());
+        ParsedLine parsed = ParsedLine.parse(
+                writer.format(LogFormat.MARKER_STOP, s, EPOCH_MICROS, 0, "x", 7).toString());
         assertThat(parsed.marker()).isEqualTo(LogFormat.MARKER_STOP);
-        assertThat(parsed.values()).containsEntry("jvm.heap_used", "100").containsEntry("jvm.heap_committed", "200")
-                .containsEntry("jvm.non_heap_used", "300").containsEntry("jvm.gc_count", "4")
-                .containsEntry("jvm.gc_time", "1.234").containsEntry("jvm.threads", "9")
-                .containsEntry("num_procs", "3").containsEntry("labels_dropped", "7").containsEntry("label", "x");
+        assertThat(parsed.values())
+                .containsEntry("jvm.heap_used", "100")
+                .containsEntry("jvm.heap_committed", "200")
+                .containsEntry("jvm.non_heap_used", "300")
+                .containsEntry("jvm.gc_count", "4")
+                .containsEntry("jvm.gc_time", "1.234")
+                .containsEntry("jvm.threads", "9")
+                .containsEntry("num_procs", "3")
+                .containsEntry("labels_dropped", "7")
+                .containsEntry("label", "x");
     }
 
     @Test
@@ -83,8 +93,10 @@ class SampleLineWriterTest {
             s.gcCount = unknown == 3 ? -1 : 4;
             s.gcMillis = unknown == 4 ? -1 : 1234;
             s.threads = unknown == 5 ? -1 : 9;
-            ParsedLine parsed = ParsedLine.parse(writer.format(LogFormat.MARKER, s, EPOCH_MICROS, 0, null, 0).toString());
-            assertThat(parsed.values().keySet().stream().filter(k -> k.startsWith("jvm."))).hasSize(5);
+            ParsedLine parsed = ParsedLine.parse(
+                    writer.format(LogFormat.MARKER, s, EPOCH_MICROS, 0, null, 0).toString());
+            assertThat(parsed.values().keySet().stream().filter(k -> k.startsWith("jvm.")))
+                    .hasSize(5);
         }
     }
 
@@ -97,29 +109,36 @@ class SampleLineWriterTest {
             "</text><script>alert(1)</script> & system(\"touch PWNED\") '; ! touch PWNED",
         };
         for (String label : labels) {
-            String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, label, 0).toString();
+            String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, label, 0)
+                    .toString();
             assertThat(line).doesNotContain("\n", "\r", "\u2028", "\u2029");
             assertThat(line.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
             if (label.contains(LogFormat.MARKER)) {
-                assertThat(line.indexOf(LogFormat.MARKER, 1)).as("a forged marker outside the label string")
+                assertThat(line.indexOf(LogFormat.MARKER, 1))
+                        .as("a forged marker outside the label string")
                         .isGreaterThan(line.indexOf("\"label\""));
             }
-            assertThat(ParsedLine.parse(line).values()).containsEntry("label", label).containsEntry("memory_info.rss", "11939840");
+            assertThat(ParsedLine.parse(line).values())
+                    .containsEntry("label", label)
+                    .containsEntry("memory_info.rss", "11939840");
         }
     }
 
     @Test
     void veryLongLabelsAreCutWithAnEllipsis() {
         String label = "x".repeat(SampleLineWriter.MAX_LABEL_LENGTH + 100);
-        String parsed = ParsedLine.parse(writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, label, 0).toString())
-                .values().get("label");
+        String parsed = ParsedLine.parse(writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, label, 0)
+                        .toString())
+                .values()
+                .get("label");
         assertThat(parsed).hasSize(SampleLineWriter.MAX_LABEL_LENGTH + 1).endsWith("x\u2026");
     }
 
     @Test
     void timestampsAreLocalTime() {
         SampleLineWriter tokyo = new SampleLineWriter(ZoneId.of("Asia/Tokyo"));
-        String line = tokyo.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0).toString();
+        String line = tokyo.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0)
+                .toString();
         assertThat(ParsedLine.parse(line).values()).containsEntry("timestamp", "2026-11-24 23:10:06.051630");
     }
 
@@ -154,26 +173,35 @@ class SampleLineWriterTest {
     @Test
     void everyFieldOfTheSchemaIsWrittenUnderItsParent() {
         ParsedLine parsed = ParsedLine.parse(
-                writer.format(LogFormat.MARKER, everyField(), EPOCH_MICROS, 0, "x", LogFormat.PHASE_START, 7).toString());
+                writer.format(LogFormat.MARKER, everyField(), EPOCH_MICROS, 0, "x", LogFormat.PHASE_START, 7)
+                        .toString());
         for (LogField f : LogField.values()) {
             if (f.kind() != FieldKind.OBJECT) {
                 assertThat(parsed.values()).as(f.path()).containsKey(f.path());
             }
         }
-        assertThat(parsed.values()).containsEntry("phase", "start").containsEntry("num_ctx_switches.voluntary", "500")
-                .containsEntry("cgroup.memory_max", "536870912").containsEntry("memory_info.children_pfaults", "200");
+        assertThat(parsed.values())
+                .containsEntry("phase", "start")
+                .containsEntry("num_ctx_switches.voluntary", "500")
+                .containsEntry("cgroup.memory_max", "536870912")
+                .containsEntry("memory_info.children_pfaults", "200");
     }
 
     @Test
     void aPhaseIsWrittenOnlyOnALabelLine() {
-        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, LogFormat.PHASE_END, 0).toString();
+        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, LogFormat.PHASE_END, 0)
+                .toString();
         assertThat(ParsedLine.parse(line).values()).doesNotContainKey("phase");
     }
 
     @Test
     void anObjectWithNoKnownMemberIsLeftOut() {
-        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0).toString();
-        assertThat(line).doesNotContain("io_counters").doesNotContain("cgroup").doesNotContain("num_ctx_switches")
+        String line = writer.format(LogFormat.MARKER, sample(), EPOCH_MICROS, 0, null, 0)
+                .toString();
+        assertThat(line)
+                .doesNotContain("io_counters")
+                .doesNotContain("cgroup")
+                .doesNotContain("num_ctx_switches")
                 .doesNotContain("jvm");
     }
 
@@ -184,13 +212,15 @@ class SampleLineWriterTest {
         Sample s = everyField();
         long sink = 0;
         for (int i = 0; i < 20_000; i++) { // warm-up: the builder grows to a full line, classes load
-            sink += writer.format(LogFormat.MARKER, s, EPOCH_MICROS + i, i * 1_000L, null, 0).length();
+            sink += writer.format(LogFormat.MARKER, s, EPOCH_MICROS + i, i * 1_000L, null, 0)
+                    .length();
         }
         long tid = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(tid);
         for (int i = 0; i < 10_000; i++) {
             s.rssBytes = 11939840 + i;
-            sink += writer.format(LogFormat.MARKER, s, EPOCH_MICROS + i, i * 1_000L, null, 0).length();
+            sink += writer.format(LogFormat.MARKER, s, EPOCH_MICROS + i, i * 1_000L, null, 0)
+                    .length();
         }
         long allocated = threads.getThreadAllocatedBytes(tid) - before;
         assertThat(sink).isPositive();

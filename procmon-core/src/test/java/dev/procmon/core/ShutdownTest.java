@@ -22,13 +22,25 @@ class ShutdownTest {
     void aJvmThatExitsWithAnOpenMonitorStillWritesTheStopLine(String how, int expectedExit)
             throws IOException, InterruptedException {
         Path log = dir.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ExitingMain.class.getName(), log.toString(), how)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ended by itself").isTrue();
-        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.out"))).isEqualTo(expectedExit);
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ExitingMain.class.getName(),
+                        log.toString(),
+                        how)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.out").toFile())
+                .start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                .as("the child JVM ended by itself")
+                .isTrue();
+        assertThat(child.exitValue())
+                .as(Files.readString(dir.resolve("child.out")))
+                .isEqualTo(expectedExit);
 
-        List<ParsedLine> lines = Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
+        List<ParsedLine> lines =
+                Files.readAllLines(log).stream().map(ParsedLine::parse).toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
         assertThat(lines.get(0).marker()).isEqualTo(LogFormat.MARKER_START);
         assertThat(lines.get(lines.size() - 1).marker()).isEqualTo(LogFormat.MARKER_STOP);

@@ -32,7 +32,8 @@ class ThrowingLoggerTest {
     private Thread.UncaughtExceptionHandler previous;
     private final TurboFilter throwing = new TurboFilter() {
         @Override
-        public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        public FilterReply decide(
+                Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
             if (logger.getName().startsWith(ProcessMonitor.DEFAULT_LOGGER)) {
                 throw new IllegalStateException("logging backend down");
             }
@@ -75,14 +76,21 @@ class ThrowingLoggerTest {
                 into.rssBytes = n;
             }
         };
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(failingEveryOther)
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .sampler(failingEveryOther)
                 .sink(line -> {
                     throw new IllegalStateException("sink down");
-                }).start();
-        assertThat(calls.await(30, TimeUnit.SECONDS)).as("sampling goes on after the reports threw").isTrue();
+                })
+                .start();
+        assertThat(calls.await(30, TimeUnit.SECONDS))
+                .as("sampling goes on after the reports threw")
+                .isTrue();
         assertThatCode(m::close).doesNotThrowAnyException();
         assertThat(m.failedSamples()).isGreaterThanOrEqualTo(5);
-        assertThat(uncaught).as("nothing reached the uncaught-exception handler").isEmpty();
+        assertThat(uncaught)
+                .as("nothing reached the uncaught-exception handler")
+                .isEmpty();
     }
 
     @Test
@@ -100,7 +108,10 @@ class ThrowingLoggerTest {
                 into.pid = 4242;
             }
         };
-        ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofMillis(5)).sampler(sampler).start();
+        ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(5))
+                .sampler(sampler)
+                .start();
         assertThat(calls.await(30, TimeUnit.SECONDS)).isTrue();
         assertThatCode(m::close).doesNotThrowAnyException();
         assertThat(uncaught).isEmpty();

@@ -23,8 +23,8 @@ class ZombieSampleTest {
         Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 60").start();
         try {
             long zombie;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(parent.getInputStream(),
-                    StandardCharsets.US_ASCII))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII))) {
                 zombie = Long.parseLong(in.readLine().trim());
             }
             Path stat = Path.of("/proc", Long.toString(zombie), "stat");
@@ -34,7 +34,8 @@ class ZombieSampleTest {
             }
             assertThat(Files.readString(stat)).contains(") Z ");
             try (ProcStatSampler sampler = ProcStatSampler.open(zombie, MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
-                assertThatThrownBy(() -> sampler.sample(new Sample())).isInstanceOf(ProcessGoneException.class)
+                assertThatThrownBy(() -> sampler.sample(new Sample()))
+                        .isInstanceOf(ProcessGoneException.class)
                         .hasMessageContaining(Long.toString(zombie));
             }
         } finally {

@@ -1,7 +1,6 @@
 package dev.procmon.otel;
 
 import dev.procmon.core.LogField;
-import dev.procmon.core.MetricsSnapshot;
 import dev.procmon.core.ProcessMonitor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -63,38 +62,62 @@ public final class ProcessInstruments implements AutoCloseable {
      */
     public static ProcessInstruments register(OpenTelemetry openTelemetry, ProcessMonitor monitor) {
         Meter meter = openTelemetry.getMeter(SCOPE);
-        ObservableDoubleMeasurement cpu = meter.counterBuilder("process.cpu.time").ofDoubles().setUnit("s")
-                .setDescription("Total CPU seconds broken down by different states.").buildObserver();
-        ObservableLongMeasurement memory = meter.upDownCounterBuilder("process.memory.usage").setUnit("By")
-                .setDescription("The amount of physical memory in use.").buildObserver();
-        ObservableLongMeasurement virtual = meter.upDownCounterBuilder("process.memory.virtual").setUnit("By")
-                .setDescription("The amount of committed virtual memory.").buildObserver();
-        ObservableLongMeasurement faults = meter.counterBuilder("process.paging.faults").setUnit("{fault}")
-                .setDescription("Number of page faults the process has made.").buildObserver();
-        ObservableLongMeasurement io = meter.counterBuilder("process.disk.io").setUnit("By")
-                .setDescription("Disk bytes transferred.").buildObserver();
-        ObservableLongMeasurement threads = meter.upDownCounterBuilder("process.thread.count").setUnit("{thread}")
-                .setDescription("Process threads count.").buildObserver();
+        ObservableDoubleMeasurement cpu = meter.counterBuilder("process.cpu.time")
+                .ofDoubles()
+                .setUnit("s")
+                .setDescription("Total CPU seconds broken down by different states.")
+                .buildObserver();
+        ObservableLongMeasurement memory = meter.upDownCounterBuilder("process.memory.usage")
+                .setUnit("By")
+                .setDescription("The amount of physical memory in use.")
+                .buildObserver();
+        ObservableLongMeasurement virtual = meter.upDownCounterBuilder("process.memory.virtual")
+                .setUnit("By")
+                .setDescription("The amount of committed virtual memory.")
+                .buildObserver();
+        ObservableLongMeasurement faults = meter.counterBuilder("process.paging.faults")
+                .setUnit("{fault}")
+                .setDescription("Number of page faults the process has made.")
+                .buildObserver();
+        ObservableLongMeasurement io = meter.counterBuilder("process.disk.io")
+                .setUnit("By")
+                .setDescription("Disk bytes transferred.")
+                .buildObserver();
+        ObservableLongMeasurement threads = meter.upDownCounterBuilder("process.thread.count")
+                .setUnit("{thread}")
+                .setDescription("Process threads count.")
+                .buildObserver();
         ObservableLongMeasurement fds = meter.upDownCounterBuilder("process.unix.file_descriptor.count")
-                .setUnit("{file_descriptor}").setDescription("Number of unix file descriptors in use by the process.")
+                .setUnit("{file_descriptor}")
+                .setDescription("Number of unix file descriptors in use by the process.")
                 .buildObserver();
         ObservableLongMeasurement switches = meter.counterBuilder("process.context_switches")
-                .setUnit("{context_switch}").setDescription("Number of times the process has been context switched.")
+                .setUnit("{context_switch}")
+                .setDescription("Number of times the process has been context switched.")
                 .buildObserver();
-        BatchCallback callback = meter.batchCallback(() -> monitor.latest().ifPresent(s -> {
-            record(cpu, s.get(LogField.USER), USER);
-            record(cpu, s.get(LogField.SYSTEM), SYSTEM);
-            record(memory, s.get(LogField.RSS), Attributes.empty());
-            record(virtual, s.get(LogField.VMS), Attributes.empty());
-            record(faults, s.get(LogField.PFAULTS) - s.get(LogField.PAGEINS), MINOR);
-            record(faults, s.get(LogField.PAGEINS), MAJOR);
-            record(io, s.get(LogField.READ_BYTES), READ);
-            record(io, s.get(LogField.WRITE_BYTES), WRITE);
-            record(threads, s.get(LogField.NUM_THREADS), Attributes.empty());
-            record(fds, s.get(LogField.NUM_FDS), Attributes.empty());
-            record(switches, s.get(LogField.VOLUNTARY), VOLUNTARY);
-            record(switches, s.get(LogField.INVOLUNTARY), INVOLUNTARY);
-        }), cpu, memory, virtual, faults, io, threads, fds, switches);
+        BatchCallback callback = meter.batchCallback(
+                () -> monitor.latest().ifPresent(s -> {
+                    record(cpu, s.get(LogField.USER), USER);
+                    record(cpu, s.get(LogField.SYSTEM), SYSTEM);
+                    record(memory, s.get(LogField.RSS), Attributes.empty());
+                    record(virtual, s.get(LogField.VMS), Attributes.empty());
+                    record(faults, s.get(LogField.PFAULTS) - s.get(LogField.PAGEINS), MINOR);
+                    record(faults, s.get(LogField.PAGEINS), MAJOR);
+                    record(io, s.get(LogField.READ_BYTES), READ);
+                    record(io, s.get(LogField.WRITE_BYTES), WRITE);
+                    record(threads, s.get(LogField.NUM_THREADS), Attributes.empty());
+                    record(fds, s.get(LogField.NUM_FDS), Attributes.empty());
+                    record(switches, s.get(LogField.VOLUNTARY), VOLUNTARY);
+                    record(switches, s.get(LogField.INVOLUNTARY), INVOLUNTARY);
+                }),
+                cpu,
+                memory,
+                virtual,
+                faults,
+                io,
+                threads,
+                fds,
+                switches);
         return new ProcessInstruments(callback);
     }
 

@@ -28,20 +28,33 @@ class ProcessInstrumentsTest {
     void reportsTheSemanticConventionInstruments() throws Exception {
         InMemoryMetricReader reader = InMemoryMetricReader.create();
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-                        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
+                        .setMeterProvider(SdkMeterProvider.builder()
+                                .registerMetricReader(reader)
+                                .build())
                         .build();
                 // One sample (START) in the test's time: the values reported must be exactly that sample's.
-                ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofSeconds(60)).sink(l -> {}).start()) {
+                ProcessMonitor monitor = ProcessMonitor.builder()
+                        .interval(Duration.ofSeconds(60))
+                        .sink(l -> {})
+                        .start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (monitor.latest().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             try (ProcessInstruments instruments = ProcessInstruments.register(otel, monitor)) {
                 Map<String, MetricData> metrics = byName(reader.collectAllMetrics());
-                assertThat(metrics).containsKeys("process.cpu.time", "process.memory.usage", "process.memory.virtual",
-                        "process.paging.faults", "process.disk.io", "process.thread.count", "process.context_switches");
-                metrics.values().forEach(m -> assertThat(m.getInstrumentationScopeInfo().getName())
-                        .isEqualTo(ProcessInstruments.SCOPE));
+                assertThat(metrics)
+                        .containsKeys(
+                                "process.cpu.time",
+                                "process.memory.usage",
+                                "process.memory.virtual",
+                                "process.paging.faults",
+                                "process.disk.io",
+                                "process.thread.count",
+                                "process.context_switches");
+                metrics.values()
+                        .forEach(m -> assertThat(m.getInstrumentationScopeInfo().getName())
+                                .isEqualTo(ProcessInstruments.SCOPE));
 
                 MetricData memory = metrics.get("process.memory.usage");
                 assertThat(memory.getUnit()).isEqualTo("By");
@@ -54,21 +67,28 @@ class ProcessInstrumentsTest {
                 MetricData cpu = metrics.get("process.cpu.time");
                 assertThat(cpu.getUnit()).isEqualTo("s");
                 assertThat(cpu.getDoubleSumData().isMonotonic()).isTrue();
-                Map<String, Double> byMode = cpu.getDoubleSumData().getPoints().stream().collect(Collectors.toMap(
-                        p -> p.getAttributes().get(ProcessInstruments.CPU_MODE), DoublePointData::getValue));
+                Map<String, Double> byMode = cpu.getDoubleSumData().getPoints().stream()
+                        .collect(Collectors.toMap(
+                                p -> p.getAttributes().get(ProcessInstruments.CPU_MODE), DoublePointData::getValue));
                 assertThat(byMode).containsOnlyKeys("user", "system");
                 assertThat(byMode.get("user")).isPositive().isEqualTo(sample.get(LogField.USER));
 
                 MetricData faults = metrics.get("process.paging.faults");
                 assertThat(faults.getUnit()).isEqualTo("{fault}");
-                assertThat(faults.getLongSumData().getPoints()).extracting(LongPointData::getAttributes)
-                        .containsExactlyInAnyOrder(Attributes.of(ProcessInstruments.FAULT_TYPE, "minor"),
+                assertThat(faults.getLongSumData().getPoints())
+                        .extracting(LongPointData::getAttributes)
+                        .containsExactlyInAnyOrder(
+                                Attributes.of(ProcessInstruments.FAULT_TYPE, "minor"),
                                 Attributes.of(ProcessInstruments.FAULT_TYPE, "major"));
 
                 assertThat(metrics.get("process.disk.io").getLongSumData().getPoints())
                         .extracting(p -> p.getAttributes().get(ProcessInstruments.IO_DIRECTION))
                         .containsExactlyInAnyOrder("read", "write");
-                long threads = metrics.get("process.thread.count").getLongSumData().getPoints().iterator().next()
+                long threads = metrics.get("process.thread.count")
+                        .getLongSumData()
+                        .getPoints()
+                        .iterator()
+                        .next()
                         .getValue();
                 assertThat((double) threads).isCloseTo(status("Threads:"), withinPercentage(50));
             }

@@ -3,6 +3,7 @@ package dev.procmon.picocli;
 import dev.procmon.core.ProcessMonitor;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,10 @@ import picocli.CommandLine.Option;
  */
 public final class LogProcessOption {
 
-    @Option(names = "--log-process", paramLabel = "SECONDS", defaultValue = "0",
+    @Option(
+            names = "--log-process",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
             converter = NonNegativeSeconds.class,
             description = "Write process memory and CPU to the log every SECONDS; 0 = off (default: ${DEFAULT-VALUE}).")
     private Duration interval = Duration.ZERO;
@@ -48,9 +52,9 @@ public final class LogProcessOption {
 
     /** The running monitor, if any; closing it writes the STOP line. Never throws. */
     public static final class Monitoring implements AutoCloseable {
-        private final ProcessMonitor monitor;
+        private final @Nullable ProcessMonitor monitor;
 
-        private Monitoring(ProcessMonitor monitor) {
+        private Monitoring(@Nullable ProcessMonitor monitor) {
             this.monitor = monitor;
         }
 

@@ -32,8 +32,8 @@ public final class SecondsConverter implements ITypeConverter<Duration> {
             return Duration.ZERO;
         }
         if (!(seconds > 0) || Double.isInfinite(seconds) || seconds >= MAX_SECONDS) {
-            throw new TypeConversionException("'" + value + "' must be a " + (zero ? "non-negative" : "positive")
-                    + ", finite number of seconds");
+            throw new TypeConversionException(
+                    "'" + value + "' must be a " + (zero ? "non-negative" : "positive") + ", finite number of seconds");
         }
         long nanos = Math.round(seconds * 1e9);
         if (nanos <= 0) {

@@ -29,6 +29,7 @@ class LogProcessOptionTest {
     static final class App implements Callable<Integer> {
         @Mixin
         LogProcessOption logProcess;
+
         boolean monitored;
 
         @Override
@@ -61,7 +62,10 @@ class LogProcessOptionTest {
     }
 
     private List<String> sampleLines() {
-        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith(LogFormat.MARKER)).toList();
+        return lines.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith(LogFormat.MARKER))
+                .toList();
     }
 
     @Test
@@ -106,7 +110,8 @@ class LogProcessOptionTest {
     @Test
     void theHelpDescribesTheOption() {
         String usage = new CommandLine(new App()).getUsageMessage().replaceAll("\\s+", " ");
-        assertThat(usage).contains("--log-process=SECONDS")
+        assertThat(usage)
+                .contains("--log-process=SECONDS")
                 .contains("Write process memory and CPU to the log every SECONDS; 0 = off (default: 0)");
     }
 }

@@ -25,16 +25,24 @@ class NoProviderMixinTest {
     @Test
     void logProcessWithoutAProviderWritesItsLinesToStderr() throws Exception {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("logback")).collect(Collectors.joining(File.pathSeparator));
+                .filter(entry -> !entry.contains("logback"))
+                .collect(Collectors.joining(File.pathSeparator));
         Path err = dir.resolve("stderr");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, NoProviderApp.class.getName(), "--log-process=0.05")
-                .redirectError(err.toFile()).redirectOutput(dir.resolve("stdout").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classPath,
+                        NoProviderApp.class.getName(),
+                        "--log-process=0.05")
+                .redirectError(err.toFile())
+                .redirectOutput(dir.resolve("stdout").toFile())
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<String> lines = Files.readAllLines(err);
         assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
         assertThat(lines).filteredOn(l -> l.contains("no SLF4J provider")).hasSize(1);
-        List<String> samples = lines.stream().filter(l -> l.contains(LogFormat.MARKER)).toList();
+        List<String> samples =
+                lines.stream().filter(l -> l.contains(LogFormat.MARKER)).toList();
         assertThat(samples).hasSizeGreaterThanOrEqualTo(3);
         assertThat(samples.get(0)).contains(LogFormat.MARKER_START);
         assertThat(samples.get(samples.size() - 1)).contains(LogFormat.MARKER_STOP);

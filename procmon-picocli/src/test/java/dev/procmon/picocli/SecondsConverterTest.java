@@ -20,7 +20,8 @@ class SecondsConverterTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.0", "-1", "NaN", "Infinity", "1e400", "1e-12", "abc", "1d", ""})
     void zeroNegativeTinyOrGarbageAreRejected(String value) {
-        assertThatThrownBy(() -> new SecondsConverter().convert(value)).isInstanceOf(TypeConversionException.class)
+        assertThatThrownBy(() -> new SecondsConverter().convert(value))
+                .isInstanceOf(TypeConversionException.class)
                 .hasMessageContaining("'" + value + "'");
     }
 }

@@ -141,7 +141,12 @@ final class AsciiRow {
             return ascii(TimestampText.format(micros));
         }
         padded(year, 4).ch('-').padded(month, 2).ch('-').padded(day, 2).ch('T');
-        padded(secOfDay / 3600, 2).ch(':').padded(secOfDay / 60 % 60, 2).ch(':').padded(secOfDay % 60, 2).ch('.');
+        padded(secOfDay / 3600, 2)
+                .ch(':')
+                .padded(secOfDay / 60 % 60, 2)
+                .ch(':')
+                .padded(secOfDay % 60, 2)
+                .ch('.');
         return padded(frac, 6);
     }
 }

@@ -19,8 +19,9 @@ record AxisScale(double min, double max, double step, boolean clock) {
     static final double LIMIT = 1e300;
 
     private static final double DAY = 86400;
-    private static final double[] CLOCK_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
-        10800, 21600, 43200, DAY, 2 * DAY, 7 * DAY};
+    private static final double[] CLOCK_STEPS = {
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, DAY, 2 * DAY, 7 * DAY
+    };
     /** Seconds since 1970 beyond which a clock tick is shown as a number (LocalDateTime's range ends near year 1e9). */
     private static final double CLOCK_TEXT_LIMIT = 3e11;
 
@@ -73,7 +74,7 @@ record AxisScale(double min, double max, double step, boolean clock) {
         return Double.isNaN(v) ? 0 : Math.max(-LIMIT, Math.min(LIMIT, v));
     }
 
-    /** @return the tick values, at most {@link #MAX_TICKS} (every k-th step if the range holds more) */
+    /** Returns the tick values, at most {@link #MAX_TICKS} (every k-th step if the range holds more). */
     List<Double> ticks() {
         double n = Math.floor((max - min) / step + 0.5);
         long every = n <= MAX_TICKS ? 1 : (long) Math.ceil(n / MAX_TICKS);
@@ -84,15 +85,17 @@ record AxisScale(double min, double max, double step, boolean clock) {
         return ticks;
     }
 
-    /** @return the tick text for {@code v} */
+    /** Returns the tick text for {@code v}. */
     String label(double v) {
         if (clock && Math.abs(v) < CLOCK_TEXT_LIMIT) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(Math.round(v), 0, ZoneOffset.UTC);
             String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
-            return step > 2 * DAY ? t.toLocalDate().toString() : step >= DAY ? t.toLocalDate() + " " + hms.substring(0, 5) : hms;
+            return step > 2 * DAY
+                    ? t.toLocalDate().toString()
+                    : step >= DAY ? t.toLocalDate() + " " + hms.substring(0, 5) : hms;
         }
         if (Math.abs(step) >= 1e9 || Math.abs(v) >= 1e12) {
-            return Readable.number(v);
+            return ReadableNumber.number(v);
         }
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         return DecimalText.format(Math.abs(v) < step * 1e-6 ? 0 : v, Math.min(decimals, 8));

@@ -14,7 +14,16 @@ import java.util.List;
  * @param series the lines, drawn in order (missing series already left out)
  * @param labels the labels, in x order
  */
-record Chart(String title, String xTitle, String yTitle, String y2Title, boolean clock, List<Series> series,
+// ArrayRecordComponent: the arrays are the hot, read-only columns handed to the renderers; records are never compared
+// or hashed.
+@SuppressWarnings("ArrayRecordComponent")
+record Chart(
+        String title,
+        String xTitle,
+        String yTitle,
+        String y2Title,
+        boolean clock,
+        List<Series> series,
         List<ChartLabel> labels) {
 
     /**
@@ -29,11 +38,16 @@ record Chart(String title, String xTitle, String yTitle, String y2Title, boolean
      * @param datColumn the {@code .dat} column (1-based) that holds the unscaled values
      * @param scale the divisor applied to the column (1 for none)
      */
-    record Series(String name, String color, double width, boolean rightAxis, double[] x, double[] y, int datColumn,
-            double scale) {
-    }
+    record Series(
+            String name,
+            String color,
+            double width,
+            boolean rightAxis,
+            double[] x,
+            double[] y,
+            int datColumn,
+            double scale) {}
 
     /** A label at {@code x}, its text as logged (unescaped). */
-    record ChartLabel(double x, String text) {
-    }
+    record ChartLabel(double x, String text) {}
 }

@@ -2,6 +2,7 @@ package dev.procmon.plot;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Chart} placed on a fixed pixel canvas: the plot area, the three axis scales, each series
@@ -37,26 +38,25 @@ final class ChartLayout {
     final AxisScale y2;
     /** The top of the plot area, below the title and the legend rows. */
     final double top;
+
     final List<Line> lines = new ArrayList<>();
     final LabelLayout.Result labels;
     final List<LegendEntry> legend;
     /** The activity panel under the chart (I/O, threads, descriptors), or null when the log has none. */
-    final PanelLayout panel;
+    final @Nullable PanelLayout panel;
 
     /** One series as pixel runs. */
-    record Line(Chart.Series series, List<double[]> runs) {
-    }
+    record Line(Chart.Series series, List<double[]> runs) {}
 
     /** A legend entry: a swatch (null colour for a note without one) and its text, baseline at {@code y}. */
-    record LegendEntry(double x, double y, String color, double width, String text) {
-    }
+    record LegendEntry(double x, double y, @Nullable String color, double width, String text) {}
 
     ChartLayout(Chart chart) {
         this(chart, null);
     }
 
     /** @param panelChart the activity panel ({@link PanelBuilder}), or null */
-    ChartLayout(Chart chart, Chart panelChart) {
+    ChartLayout(Chart chart, @Nullable Chart panelChart) {
         this.chart = chart;
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
@@ -91,7 +91,9 @@ final class ChartLayout {
         List<Chart.ChartLabel> chartLabels = chart.labels();
         int hiddenNote = chartLabels.isEmpty() ? 0 : 1;
         legend = placeLegend(chart.series(), hiddenNote);
-        top = legend.isEmpty() ? LEGEND_FIRST_BASELINE : legend.get(legend.size() - 1).y() + 10;
+        top = legend.isEmpty()
+                ? LEGEND_FIRST_BASELINE
+                : legend.get(legend.size() - 1).y() + 10;
         for (Chart.Series s : chart.series()) {
             AxisScale ys = s.rightAxis() ? y2 : y;
             lines.add(new Line(s, PolylineDecimator.decimate(s.x(), s.y(), this::px, v -> py(ys, v))));
@@ -141,12 +143,12 @@ final class ChartLayout {
         return Math.max(-PIXEL_LIMIT, Math.min(PIXEL_LIMIT, p));
     }
 
-    /** @return the canvas height: the chart's, and the panel's band when there is one */
+    /** Returns the canvas height: the chart's, and the panel's band when there is one. */
     int height() {
         return HEIGHT + (panel == null ? 0 : (int) PanelLayout.HEIGHT);
     }
 
-    /** @return the marks to draw, in order */
+    /** Returns the marks to draw, in order. */
     Scene scene() {
         return ChartPainter.paint(this);
     }

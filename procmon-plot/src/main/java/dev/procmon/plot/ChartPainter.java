@@ -12,8 +12,7 @@ final class ChartPainter {
 
     private static final double[] MARKER_DASH = {4, 3};
 
-    private ChartPainter() {
-    }
+    private ChartPainter() {}
 
     static Scene paint(ChartLayout l) {
         double left = ChartLayout.LEFT;
@@ -45,12 +44,28 @@ final class ChartPainter {
         }
         Chart c = l.chart;
         marks.add(text((left + right) / 2, ChartLayout.HEIGHT - 22, 0.5, c.xTitle()));
-        marks.add(new Mark.Text(22, (top + bottom) / 2, 0.5, true, c.yTitle(), null, ChartLayout.FONT, false,
+        marks.add(new Mark.Text(
+                22, (top + bottom) / 2, 0.5, true, c.yTitle(), null, ChartLayout.FONT, false, ChartLayout.AXIS));
+        marks.add(new Mark.Text(
+                ChartLayout.WIDTH - 16,
+                (top + bottom) / 2,
+                0.5,
+                true,
+                c.y2Title(),
+                null,
+                ChartLayout.FONT,
+                false,
                 ChartLayout.AXIS));
-        marks.add(new Mark.Text(ChartLayout.WIDTH - 16, (top + bottom) / 2, 0.5, true, c.y2Title(), null,
-                ChartLayout.FONT, false, ChartLayout.AXIS));
-        marks.add(new Mark.Text(ChartLayout.WIDTH / 2.0, ChartLayout.TITLE_BASELINE, 0.5, false,
-                OutputEscaper.plain(c.title()), null, ChartLayout.TITLE_FONT, true, ChartLayout.AXIS));
+        marks.add(new Mark.Text(
+                ChartLayout.WIDTH / 2.0,
+                ChartLayout.TITLE_BASELINE,
+                0.5,
+                false,
+                OutputEscaper.plain(c.title()),
+                null,
+                ChartLayout.TITLE_FONT,
+                true,
+                ChartLayout.AXIS));
 
         for (ChartLayout.Line line : l.lines) {
             marks.add(new Mark.Lines(line.series().color(), line.series().width(), null, true, line.runs()));
@@ -66,16 +81,25 @@ final class ChartPainter {
         for (LabelLayout.Placed p : l.labels.placed()) {
             if (p.text() != null) {
                 String full = p.shortened() ? OutputEscaper.plain(p.label().text()) : null;
-                marks.add(new Mark.Text(p.x() + ChartLayout.LABEL_FONT, p.textBottom(), 0, true, p.text(), full,
-                        ChartLayout.LABEL_FONT, false, ChartLayout.LABEL_TEXT));
+                marks.add(new Mark.Text(
+                        p.x() + ChartLayout.LABEL_FONT,
+                        p.textBottom(),
+                        0,
+                        true,
+                        p.text(),
+                        full,
+                        ChartLayout.LABEL_FONT,
+                        false,
+                        ChartLayout.LABEL_TEXT));
             }
         }
 
         for (ChartLayout.LegendEntry e : l.legend) {
             double tx = e.x();
             if (e.color() != null) {
-                marks.add(new Mark.Lines(e.color(), Math.max(2, e.width()), null, false,
-                        List.of(new double[] {e.x(), e.y() - 4, e.x() + 28, e.y() - 4})));
+                marks.add(new Mark.Lines(e.color(), Math.max(2, e.width()), null, false, List.of(new double[] {
+                    e.x(), e.y() - 4, e.x() + 28, e.y() - 4
+                })));
                 tx += 36;
             }
             marks.add(text(tx, e.y(), 0, e.text()));
@@ -83,8 +107,12 @@ final class ChartPainter {
         if (l.panel != null) {
             marks.addAll(l.panel.marks());
         }
-        return new Scene(ChartLayout.WIDTH, l.height(), new double[] {left, top, right - left, bottom - top},
-                OutputEscaper.plain(c.title()), marks);
+        return new Scene(
+                ChartLayout.WIDTH,
+                l.height(),
+                new double[] {left, top, right - left, bottom - top},
+                OutputEscaper.plain(c.title()),
+                marks);
     }
 
     private static Mark.Text text(double x, double y, double anchor, String s) {

@@ -26,11 +26,9 @@ final class ColumnCodec {
      * @param width bytes per code
      * @param delta true if the planes hold zigzag deltas of the codes
      */
-    record Encoded(String data, double step, long min, int width, boolean delta) {
-    }
+    record Encoded(String data, double step, long min, int width, boolean delta) {}
 
-    private ColumnCodec() {
-    }
+    private ColumnCodec() {}
 
     /**
      * @param values the column; NaN (or an infinity) is a missing value
@@ -71,8 +69,8 @@ final class ColumnCodec {
         }
         // Deflate only the variant whose byte planes look smaller (order-0 entropy): deflating both
         // would double the cost of the report on a million samples.
-        boolean useDelta = maxDelta <= MAX_CODE
-                && entropyBits(deltas, width(maxDelta)) < entropyBits(codes, width(maxCode));
+        boolean useDelta =
+                maxDelta <= MAX_CODE && entropyBits(deltas, width(maxDelta)) < entropyBits(codes, width(maxCode));
         long[] ints = useDelta ? deltas : codes;
         int width = width(useDelta ? maxDelta : maxCode);
         return new Encoded(Base64.getEncoder().encodeToString(deflate(ints, width)), step, min, width, useDelta);

@@ -14,8 +14,7 @@ final class CompareTable {
 
     private static final double MB = 1024.0 * 1024.0;
 
-    private CompareTable() {
-    }
+    private CompareTable() {}
 
     static ReportTable of(List<String> names, List<RunSummary> runs) {
         List<String> header = new ArrayList<>();
@@ -30,10 +29,23 @@ final class CompareTable {
         rows.add(row("CPU (s)", runs, RunSummary::cpuSeconds, 2));
         rows.add(row("Mean CPU (%)", runs, RunSummary::meanCpuPercent, 1));
         for (String phase : commonPhases(runs)) {
-            rows.add(row("Phase " + phase + ": duration (s)", runs, r -> phase(r, phase).durationSeconds(), 3));
-            rows.add(row("Phase " + phase + ": CPU (s)", runs, r -> phase(r, phase).cpuSeconds(), 2));
-            rows.add(row("Phase " + phase + ": RSS peak (MB)", runs, r -> phase(r, phase).rssPeakBytes() / MB, 1));
-            rows.add(row("Phase " + phase + ": RSS change (MB)", runs, r -> phase(r, phase).rssChangeBytes() / MB, 1));
+            rows.add(row(
+                    "Phase " + phase + ": duration (s)",
+                    runs,
+                    r -> phase(r, phase).durationSeconds(),
+                    3));
+            rows.add(row(
+                    "Phase " + phase + ": CPU (s)", runs, r -> phase(r, phase).cpuSeconds(), 2));
+            rows.add(row(
+                    "Phase " + phase + ": RSS peak (MB)",
+                    runs,
+                    r -> phase(r, phase).rssPeakBytes() / MB,
+                    1));
+            rows.add(row(
+                    "Phase " + phase + ": RSS change (MB)",
+                    runs,
+                    r -> phase(r, phase).rssChangeBytes() / MB,
+                    1));
         }
         return new ReportTable("Runs compared", header, rows);
     }
@@ -55,16 +67,18 @@ final class CompareTable {
         return common;
     }
 
+    /** Only asked for a phase common to all runs ({@link #commonPhases}), so it is always there. */
     private static PhaseSummary phase(RunSummary r, String name) {
         for (PhaseSummary p : r.phases()) {
             if (p.kind() == PhaseSummary.Kind.PHASE && p.name().equals(name)) {
                 return p;
             }
         }
-        return null;
+        throw new IllegalStateException("phase " + name + " is not in every run");
     }
 
-    private static List<String> row(String measure, List<RunSummary> runs, ToDoubleFunction<RunSummary> f, int decimals) {
+    private static List<String> row(
+            String measure, List<RunSummary> runs, ToDoubleFunction<RunSummary> f, int decimals) {
         List<String> row = new ArrayList<>();
         row.add(measure);
         double first = f.applyAsDouble(runs.get(0));

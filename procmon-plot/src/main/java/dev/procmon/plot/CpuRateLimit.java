@@ -19,10 +19,9 @@ final class CpuRateLimit {
     /** The most cores estimated from a log. */
     static final int MAX_CORES = 4096;
 
-    private CpuRateLimit() {
-    }
+    private CpuRateLimit() {}
 
-    /** @return the largest possible rate, %, over an interval of {@code dt} seconds */
+    /** Returns the largest possible rate, %, over an interval of {@code dt} seconds. */
     static double limit(int cores, double dt) {
         return cores * 100.0 + TICK / dt * 100;
     }
@@ -55,7 +54,7 @@ final class CpuRateLimit {
         return (int) Math.max(machine, Math.min(MAX_CORES, estimate));
     }
 
-    /** @return the instantaneous CPU %, per the rules above (NaN: a gap) */
+    /** Returns the instantaneous CPU %, per the rules above (NaN: a gap). */
     static double[] rates(double[] time, double[] cpu, int cores) {
         int n = time.length;
         double[] r = new double[n];

@@ -12,12 +12,15 @@ import java.util.List;
  */
 final class CsvExport {
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     static void write(Writer out, ExportLayout layout, List<SampleTable> tables) throws IOException {
         StringBuilder sb = new StringBuilder(512);
-        sb.append(ExportLayout.PID).append(',').append(ExportLayout.RUN).append(',').append(ExportLayout.TIMESTAMP)
+        sb.append(ExportLayout.PID)
+                .append(',')
+                .append(ExportLayout.RUN)
+                .append(',')
+                .append(ExportLayout.TIMESTAMP)
                 .append(" (local time)");
         for (ExportColumn c : layout.columns) {
             sb.append(',').append(c.name()).append(" (").append(c.unit()).append(')');

@@ -23,7 +23,10 @@ final class DatLayout {
      * Major faults per second of the process and its waited-for children (pageins + children_pageins),
      * in place of the pageins field's own column.
      */
-    static final DatColumn MAJOR_FAULTS = new DatColumn(LogField.PAGEINS.datName(), LogField.PAGEINS, 1,
+    static final DatColumn MAJOR_FAULTS = new DatColumn(
+            DatColumn.nameOf(LogField.PAGEINS),
+            LogField.PAGEINS,
+            1,
             (t, d) -> DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(), majorCount(t)));
     /** Minor faults per second: all faults (column 3's count) less the major ones. */
     static final DatColumn MINOR_FAULTS = new DatColumn("minor_faults_per_s", null, 1, (t, d) -> {
@@ -54,7 +57,7 @@ final class DatLayout {
             DatColumn.of(LogField.ELAPSED_TIME),
             DatColumn.of(LogField.RSS),
             // Faults of the process and its waited-for children, as DerivedSeries counts them.
-            new DatColumn(LogField.PFAULTS.datName(), LogField.PFAULTS, 1, (t, d) -> d.faultsPerSecond()),
+            new DatColumn(DatColumn.nameOf(LogField.PFAULTS), LogField.PFAULTS, 1, (t, d) -> d.faultsPerSecond()),
             DatColumn.of(LogField.USER),
             MEAN_CPU,
             INSTANT_CPU,
@@ -90,7 +93,7 @@ final class DatLayout {
         return columns;
     }
 
-    /** @return the 1-based column of a field that is always written (the same in every {@code .dat}) */
+    /** Returns the 1-based column of a field that is always written (the same in every {@code .dat}). */
     static int fixedNumber(LogField f) {
         int n = number(FIXED, f);
         if (n == 0) {
@@ -99,12 +102,12 @@ final class DatLayout {
         return n;
     }
 
-    /** @return the 1-based column of a derived series that is always written */
+    /** Returns the 1-based column of a derived series that is always written. */
     static int fixedNumber(DatColumn c) {
         return FIXED.indexOf(c) + 1;
     }
 
-    /** @return the 1-based column of a field in this layout, 0 if it has none */
+    /** Returns the 1-based column of a field in this layout, 0 if it has none. */
     int number(LogField f) {
         return number(columns, f);
     }
@@ -118,7 +121,7 @@ final class DatLayout {
         return 0;
     }
 
-    /** @return the header names, space separated */
+    /** Returns the header names, space separated. */
     String header() {
         StringBuilder sb = new StringBuilder();
         for (DatColumn c : columns) {

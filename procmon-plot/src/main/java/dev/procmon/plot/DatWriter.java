@@ -18,8 +18,7 @@ import java.util.concurrent.Future;
  */
 final class DatWriter {
 
-    private DatWriter() {
-    }
+    private DatWriter() {}
 
     static void write(OutputStream out, String logName, SampleTable table, DerivedSeries d) throws IOException {
         DatLayout layout = DatLayout.of(table);
@@ -38,7 +37,10 @@ final class DatWriter {
             decimals[c] = column.decimals();
         }
         AsciiRow head = new AsciiRow();
-        head.ascii("# procmon plot data: ").utf8(OutputEscaper.datComment(logName)).ascii(" pid ").integer(table.pid());
+        head.ascii("# procmon plot data: ")
+                .utf8(OutputEscaper.datComment(logName))
+                .ascii(" pid ")
+                .integer(table.pid());
         if (table.run() > 1) {
             head.ascii(" run ").integer(table.run());
         }
@@ -95,6 +97,7 @@ final class DatWriter {
 
     /** Rows per chunk. */
     static final int CHUNK = 16_384;
+
     private static final int WINDOW = 4;
     private static final int FORMATTERS = 2;
 
@@ -132,7 +135,9 @@ final class DatWriter {
                 }
                 String sep = " # ";
                 while (nextLabel < labels.size() && labels.get(nextLabel).index() == i) {
-                    row.ascii(sep).utf8(OutputEscaper.datComment(labels.get(nextLabel++).text()));
+                    row.ascii(sep)
+                            .utf8(OutputEscaper.datComment(
+                                    labels.get(nextLabel++).text()));
                     sep = " | ";
                 }
                 row.ch('\n');

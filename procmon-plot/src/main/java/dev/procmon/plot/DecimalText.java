@@ -5,8 +5,7 @@ final class DecimalText {
 
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
-    private DecimalText() {
-    }
+    private DecimalText() {}
 
     /** Appends {@code v} rounded to {@code decimals} (0..8) places; NaN and infinities as {@code NaN}. */
     static StringBuilder append(StringBuilder sb, double v, int decimals) {
@@ -34,7 +33,7 @@ final class DecimalText {
         return sb;
     }
 
-    /** @return {@code v} with {@code decimals} places */
+    /** Returns {@code v} with {@code decimals} places. */
     static String format(double v, int decimals) {
         return append(new StringBuilder(16), v, decimals).toString();
     }

@@ -18,8 +18,17 @@ import dev.procmon.core.LogField;
  * @param instantCpu delta(CPU) / delta(t) * 100, held to what is possible
  * @param cores the core count the CPU rates were held to
  */
-record DerivedSeries(double[] x, double[] rssMb, double[] heapMb, double[] faultsPerSecond, double[] meanCpu,
-        double[] instantCpu, int cores) {
+// ArrayRecordComponent: the arrays are the hot, read-only columns handed to the renderers; records are never compared
+// or hashed.
+@SuppressWarnings("ArrayRecordComponent")
+record DerivedSeries(
+        double[] x,
+        double[] rssMb,
+        double[] heapMb,
+        double[] faultsPerSecond,
+        double[] meanCpu,
+        double[] instantCpu,
+        int cores) {
 
     static final double MB = 1024.0 * 1024.0;
 
@@ -49,8 +58,7 @@ record DerivedSeries(double[] x, double[] rssMb, double[] heapMb, double[] fault
         for (int i = 0; i < n; i++) {
             time[i] = elapsed.get(i);
             long stamp = t.timestamp.get(i);
-            x[i] = axis == TimeAxis.ELAPSED ? time[i]
-                    : stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6;
+            x[i] = axis == TimeAxis.ELAPSED ? time[i] : stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6;
             rss[i] = finite(rssColumn.get(i) / MB);
             heap[i] = finite(heapColumn.get(i) / MB);
             // CPU of the process (tree): user + system + children's, each when the log has it (the

@@ -15,8 +15,7 @@ final class DoubleColumn {
         values[size++] = v;
     }
 
-    DoubleColumn() {
-    }
+    DoubleColumn() {}
 
     /** A view of the first {@code size} values of an array that the caller no longer changes. */
     DoubleColumn(double[] values, int size) {
@@ -32,12 +31,12 @@ final class DoubleColumn {
         return size;
     }
 
-    /** @return a copy of the values */
+    /** Returns a copy of the values. */
     double[] toArray() {
         return Arrays.copyOf(values, size);
     }
 
-    /** @return true if every value is NaN (the series is missing from the log) */
+    /** Returns true if every value is NaN (the series is missing from the log). */
     boolean allNaN() {
         for (int i = 0; i < size; i++) {
             if (!Double.isNaN(values[i])) {

@@ -2,6 +2,7 @@ package dev.procmon.plot;
 
 import dev.procmon.core.FieldKind;
 import dev.procmon.core.LogField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One column of an export: a log field as logged, or a figure derived from several samples.
@@ -13,7 +14,12 @@ import dev.procmon.core.LogField;
  * @param field the field shown as logged, or null for a derived column
  * @param rateOf the cumulative field whose rate per second this is, or null
  */
-record ExportColumn(String name, String unit, boolean integral, LogField field, LogField rateOf) {
+record ExportColumn(
+        String name,
+        String unit,
+        boolean integral,
+        @Nullable LogField field,
+        @Nullable LogField rateOf) {
 
     /** The field as logged. */
     static ExportColumn raw(LogField f) {

@@ -66,12 +66,13 @@ final class ExportLayout {
             derived = new double[columns.size()][];
             for (int c = 0; c < columns.size(); c++) {
                 ExportColumn col = columns.get(c);
-                if (col == CPU_PCT) {
+                if (col.equals(CPU_PCT)) {
                     derived[c] = d.instantCpu();
-                } else if (col == MEAN_CPU_PCT) {
+                } else if (col.equals(MEAN_CPU_PCT)) {
                     derived[c] = d.meanCpu();
                 } else if (col.rateOf() != null) {
-                    derived[c] = DerivedSeries.perSecond(elapsed, table.column(col.rateOf()).toArray());
+                    derived[c] = DerivedSeries.perSecond(
+                            elapsed, table.column(col.rateOf()).toArray());
                 }
             }
             labels = new ArrayList<>();
@@ -86,15 +87,18 @@ final class ExportLayout {
             }
         }
 
-        /** @return column {@code c}'s value at sample {@code i}, NaN when the sample does not have it */
+        /** Returns column {@code c}'s value at sample {@code i}, NaN when the sample does not have it. */
         double value(int c, int i) {
             ExportColumn col = columns.get(c);
             if (col.field() != null) {
                 return table.column(col.field()).get(i);
             }
-            if (col == CPU_TIME) {
-                return SummaryPass.cpu(table.column(LogField.USER).get(i), table.column(LogField.SYSTEM).get(i),
-                        table.column(LogField.CHILDREN_USER).get(i), table.column(LogField.CHILDREN_SYSTEM).get(i));
+            if (col.equals(CPU_TIME)) {
+                return SummaryPass.cpu(
+                        table.column(LogField.USER).get(i),
+                        table.column(LogField.SYSTEM).get(i),
+                        table.column(LogField.CHILDREN_USER).get(i),
+                        table.column(LogField.CHILDREN_SYSTEM).get(i));
             }
             return derived[c][i];
         }
@@ -106,7 +110,7 @@ final class ExportLayout {
 
     /** A number as text: whole numbers without a fraction, others in the shortest form that reads back exactly. */
     static String number(double v, boolean integral) {
-        if (integral || v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (integral || (v == Math.rint(v) && Math.abs(v) < 1e15)) {
             return Long.toString((long) v);
         }
         return java.math.BigDecimal.valueOf(v).toPlainString();

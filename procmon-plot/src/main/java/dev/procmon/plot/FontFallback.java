@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a text into runs that each have a font able to draw them: the base font where it can, else
@@ -18,10 +19,9 @@ import java.util.Map;
 final class FontFallback {
 
     /** A piece of text and the font that draws it. */
-    record Run(String text, Font font) {
-    }
+    record Run(String text, Font font) {}
 
-    private static volatile List<String> families;
+    private static volatile @Nullable List<String> families;
 
     private final Font base;
     private final Map<Integer, Font> chosen = new HashMap<>();
@@ -73,7 +73,8 @@ final class FontFallback {
         if (f == null) {
             List<String> preferred = new ArrayList<>();
             List<String> rest = new ArrayList<>();
-            for (String name : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
+            for (String name :
+                    GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
                 String n = name.toLowerCase(Locale.ROOT);
                 (n.startsWith("noto sans") || n.startsWith("dejavu sans") ? preferred : rest).add(name);
             }

@@ -23,8 +23,7 @@ final class GnuplotRunner {
 
     private static final long TIMEOUT_SECONDS = 300;
 
-    private GnuplotRunner() {
-    }
+    private GnuplotRunner() {}
 
     /**
      * @param directory where the script and its data are
@@ -42,13 +41,15 @@ final class GnuplotRunner {
         Path work = Files.createTempDirectory("procmon-gnuplot-");
         try {
             Path produced = work.resolve(svg);
-            ProcessBuilder pb = new ProcessBuilder(List.of(executable,
-                    "-e", "procmon_output = " + OutputEscaper.gnuplotString(produced.toString()),
-                    "." + File.separator + script))
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                            executable,
+                            "-e",
+                            "procmon_output = " + OutputEscaper.gnuplotString(produced.toString()),
+                            "." + File.separator + script))
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File(System.getProperty("os.name", "")
-                            .startsWith("Windows") ? "NUL" : "/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(
+                            new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null")));
             Process process;
             try {
                 process = pb.start();
@@ -70,14 +71,19 @@ final class GnuplotRunner {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while gnuplot ran " + script, e);
             }
-            String last = output.strip().lines().filter(s -> !s.isBlank()).reduce((a, b) -> b).orElse("").strip();
+            String last = output.strip()
+                    .lines()
+                    .filter(s -> !s.isBlank())
+                    .reduce((a, b) -> b)
+                    .orElse("")
+                    .strip();
             if (process.exitValue() != 0) {
                 throw new IOException("gnuplot failed on " + script + " (exit " + process.exitValue() + ")"
                         + (last.isEmpty() ? "" : ": " + last));
             }
             if (!Files.isRegularFile(produced, LinkOption.NOFOLLOW_LINKS) || Files.size(produced) == 0) {
-                throw new IOException("gnuplot wrote no " + svg + " from " + script
-                        + (last.isEmpty() ? "" : ": " + last));
+                throw new IOException(
+                        "gnuplot wrote no " + svg + " from " + script + (last.isEmpty() ? "" : ": " + last));
             }
             return OutputFiles.write(directory, svg, out -> Files.copy(produced, out));
         } finally {

@@ -1,7 +1,6 @@
 package dev.procmon.plot;
 
 import dev.procmon.core.LogField;
-
 import java.io.IOException;
 import java.io.Writer;
 
@@ -16,36 +15,62 @@ import java.io.Writer;
  */
 final class GnuplotScriptWriter {
 
-    private GnuplotScriptWriter() {
-    }
+    private GnuplotScriptWriter() {}
 
     static void write(Writer out, String name, ChartLayout layout) throws IOException {
         Chart chart = layout.chart;
         StringBuilder sb = new StringBuilder(4096);
-        sb.append("# Written by procmon plot. Run in this directory: gnuplot ").append(name).append(".plt\n");
-        sb.append("set terminal svg size ").append(ChartLayout.WIDTH).append(',').append(ChartLayout.HEIGHT)
+        sb.append("# Written by procmon plot. Run in this directory: gnuplot ")
+                .append(name)
+                .append(".plt\n");
+        sb.append("set terminal svg size ")
+                .append(ChartLayout.WIDTH)
+                .append(',')
+                .append(ChartLayout.HEIGHT)
                 .append(" noenhanced font 'Helvetica,12' background '#ffffff'\n");
-        sb.append("if (!exists('procmon_output')) procmon_output = ").append(OutputEscaper.gnuplotString(name + ".svg"))
+        sb.append("if (!exists('procmon_output')) procmon_output = ")
+                .append(OutputEscaper.gnuplotString(name + ".svg"))
                 .append('\n');
         sb.append("set output procmon_output\n");
-        sb.append("set title ").append(OutputEscaper.gnuplotString(chart.title())).append('\n');
+        sb.append("set title ")
+                .append(OutputEscaper.gnuplotString(chart.title()))
+                .append('\n');
         sb.append("set datafile missing 'NaN'\n");
         sb.append("set grid\n");
         sb.append("set key tmargin left horizontal\n");
-        sb.append("set xlabel ").append(OutputEscaper.gnuplotString(chart.xTitle())).append('\n');
-        sb.append("set ylabel ").append(OutputEscaper.gnuplotString(chart.yTitle())).append('\n');
-        sb.append("set y2label ").append(OutputEscaper.gnuplotString(chart.y2Title())).append('\n');
+        sb.append("set xlabel ")
+                .append(OutputEscaper.gnuplotString(chart.xTitle()))
+                .append('\n');
+        sb.append("set ylabel ")
+                .append(OutputEscaper.gnuplotString(chart.yTitle()))
+                .append('\n');
+        sb.append("set y2label ")
+                .append(OutputEscaper.gnuplotString(chart.y2Title()))
+                .append('\n');
         if (chart.clock()) {
             sb.append("set xdata time\nset timefmt '%Y-%m-%dT%H:%M:%S'\nset format x '%H:%M:%S'\n");
-            sb.append("set xrange [").append(xValue(layout, layout.x.min())).append(':')
-                    .append(xValue(layout, layout.x.max())).append("]\n");
+            sb.append("set xrange [")
+                    .append(xValue(layout, layout.x.min()))
+                    .append(':')
+                    .append(xValue(layout, layout.x.max()))
+                    .append("]\n");
         } else {
-            sb.append("set xrange [").append(number(layout.x.min())).append(':').append(number(layout.x.max()))
+            sb.append("set xrange [")
+                    .append(number(layout.x.min()))
+                    .append(':')
+                    .append(number(layout.x.max()))
                     .append("]\n");
         }
         sb.append("set xtics ").append(number(tickStep(layout.x))).append('\n');
-        sb.append("set yrange [").append(number(layout.y.min())).append(':').append(number(layout.y.max())).append("]\n");
-        sb.append("set y2range [").append(number(layout.y2.min())).append(':').append(number(layout.y2.max()))
+        sb.append("set yrange [")
+                .append(number(layout.y.min()))
+                .append(':')
+                .append(number(layout.y.max()))
+                .append("]\n");
+        sb.append("set y2range [")
+                .append(number(layout.y2.min()))
+                .append(':')
+                .append(number(layout.y2.max()))
                 .append("]\n");
         sb.append("set ytics ").append(number(tickStep(layout.y))).append(" nomirror\n");
         sb.append("set y2tics ").append(number(tickStep(layout.y2))).append('\n');
@@ -54,14 +79,30 @@ final class GnuplotScriptWriter {
         for (LabelLayout.Placed p : layout.labels.placed()) {
             n++;
             String x = xValue(layout, p.label().x());
-            sb.append("set arrow ").append(n).append(" from ").append(x).append(", graph 0 to ").append(x)
-                    .append(", graph 1 nohead dt (4,3) lc rgb '").append(ChartLayout.MARKER).append("'\n");
+            sb.append("set arrow ")
+                    .append(n)
+                    .append(" from ")
+                    .append(x)
+                    .append(", graph 0 to ")
+                    .append(x)
+                    .append(", graph 1 nohead dt (4,3) lc rgb '")
+                    .append(ChartLayout.MARKER)
+                    .append("'\n");
             if (p.text() != null) {
                 double from = (ChartLayout.BOTTOM - p.textBottom()) / height;
-                sb.append("set label ").append(n).append(' ').append(OutputEscaper.gnuplotString(p.text()))
-                        .append(" at ").append(x).append(", graph ").append(DecimalText.format(from, 3))
-                        .append(" rotate by 90 left offset character 1,0 tc rgb '").append(ChartLayout.LABEL_TEXT)
-                        .append("' font '," ).append(DecimalText.format(ChartLayout.LABEL_FONT, 0)).append("'\n");
+                sb.append("set label ")
+                        .append(n)
+                        .append(' ')
+                        .append(OutputEscaper.gnuplotString(p.text()))
+                        .append(" at ")
+                        .append(x)
+                        .append(", graph ")
+                        .append(DecimalText.format(from, 3))
+                        .append(" rotate by 90 left offset character 1,0 tc rgb '")
+                        .append(ChartLayout.LABEL_TEXT)
+                        .append("' font ',")
+                        .append(DecimalText.format(ChartLayout.LABEL_FONT, 0))
+                        .append("'\n");
             }
         }
         sb.append("plot ");
@@ -76,11 +117,21 @@ final class GnuplotScriptWriter {
             if (s.scale() == 1) {
                 sb.append(s.datColumn());
             } else {
-                sb.append("($").append(s.datColumn()).append('/').append(DecimalText.format(s.scale(), 1)).append(')');
+                sb.append("($")
+                        .append(s.datColumn())
+                        .append('/')
+                        .append(DecimalText.format(s.scale(), 1))
+                        .append(')');
             }
-            sb.append(" axes x1").append(s.rightAxis() ? "y2" : "y1").append(" title ")
-                    .append(OutputEscaper.gnuplotString(s.name())).append(" with lines lw ")
-                    .append(DecimalText.format(s.width(), 1)).append(" lc rgb '").append(s.color()).append('\'');
+            sb.append(" axes x1")
+                    .append(s.rightAxis() ? "y2" : "y1")
+                    .append(" title ")
+                    .append(OutputEscaper.gnuplotString(s.name()))
+                    .append(" with lines lw ")
+                    .append(DecimalText.format(s.width(), 1))
+                    .append(" lc rgb '")
+                    .append(s.color())
+                    .append('\'');
             first = false;
         }
         sb.append('\n');

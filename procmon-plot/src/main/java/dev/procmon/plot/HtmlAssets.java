@@ -22,18 +22,19 @@ final class HtmlAssets {
     static final String UPLOT_CSS = read(UPLOT + "dist/uPlot.min.css");
     static final String UPLOT_LICENSE = read(UPLOT + "LICENSE");
 
-    private HtmlAssets() {
-    }
+    private HtmlAssets() {}
 
     private static String read(String name) {
         try (InputStream in = HtmlAssets.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + name + " (is the uplot WebJar on the classpath?)");
+                throw new IllegalStateException(
+                        "missing resource " + name + " (is the uplot WebJar on the classpath?)");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // Inlined into <script> and <style> elements: nothing may end them early.
             String lower = text.toLowerCase(java.util.Locale.ROOT);
-            if (!name.endsWith(".html") && (lower.contains("</script") || lower.contains("</style") || lower.contains("<!--"))) {
+            if (!name.endsWith(".html")
+                    && (lower.contains("</script") || lower.contains("</style") || lower.contains("<!--"))) {
                 throw new IllegalStateException(name + " cannot be inlined: it contains an end tag or comment opener");
             }
             return text;

@@ -18,8 +18,7 @@ final class HtmlReport {
 
     private static final String[] SLOTS = {"UPLOT_CSS", "STYLE", "DATA", "UPLOT_LICENSE", "UPLOT_JS", "SCRIPT"};
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /**
      * @param title the page title (set by the script from the data, as text)
@@ -68,7 +67,11 @@ final class HtmlReport {
             g.writeArrayFieldStart("panels");
             panel(g, "memory", chart.yTitle());
             panel(g, "rate", chart.y2Title());
-            Chart activity = runs.stream().map(HtmlRun::activity).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            Chart activity = runs.stream()
+                    .map(HtmlRun::activity)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             if (activity != null) {
                 panel(g, "io", activity.yTitle());
                 panel(g, "counts", activity.y2Title());

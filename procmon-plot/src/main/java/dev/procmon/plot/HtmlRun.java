@@ -1,9 +1,10 @@
 package dev.procmon.plot;
 
-import dev.procmon.core.LogField;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.procmon.core.LogField;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One process run as the HTML report carries it: the chart's series (the same ones the SVG and PNG
@@ -17,7 +18,13 @@ import java.util.List;
  * @param phases the phases, by sample index
  * @param offset seconds subtracted from elapsed time to align the run (0 when alone)
  */
-record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List<Phase> phases, double offset) {
+record HtmlRun(
+        String name,
+        SampleTable table,
+        Chart chart,
+        @Nullable Chart activity,
+        List<Phase> phases,
+        double offset) {
 
     /**
      * Memory is kept to at least 1/1000 of its range, rates (CPU %, faults/s) to at least 1/200: finer
@@ -25,18 +32,19 @@ record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List
      * in the report's 3 MB (bench/run's e2e log).
      */
     static final int MEMORY_LEVELS = 1000;
+
     static final int RATE_LEVELS = 200;
 
     /** A phase, shaded from {@code start} to {@code end}, elapsed seconds. */
-    record Phase(String name, double start, double end) {
-    }
+    record Phase(String name, double start, double end) {}
 
     HtmlRun {
         phases = List.copyOf(phases);
     }
 
     /** The run of {@code table}, shifted by {@code offset} seconds, with the phases of its summary. */
-    static HtmlRun of(String name, SampleTable table, Chart chart, Chart activity, RunSummary summary, double offset) {
+    static HtmlRun of(
+            String name, SampleTable table, Chart chart, @Nullable Chart activity, RunSummary summary, double offset) {
         String who = name + " pid " + table.pid() + (table.run() > 1 ? " (run " + table.run() + ")" : "");
         List<Phase> phases = new java.util.ArrayList<>();
         for (PhaseSummary p : summary.phases()) {
@@ -127,7 +135,11 @@ record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List
         if (s.y().length == n) {
             return s.y();
         }
-        double[] x = chart.series().stream().filter(o -> o.x().length == n).findFirst().orElseThrow().x();
+        double[] x = chart.series().stream()
+                .filter(o -> o.x().length == n)
+                .findFirst()
+                .orElseThrow()
+                .x();
         double[] out = new double[n];
         java.util.Arrays.fill(out, Double.NaN);
         for (int i = 0, j = 0; i < n && j < s.x().length; i++) {
@@ -169,7 +181,7 @@ record HtmlRun(String name, SampleTable table, Chart chart, Chart activity, List
     }
 
     /** Writes an encoded column as field {@code field}, or as an array element if {@code field} is null. */
-    private static void column(JsonGenerator g, String field, ColumnCodec.Encoded e) throws IOException {
+    private static void column(JsonGenerator g, @Nullable String field, ColumnCodec.Encoded e) throws IOException {
         if (field == null) {
             g.writeStartObject();
         } else {

@@ -20,11 +20,10 @@ final class JsonlExport {
     static final String FORMAT = "procmon-export";
     static final int VERSION = 1;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    private JsonlExport() {
-    }
+    private JsonlExport() {}
 
     static void write(Writer out, ExportLayout layout, List<SampleTable> tables) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(out);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Places labels: one dashed marker per {@link #MARKER_SPACING}-pixel slot that holds labels (the first
@@ -30,8 +31,8 @@ final class LabelLayout {
      * starting at {@code textBottom} and reading upwards, its baseline at {@code x + fontSize};
      * {@code shortened} is true if {@code text} is not the whole label.
      */
-    record Placed(Chart.ChartLabel label, double x, String text, boolean shortened, double textBottom) {
-    }
+    record Placed(
+            Chart.ChartLabel label, double x, @Nullable String text, boolean shortened, double textBottom) {}
 
     /** The placements, and how many labels there were in all. */
     record Result(List<Placed> placed, int total) {
@@ -46,26 +47,38 @@ final class LabelLayout {
             return n;
         }
 
-        /** @return true if some label has no marker of its own or no text */
+        /** Returns true if some label has no marker of its own or no text. */
         boolean capped() {
             return textsShown() < total;
         }
 
-        /** @return e.g. {@code 12 labels, all shown} or {@code 10310 labels: 1030 markers, 220 texts shown (crowded)} */
+        /** Returns e.g. {@code 12 labels, all shown} or {@code 10310 labels: 1030 markers, 220 texts shown (crowded)}.
+         */
         String describe() {
             if (!capped()) {
                 return total + (total == 1 ? " label" : " labels") + ", all shown";
             }
-            return String.format(Locale.ROOT, "%d labels: %d %s, %d %s shown (crowded)", total, placed.size(),
-                    placed.size() == 1 ? "marker" : "markers", textsShown(), textsShown() == 1 ? "text" : "texts");
+            return String.format(
+                    Locale.ROOT,
+                    "%d labels: %d %s, %d %s shown (crowded)",
+                    total,
+                    placed.size(),
+                    placed.size() == 1 ? "marker" : "markers",
+                    textsShown(),
+                    textsShown() == 1 ? "text" : "texts");
         }
     }
 
-    private LabelLayout() {
-    }
+    private LabelLayout() {}
 
-    static Result place(List<Chart.ChartLabel> labels, PolylineDecimator.Mapping px, double left, double right,
-            double top, double bottom, double fontSize) {
+    static Result place(
+            List<Chart.ChartLabel> labels,
+            PolylineDecimator.Mapping px,
+            double left,
+            double right,
+            double top,
+            double bottom,
+            double fontSize) {
         // One marker per slot, in x order.
         Integer[] order = new Integer[labels.size()];
         double[] xs = new double[labels.size()];
@@ -100,8 +113,8 @@ final class LabelLayout {
         return new Result(best, labels.size());
     }
 
-    private static List<Placed> tryBands(List<Chart.ChartLabel> labels, List<Double> xs, double top, double bottom,
-            double fontSize, int bands) {
+    private static List<Placed> tryBands(
+            List<Chart.ChartLabel> labels, List<Double> xs, double top, double bottom, double fontSize, int bands) {
         double bandHeight = (bottom - top) / bands;
         int maxChars = Math.max(4, (int) ((bandHeight - 10) / (fontSize * CHAR_WIDTH)));
         double[] bandRight = new double[bands];

@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A label as kept in memory: at most {@link #MAX_CHARS} UTF-16 chars (no output shows more, and a log
  * of lines with megabyte labels must not fill the heap), a cut marked with an ellipsis, and lone
@@ -10,10 +12,9 @@ final class LabelText {
 
     static final int MAX_CHARS = 4096;
 
-    private LabelText() {
-    }
+    private LabelText() {}
 
-    static String kept(String s) {
+    static @Nullable String kept(@Nullable String s) {
         if (s == null) {
             return null;
         }

@@ -21,10 +21,11 @@ import java.util.List;
  */
 public final class LogExport {
 
-    private LogExport() {
-    }
+    private LogExport() {}
 
     /**
+     * Writes the runs' samples as one table.
+     *
      * @param runs the runs, written one after another (one header for all)
      * @param format CSV or JSON Lines
      * @param out where to write (left open, flushed)

@@ -1,7 +1,6 @@
 package dev.procmon.plot;
 
 import dev.procmon.core.LogField;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plots logs: reads them, then writes for each process run {@code NAME.dat}, {@code NAME.plt} and
@@ -26,10 +26,11 @@ public final class LogPlotter {
     /** Phase rows in the terminal summary; the report and the summary JSON have them all. */
     static final int TERMINAL_PHASE_ROWS = 8;
 
-    private LogPlotter() {
-    }
+    private LogPlotter() {}
 
     /**
+     * Plots the logs: one chart set per process run.
+     *
      * @param logs the log files, in any order (they are ordered by their content)
      * @param outDir the output directory, created if missing
      * @param options how to plot
@@ -37,7 +38,8 @@ public final class LogPlotter {
      * @throws PlotInputException if the input cannot be plotted (one-line message naming the file)
      * @throws IOException if the output cannot be written, or gnuplot fails (one-line message naming the file)
      */
-    public static PlotResult plot(List<Path> logs, Path outDir, PlotOptions options) throws PlotInputException, IOException {
+    public static PlotResult plot(List<Path> logs, Path outDir, PlotOptions options)
+            throws PlotInputException, IOException {
         ParsedLog parsed = LogReader.read(logs, options.progress(), options.stop());
         Path last = parsed.files().get(parsed.files().size() - 1).getFileName();
         String logName = last == null ? "log" : last.toString();
@@ -51,7 +53,8 @@ public final class LogPlotter {
         List<SampleTable> plotted = tables.subList(0, Math.min(tables.size(), options.maxProcesses()));
         for (SampleTable table : plotted) {
             if (options.time() == TimeAxis.CLOCK && !hasTimestamp(table)) {
-                throw new PlotInputException(logName + ": pid " + table.pid() + " has no timestamps to plot against; use --time=elapsed");
+                throw new PlotInputException(
+                        logName + ": pid " + table.pid() + " has no timestamps to plot against; use --time=elapsed");
             }
         }
         List<String> notices = new ArrayList<>(parsed.notices());
@@ -68,13 +71,15 @@ public final class LogPlotter {
         for (SampleTable table : plotted) {
             String name = base + "_" + table.pid() + (table.run() > 1 ? "-" + table.run() : "");
             DerivedSeries d = DerivedSeries.of(table, options.time(), options.cores());
-            ChartLayout layout = new ChartLayout(ChartBuilder.build(logName, table, d, options.time()),
+            ChartLayout layout = new ChartLayout(
+                    ChartBuilder.build(logName, table, d, options.time()),
                     PanelBuilder.build(table, d, options.time()));
             if (layout.labels.capped()) {
                 notices.add(name + ": " + layout.labels.describe() + "; every label is in " + name + ".dat");
             }
             // The .dat (a row per sample) is written on a second thread while the images are drawn.
-            DatTask dat = new DatTask(() -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
+            DatTask dat = new DatTask(
+                    () -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
             dat.start();
             List<Path> files = new ArrayList<>();
             RunSummary runSummary = RunSummary.of(table);
@@ -90,27 +95,39 @@ public final class LogPlotter {
                 }
                 Scene scene = null;
                 for (OutputFormat format : OutputFormat.values()) {
-                    if (!options.formats().contains(format) || options.gnuplot() && format == OutputFormat.SVG) {
+                    if (!options.formats().contains(format) || (options.gnuplot() && format == OutputFormat.SVG)) {
                         continue;
                     }
                     if (format == OutputFormat.HTML) {
                         // The report is drawn by the browser from the chart's series and the summary, not the scene.
-                        HtmlRun run = HtmlRun.of(logName, table, layout.chart,
-                                layout.panel == null ? null : layout.panel.chart, runSummary, 0);
-                        files.add(OutputFiles.write(outDir, name + ".html",
-                                out -> HtmlReport.write(layout.chart.title(), List.of(run), PhaseTable.of(runSummary), out)));
+                        HtmlRun run = HtmlRun.of(
+                                logName,
+                                table,
+                                layout.chart,
+                                layout.panel == null ? null : layout.panel.chart,
+                                runSummary,
+                                0);
+                        files.add(OutputFiles.write(
+                                outDir,
+                                name + ".html",
+                                out -> HtmlReport.write(
+                                        layout.chart.title(), List.of(run), PhaseTable.of(runSummary), out)));
                         continue;
                     }
                     Scene s = scene == null ? layout.scene() : scene;
                     scene = s;
-                    files.add(OutputFiles.write(outDir, name + "." + format.extension(), out -> format.renderer().render(s, out)));
+                    files.add(OutputFiles.write(
+                            outDir,
+                            name + "." + format.extension(),
+                            out -> format.renderer().render(s, out)));
                 }
             } catch (IOException | RuntimeException e) {
                 dat.awaitQuietly();
                 throw e;
             }
             files.add(0, dat.join());
-            files.add(OutputFiles.write(outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
+            files.add(OutputFiles.write(
+                    outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
             summaries.add(summary(logName, table, d, files, runSummary));
         }
         return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed(), notices);
@@ -119,20 +136,22 @@ public final class LogPlotter {
     /** Writes one file on a thread of its own; {@link #join()} gives its path or its failure. */
     private static final class DatTask {
         private final Thread thread;
-        private Path path;
-        private IOException failure;
-        private RuntimeException crash;
+        private @Nullable Path path;
+        private @Nullable IOException failure;
+        private @Nullable RuntimeException crash;
 
         DatTask(IoSupplier work) {
-            thread = new Thread(() -> {
-                try {
-                    path = work.get();
-                } catch (IOException e) {
-                    failure = e;
-                } catch (RuntimeException e) {
-                    crash = e;
-                }
-            }, "procmon-plot-dat");
+            thread = new Thread(
+                    () -> {
+                        try {
+                            path = work.get();
+                        } catch (IOException e) {
+                            failure = e;
+                        } catch (RuntimeException e) {
+                            crash = e;
+                        }
+                    },
+                    "procmon-plot-dat");
             thread.setDaemon(true);
         }
 
@@ -168,6 +187,9 @@ public final class LogPlotter {
             if (crash != null) {
                 throw crash;
             }
+            if (path == null) {
+                throw new IllegalStateException("the .dat task ended without a file or a failure");
+            }
             return path;
         }
     }
@@ -187,16 +209,26 @@ public final class LogPlotter {
         return false;
     }
 
-    private static ProcessSummary summary(String logName, SampleTable t, DerivedSeries d, List<Path> files,
-            RunSummary runSummary) {
+    private static ProcessSummary summary(
+            String logName, SampleTable t, DerivedSeries d, List<Path> files, RunSummary runSummary) {
         // NaN when no line has RSS (a JFR recording of JDK 20 or older); lines without it are skipped.
         double peak = Double.NaN;
         for (double v : d.rssMb()) {
             peak = Double.isNaN(peak) || v > peak ? v : peak;
         }
         int n = t.size();
-        double duration = t.column(LogField.ELAPSED_TIME).get(n - 1) - t.column(LogField.ELAPSED_TIME).get(0);
-        return new ProcessSummary(logName, t.pid(), t.run(), n, duration, peak, d.meanCpu()[n - 1], t.labelCount(), files,
+        double duration = t.column(LogField.ELAPSED_TIME).get(n - 1)
+                - t.column(LogField.ELAPSED_TIME).get(0);
+        return new ProcessSummary(
+                logName,
+                t.pid(),
+                t.run(),
+                n,
+                duration,
+                peak,
+                d.meanCpu()[n - 1],
+                t.labelCount(),
+                files,
                 PhaseTable.terminal(runSummary, TERMINAL_PHASE_ROWS));
     }
 }

@@ -1,7 +1,6 @@
 package dev.procmon.plot;
 
 import dev.procmon.core.LogField;
-
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,15 +9,16 @@ import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads log files, in the order of their content (oldest rotated file first, whatever order they are
@@ -27,15 +27,18 @@ import java.util.zip.GZIPInputStream;
  * {@code elapsed_time} goes backwards starts a new run. Pipes and devices are read until they end or a
  * {@link StopSignal} stops the read.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 public final class LogReader {
 
     /** How many malformed line locations are kept. */
     static final int MALFORMED_KEPT = 5;
 
-    private LogReader() {
-    }
+    private LogReader() {}
 
     /**
+     * Reads the log files into one table per process run.
+     *
      * @param files the log files, oldest first
      * @param progress told about bytes read
      * @return the tables
@@ -52,7 +55,8 @@ public final class LogReader {
      *
      * @param stop the stop signal, or null
      */
-    public static ParsedLog read(List<Path> files, ProgressListener progress, StopSignal stop) throws PlotInputException {
+    public static ParsedLog read(List<Path> files, ProgressListener progress, @Nullable StopSignal stop)
+            throws PlotInputException {
         if (files.isEmpty()) {
             throw new PlotInputException("no log file given");
         }
@@ -79,10 +83,10 @@ public final class LogReader {
             boolean regular = Files.isRegularFile(f);
             TruncationTolerant tolerant = null;
             try (InputStream raw = Channels.newInputStream(FileChannel.open(f, StandardOpenOption.READ));
-                 InputStream counted = new Counting(raw, n -> {
-                     done[0] = base + n;
-                     progress.progress(done[0], totalBytes);
-                 })) {
+                    InputStream counted = new Counting(raw, n -> {
+                        done[0] = base + n;
+                        progress.progress(done[0], totalBytes);
+                    })) {
                 BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
                 InputStream in = buffered;
                 if (isGzip(buffered)) {
@@ -116,18 +120,22 @@ public final class LogReader {
                 if (state.samples == samplesBefore) {
                     throw new PlotInputException(name + ": corrupt or truncated gzip data", tolerant.cutShort);
                 }
-                notices.add(name + ": gzip data " + (tolerant.cutShort instanceof java.io.EOFException ? "truncated" : "corrupt")
+                notices.add(name + ": gzip data "
+                        + (tolerant.cutShort instanceof java.io.EOFException ? "truncated" : "corrupt")
                         + "; plotted the " + (state.samples - samplesBefore) + " samples before that");
             }
             if (state.samples == samplesBefore) {
                 long bad = state.malformed - malformedBefore;
-                throw new PlotInputException(bad == 0
-                        ? name + ": no " + dev.procmon.core.LogFormat.MARKER + " sample lines"
-                        : name + ": no valid sample lines (" + bad + " malformed, first at " + state.firstBadInFile + ")");
+                throw new PlotInputException(
+                        bad == 0
+                                ? name + ": no " + dev.procmon.core.LogFormat.MARKER + " sample lines"
+                                : name + ": no valid sample lines (" + bad + " malformed, first at "
+                                        + state.firstBadInFile + ")");
             }
         }
         if (state.samples == 0) {
-            throw new PlotInputException(displayName(ordered.get(ordered.size() - 1)) + ": no samples read (stopped by a signal)");
+            throw new PlotInputException(
+                    displayName(ordered.get(ordered.size() - 1)) + ": no samples read (stopped by a signal)");
         }
         if (stop != null) {
             stop.readingDone();
@@ -182,6 +190,7 @@ public final class LogReader {
      * plain log keeps its intact lines); {@link #cutShort} says why it ended.
      */
     private static final class TruncationTolerant extends FilterInputStream {
+        @Nullable
         IOException cutShort;
 
         TruncationTolerant(InputStream in) {
@@ -218,9 +227,14 @@ public final class LogReader {
         final List<String> firstMalformed = new ArrayList<>();
         long malformed;
         int samples;
+
+        @Nullable
         String fileName;
+
+        @Nullable
         String firstBadInFile;
-        private SampleTable last;
+
+        private @Nullable SampleTable last;
 
         @Override
         public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
@@ -237,7 +251,7 @@ public final class LogReader {
                 }
                 sample.pid = pid;
                 sample.hasPid = true;
-                sample.set(LogField.PID.ordinal(), pid);
+                sample.set(LogField.PID.ordinal(), (double) pid);
             }
             samples++;
             sample.label = LabelText.kept(sample.label);

@@ -1,11 +1,15 @@
 package dev.procmon.plot;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing drawn on a chart, in canvas pixels. A {@link Scene} is a list of these; renderers draw
  * each one as it is and decide nothing about where or in which colour.
  */
+// ArrayRecordComponent: the arrays are the hot, read-only columns handed to the renderers; records are never compared
+// or hashed.
+@SuppressWarnings("ArrayRecordComponent")
 sealed interface Mark {
 
     /**
@@ -17,8 +21,8 @@ sealed interface Mark {
      * @param clipped true if drawn only inside {@link Scene#clip()}
      * @param runs the point runs
      */
-    record Lines(String color, double width, double[] dash, boolean clipped, List<double[]> runs) implements Mark {
-    }
+    record Lines(String color, double width, double @Nullable [] dash, boolean clipped, List<double[]> runs)
+            implements Mark {}
 
     /**
      * A rectangle.
@@ -27,9 +31,14 @@ sealed interface Mark {
      * @param fillOpacity 0..1
      * @param stroke {@code #rrggbb} outline, or null for none
      */
-    record Box(double x, double y, double width, double height, String fill, double fillOpacity, String stroke)
-            implements Mark {
-    }
+    record Box(
+            double x,
+            double y,
+            double width,
+            double height,
+            @Nullable String fill,
+            double fillOpacity,
+            String stroke) implements Mark {}
 
     /**
      * A line of text.
@@ -44,7 +53,15 @@ sealed interface Mark {
      * @param bold true for a bold face
      * @param color {@code #rrggbb}
      */
-    record Text(double x, double y, double anchor, boolean rotated, String text, String fullText, double size,
-            boolean bold, String color) implements Mark {
-    }
+    record Text(
+            double x,
+            double y,
+            double anchor,
+            boolean rotated,
+            String text,
+            @Nullable String fullText,
+            double size,
+            boolean bold,
+            String color)
+            implements Mark {}
 }

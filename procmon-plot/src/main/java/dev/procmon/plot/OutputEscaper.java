@@ -6,8 +6,7 @@ package dev.procmon.plot;
  */
 final class OutputEscaper {
 
-    private OutputEscaper() {
-    }
+    private OutputEscaper() {}
 
     /**
      * For the trailing {@code # comment} of a {@code .dat} row: line and paragraph separators, NEL and
@@ -38,7 +37,7 @@ final class OutputEscaper {
         s = s.replace("]]>", "]] >");
         StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
         s.codePoints().forEach(c -> {
-            if (Character.isSurrogate((char) c) && c <= 0xFFFF || c == 0xFFFE || c == 0xFFFF) {
+            if ((Character.isSurrogate((char) c) && c <= 0xFFFF) || c == 0xFFFE || c == 0xFFFF) {
                 return;
             }
             if (GNUPLOT_SPECIAL.indexOf(c) >= 0) {
@@ -87,7 +86,11 @@ final class OutputEscaper {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '-'
                     || c == '_';
             sb.append(ok ? c : '_');
         }
@@ -103,7 +106,11 @@ final class OutputEscaper {
     private static boolean isLineBreakOrControl(int c) {
         // A lone surrogate (codePoints() yields one only unpaired) cannot be written as UTF-8 at all:
         // it becomes a space like a control character instead of failing the whole plot.
-        return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029
-                || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
+        return c < 0x20
+                || c == 0x7f
+                || (c >= 0x80 && c <= 0x9f)
+                || c == 0x2028
+                || c == 0x2029
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 }

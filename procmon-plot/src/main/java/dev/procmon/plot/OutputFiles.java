@@ -26,8 +26,7 @@ final class OutputFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private OutputFiles() {
-    }
+    private OutputFiles() {}
 
     /**
      * @return {@code dir.resolve(name)}, now holding exactly what {@code content} wrote
@@ -39,10 +38,11 @@ final class OutputFiles {
         try {
             OutputStream raw = null;
             for (int attempt = 0; raw == null; attempt++) {
-                tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                tmp = dir.resolve("." + name + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
                 try {
-                    raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                            LinkOption.NOFOLLOW_LINKS);
+                    raw = Files.newOutputStream(
+                            tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 } catch (FileAlreadyExistsException e) {
                     if (attempt > 100) {
                         throw e;

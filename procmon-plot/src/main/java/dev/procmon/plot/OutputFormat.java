@@ -31,7 +31,7 @@ public enum OutputFormat {
         this.extension = extension;
     }
 
-    /** @return the file name extension, without the dot */
+    /** Returns the file name extension, without the dot. */
     public String extension() {
         return extension;
     }

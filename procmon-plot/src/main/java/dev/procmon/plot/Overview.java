@@ -19,10 +19,9 @@ final class Overview {
      */
     static final int BUCKETS = 1000;
 
-    private Overview() {
-    }
+    private Overview() {}
 
-    /** @return the sample indices, ascending */
+    /** Returns the sample indices, ascending. */
     static int[] indices(int n, List<double[]> series, List<SampleTable.Label> labels) {
         if (n <= 2 * BUCKETS) {
             int[] all = new int[n];
@@ -60,7 +59,7 @@ final class Overview {
         return keep.stream().toArray();
     }
 
-    /** @return {@code values} at {@code indices} */
+    /** Returns {@code values} at {@code indices}. */
     static double[] at(double[] values, int[] indices) {
         double[] out = new double[indices.length];
         for (int k = 0; k < indices.length; k++) {

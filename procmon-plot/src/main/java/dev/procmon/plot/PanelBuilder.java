@@ -3,6 +3,7 @@ package dev.procmon.plot;
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The activity panel under the memory/CPU chart, as a {@link Chart} with the same x values: I/O in
@@ -13,10 +14,9 @@ import java.util.List;
  */
 final class PanelBuilder {
 
-    private PanelBuilder() {
-    }
+    private PanelBuilder() {}
 
-    static Chart build(SampleTable table, DerivedSeries d, TimeAxis time) {
+    static @Nullable Chart build(SampleTable table, DerivedSeries d, TimeAxis time) {
         DatLayout dat = DatLayout.of(table);
         double[] elapsed = table.column(LogField.ELAPSED_TIME).toArray();
         List<Chart.Series> series = new ArrayList<>();
@@ -29,12 +29,18 @@ final class PanelBuilder {
         if (series.isEmpty()) {
             return null;
         }
-        return new Chart("", time == TimeAxis.CLOCK ? "Time of day" : "Elapsed time (s)", "I/O (MB/s)",
-                "Threads, descriptors", time == TimeAxis.CLOCK, series, List.of());
+        return new Chart(
+                "",
+                time == TimeAxis.CLOCK ? "Time of day" : "Elapsed time (s)",
+                "I/O (MB/s)",
+                "Threads, descriptors",
+                time == TimeAxis.CLOCK,
+                series,
+                List.of());
     }
 
     /** The cgroup's memory limit as a line on the memory axis, or null when the log has none. */
-    static Chart.Series memoryLimit(SampleTable table, DerivedSeries d) {
+    static Chart.@Nullable Series memoryLimit(SampleTable table, DerivedSeries d) {
         if (!table.has(LogField.CGROUP_MEMORY_MAX)) {
             return null;
         }
@@ -46,12 +52,26 @@ final class PanelBuilder {
         }
         // A setting, read every tenth sample: it holds to the last sample.
         mb[mb.length - 1] = Double.isNaN(mb[mb.length - 1]) ? last : mb[mb.length - 1];
-        return compact("cgroup memory limit (MB), left axis", "#000000", 1.0, false, d.x(), mb,
+        return compact(
+                "cgroup memory limit (MB), left axis",
+                "#000000",
+                1.0,
+                false,
+                d.x(),
+                mb,
                 DatLayout.of(table).number(LogField.CGROUP_MEMORY_MAX));
     }
 
-    private static void io(List<Chart.Series> series, SampleTable table, DatLayout dat, double[] x, double[] elapsed,
-                           LogField counter, String name, String color, double width) {
+    private static void io(
+            List<Chart.Series> series,
+            SampleTable table,
+            DatLayout dat,
+            double[] x,
+            double[] elapsed,
+            LogField counter,
+            String name,
+            String color,
+            double width) {
         if (!table.has(counter)) {
             return;
         }
@@ -62,16 +82,22 @@ final class PanelBuilder {
         series.add(compact(name, color, width, false, x, rate, dat.number(counter)));
     }
 
-    private static void gauge(List<Chart.Series> series, SampleTable table, DatLayout dat, double[] x, LogField f,
-                              String name, String color) {
+    private static void gauge(
+            List<Chart.Series> series,
+            SampleTable table,
+            DatLayout dat,
+            double[] x,
+            LogField f,
+            String name,
+            String color) {
         if (table.has(f)) {
             series.add(compact(name, color, 1.5, true, x, table.column(f).toArray(), dat.number(f)));
         }
     }
 
     /** A series of the points where both x and y are known. */
-    private static Chart.Series compact(String name, String color, double width, boolean right, double[] x, double[] y,
-                                        int datColumn) {
+    private static Chart.Series compact(
+            String name, String color, double width, boolean right, double[] x, double[] y, int datColumn) {
         int n = 0;
         for (int i = 0; i < y.length; i++) {
             if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {

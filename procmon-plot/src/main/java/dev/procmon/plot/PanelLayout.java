@@ -14,6 +14,7 @@ final class PanelLayout {
     static final double HEIGHT = 250;
     /** The panel's plot area, in canvas pixels. */
     static final double TOP = ChartLayout.HEIGHT + 36;
+
     static final double BOTTOM = ChartLayout.HEIGHT + HEIGHT - 36;
 
     final Chart chart;
@@ -56,7 +57,7 @@ final class PanelLayout {
         return Math.max(TOP - 1, Math.min(BOTTOM + 1, p));
     }
 
-    /** @return the panel's marks: grid, frame, tick and axis texts, lines, legend */
+    /** Returns the panel's marks: grid, frame, tick and axis texts, lines, legend. */
     List<Mark> marks() {
         double left = ChartLayout.LEFT;
         double right = ChartLayout.RIGHT;
@@ -80,17 +81,30 @@ final class PanelLayout {
         for (double t : y2.ticks()) {
             marks.add(text(right + 6, py(y2, t) + 4, 0, y2.label(t)));
         }
-        marks.add(new Mark.Text(22, (TOP + BOTTOM) / 2, 0.5, true, chart.yTitle(), null, ChartLayout.FONT, false,
+        marks.add(new Mark.Text(
+                22, (TOP + BOTTOM) / 2, 0.5, true, chart.yTitle(), null, ChartLayout.FONT, false, ChartLayout.AXIS));
+        marks.add(new Mark.Text(
+                ChartLayout.WIDTH - 16,
+                (TOP + BOTTOM) / 2,
+                0.5,
+                true,
+                chart.y2Title(),
+                null,
+                ChartLayout.FONT,
+                false,
                 ChartLayout.AXIS));
-        marks.add(new Mark.Text(ChartLayout.WIDTH - 16, (TOP + BOTTOM) / 2, 0.5, true, chart.y2Title(), null,
-                ChartLayout.FONT, false, ChartLayout.AXIS));
         // The lines stay inside the band by construction (py holds them to it): not clipped to the
         // main chart's plot area, which is the scene's one clip.
         for (ChartLayout.Line line : lines) {
             marks.add(new Mark.Lines(line.series().color(), line.series().width(), null, false, line.runs()));
         }
         for (ChartLayout.LegendEntry e : legend) {
-            marks.add(new Mark.Lines(e.color(), Math.max(2, e.width()), null, false,
+            // Every panel legend entry is a series, with a colour (only the main chart has notes).
+            marks.add(new Mark.Lines(
+                    java.util.Objects.requireNonNull(e.color()),
+                    Math.max(2, e.width()),
+                    null,
+                    false,
                     List.of(new double[] {e.x(), e.y() - 4, e.x() + 28, e.y() - 4})));
             marks.add(text(e.x() + 36, e.y(), 0, e.text()));
         }

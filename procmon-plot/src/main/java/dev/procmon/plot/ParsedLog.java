@@ -12,7 +12,11 @@ import java.util.List;
  * @param files the files in the order read (oldest content first; the last is the live file)
  * @param notices one line each where input was cut short (truncated gzip, a signal, an endless stream)
  */
-public record ParsedLog(List<SampleTable> tables, long malformedLines, List<String> firstMalformed, List<Path> files,
+public record ParsedLog(
+        List<SampleTable> tables,
+        long malformedLines,
+        List<String> firstMalformed,
+        List<Path> files,
         List<String> notices) {
 
     /** Copies the lists. */

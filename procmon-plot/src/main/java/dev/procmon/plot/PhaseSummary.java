@@ -25,9 +25,21 @@ package dev.procmon.plot;
  * @param ioReadBytes bytes read from storage in the span ({@code io_counters.read_bytes})
  * @param ioWriteBytes bytes written to storage in the span ({@code io_counters.write_bytes})
  */
-public record PhaseSummary(String name, Kind kind, int depth, boolean closed, double startSeconds,
-        double durationSeconds, double cpuSeconds, double meanCpuPercent, double rssStartBytes,
-        double rssPeakBytes, double rssEndBytes, double heapPeakBytes, double gcTimeSeconds, double ioReadBytes,
+public record PhaseSummary(
+        String name,
+        Kind kind,
+        int depth,
+        boolean closed,
+        double startSeconds,
+        double durationSeconds,
+        double cpuSeconds,
+        double meanCpuPercent,
+        double rssStartBytes,
+        double rssPeakBytes,
+        double rssEndBytes,
+        double heapPeakBytes,
+        double gcTimeSeconds,
+        double ioReadBytes,
         double ioWriteBytes) {
 
     /** What delimits a span. */
@@ -38,12 +50,12 @@ public record PhaseSummary(String name, Kind kind, int depth, boolean closed, do
         LABEL_INTERVAL
     }
 
-    /** @return {@code startSeconds + durationSeconds} */
+    /** Returns {@code startSeconds + durationSeconds}. */
     public double endSeconds() {
         return startSeconds + durationSeconds;
     }
 
-    /** @return {@code rssEndBytes - rssStartBytes}: what the span left behind (negative: it freed memory) */
+    /** Returns {@code rssEndBytes - rssStartBytes}: what the span left behind (negative: it freed memory). */
     public double rssChangeBytes() {
         return rssEndBytes - rssStartBytes;
     }

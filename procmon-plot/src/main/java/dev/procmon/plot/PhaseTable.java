@@ -16,8 +16,7 @@ final class PhaseTable {
     static final int MAX_ROWS = 500;
 
     /** One column: header, value, decimals. */
-    private record Column(String header, ToDoubleFunction<PhaseSummary> value, int decimals, boolean always) {
-    }
+    private record Column(String header, ToDoubleFunction<PhaseSummary> value, int decimals, boolean always) {}
 
     private static final List<Column> COLUMNS = List.of(
             new Column("Start (s)", PhaseSummary::startSeconds, 3, true),
@@ -33,10 +32,9 @@ final class PhaseTable {
             new Column("Read (MB)", p -> p.ioReadBytes() / MB, 1, false),
             new Column("Written (MB)", p -> p.ioWriteBytes() / MB, 1, false));
 
-    private PhaseTable() {
-    }
+    private PhaseTable() {}
 
-    /** @return the table, or none when the run has neither phases nor labels */
+    /** Returns the table, or none when the run has neither phases nor labels. */
     static List<ReportTable> of(RunSummary run) {
         List<PhaseSummary> spans = run.phases();
         if (spans.isEmpty()) {
@@ -45,7 +43,8 @@ final class PhaseTable {
         boolean phases = spans.get(0).kind() == PhaseSummary.Kind.PHASE;
         List<Column> shown = new ArrayList<>();
         for (Column c : COLUMNS) {
-            if (c.always() || spans.stream().anyMatch(p -> !Double.isNaN(c.value().applyAsDouble(p)))) {
+            if (c.always()
+                    || spans.stream().anyMatch(p -> !Double.isNaN(c.value().applyAsDouble(p)))) {
                 shown.add(c);
             }
         }
@@ -63,7 +62,8 @@ final class PhaseTable {
         }
         String title = phases ? "Phases" : "Between labels";
         if (spans.size() > MAX_ROWS) {
-            title += " (the first " + MAX_ROWS + " of " + spans.size() + "; the .summary.json file beside this report has them all)";
+            title += " (the first " + MAX_ROWS + " of " + spans.size()
+                    + "; the .summary.json file beside this report has them all)";
         }
         return List.of(new ReportTable(title, header, rows));
     }
@@ -113,7 +113,10 @@ final class PhaseTable {
     private static String printable(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT
+            if (Character.isISOControl(c)
+                    || c == 0x2028
+                    || c == 0x2029
+                    || Character.getType(c) == Character.FORMAT
                     || Character.getType(c) == Character.SURROGATE) {
                 b.append('?');
             } else {

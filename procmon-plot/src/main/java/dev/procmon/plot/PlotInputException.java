@@ -13,7 +13,12 @@ public final class PlotInputException extends Exception {
         super(message);
     }
 
-    /** @param message one line naming the file; @param cause the underlying failure */
+    /**
+     * Creates the exception.
+     *
+     * @param message one line naming the file
+     * @param cause the underlying failure
+     */
     public PlotInputException(String message, Throwable cause) {
         super(message, cause);
     }

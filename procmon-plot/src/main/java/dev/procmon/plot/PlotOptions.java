@@ -3,6 +3,7 @@ package dev.procmon.plot;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to plot.
@@ -16,8 +17,14 @@ import java.util.Set;
  *     this machine, see docs/plot.md)
  * @param stop stops reading early (signals), or null
  */
-public record PlotOptions(TimeAxis time, Set<OutputFormat> formats, boolean gnuplot, ProgressListener progress,
-        int maxProcesses, int cores, StopSignal stop) {
+public record PlotOptions(
+        TimeAxis time,
+        Set<OutputFormat> formats,
+        boolean gnuplot,
+        ProgressListener progress,
+        int maxProcesses,
+        int cores,
+        @Nullable StopSignal stop) {
 
     /** The default for {@link #maxProcesses}. */
     public static final int DEFAULT_MAX_PROCESSES = 20;
@@ -35,43 +42,49 @@ public record PlotOptions(TimeAxis time, Set<OutputFormat> formats, boolean gnup
         }
     }
 
-    /** @return elapsed time, SVG and PNG, no gnuplot, no progress, 20 processes, cores from the log */
+    /** Returns elapsed time, SVG and PNG, no gnuplot, no progress, 20 processes, cores from the log. */
     public static PlotOptions defaults() {
-        return new PlotOptions(TimeAxis.ELAPSED, EnumSet.allOf(OutputFormat.class), false, ProgressListener.NONE,
-                DEFAULT_MAX_PROCESSES, 0, null);
+        return new PlotOptions(
+                TimeAxis.ELAPSED,
+                EnumSet.allOf(OutputFormat.class),
+                false,
+                ProgressListener.NONE,
+                DEFAULT_MAX_PROCESSES,
+                0,
+                null);
     }
 
-    /** @return a copy with {@code time} */
+    /** Returns a copy with {@code time}. */
     public PlotOptions withTime(TimeAxis newTime) {
         return new PlotOptions(newTime, formats, gnuplot, progress, maxProcesses, cores, stop);
     }
 
-    /** @return a copy with {@code formats} */
+    /** Returns a copy with {@code formats}. */
     public PlotOptions withFormats(Set<OutputFormat> newFormats) {
         return new PlotOptions(time, newFormats, gnuplot, progress, maxProcesses, cores, stop);
     }
 
-    /** @return a copy with {@code gnuplot} */
+    /** Returns a copy with {@code gnuplot}. */
     public PlotOptions withGnuplot(boolean newGnuplot) {
         return new PlotOptions(time, formats, newGnuplot, progress, maxProcesses, cores, stop);
     }
 
-    /** @return a copy with {@code progress} */
+    /** Returns a copy with {@code progress}. */
     public PlotOptions withProgress(ProgressListener newProgress) {
         return new PlotOptions(time, formats, gnuplot, newProgress, maxProcesses, cores, stop);
     }
 
-    /** @return a copy with {@code maxProcesses} */
+    /** Returns a copy with {@code maxProcesses}. */
     public PlotOptions withMaxProcesses(int newMaxProcesses) {
         return new PlotOptions(time, formats, gnuplot, progress, newMaxProcesses, cores, stop);
     }
 
-    /** @return a copy with {@code cores} */
+    /** Returns a copy with {@code cores}. */
     public PlotOptions withCores(int newCores) {
         return new PlotOptions(time, formats, gnuplot, progress, maxProcesses, newCores, stop);
     }
 
-    /** @return a copy with {@code stop} */
+    /** Returns a copy with {@code stop}. */
     public PlotOptions withStop(StopSignal newStop) {
         return new PlotOptions(time, formats, gnuplot, progress, maxProcesses, cores, newStop);
     }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param firstMalformed {@code file:line} of the first few of them
  * @param notices one line each: caps that applied, input cut short (truncated gzip, a signal), and the like
  */
-public record PlotResult(List<ProcessSummary> processes, long malformedLines, List<String> firstMalformed,
-        List<String> notices) {
+public record PlotResult(
+        List<ProcessSummary> processes, long malformedLines, List<String> firstMalformed, List<String> notices) {
 
     /** Copies the lists. */
     public PlotResult {

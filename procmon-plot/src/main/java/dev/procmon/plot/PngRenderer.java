@@ -57,7 +57,8 @@ final class PngRenderer implements ChartRenderer {
     }
 
     private static void write(BufferedImage image, OutputStream out) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(image), "png");
+        Iterator<ImageWriter> writers =
+                ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(image), "png");
         if (!writers.hasNext()) {
             throw new IOException("no PNG writer available");
         }
@@ -96,7 +97,8 @@ final class PngRenderer implements ChartRenderer {
             for (int i = 0; i < dash.length; i++) {
                 dash[i] = (float) l.dash()[i];
             }
-            g.setStroke(new BasicStroke((float) l.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
+            g.setStroke(
+                    new BasicStroke((float) l.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
         } else {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setStroke(new BasicStroke((float) l.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -140,8 +142,9 @@ final class PngRenderer implements ChartRenderer {
     private static void text(Graphics2D g, Mark.Text t, java.util.Map<Integer, FontFallback> fonts) {
         int style = t.bold() ? Font.BOLD : Font.PLAIN;
         int size = (int) Math.round(t.size());
-        List<FontFallback.Run> runs = fonts.computeIfAbsent(size * 2 + style,
-                k -> new FontFallback(new Font(Font.SANS_SERIF, style, size))).runs(t.text());
+        List<FontFallback.Run> runs = fonts.computeIfAbsent(
+                        size * 2 + style, k -> new FontFallback(new Font(Font.SANS_SERIF, style, size)))
+                .runs(t.text());
         double width = 0;
         for (FontFallback.Run r : runs) {
             width += g.getFontMetrics(r.font()).stringWidth(r.text());

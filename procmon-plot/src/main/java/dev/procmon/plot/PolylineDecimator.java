@@ -10,15 +10,14 @@ import java.util.List;
  */
 final class PolylineDecimator {
 
-    private PolylineDecimator() {
-    }
+    private PolylineDecimator() {}
 
     /** Maps a data value to a pixel coordinate. */
     interface Mapping {
         double toPixel(double v);
     }
 
-    /** @return runs of pixel coordinates {@code x0, y0, x1, y1, ...} */
+    /** Returns runs of pixel coordinates {@code x0, y0, x1, y1, ...}. */
     static List<double[]> decimate(double[] x, double[] y, Mapping mx, Mapping my) {
         List<double[]> runs = new ArrayList<>();
         Run run = new Run();

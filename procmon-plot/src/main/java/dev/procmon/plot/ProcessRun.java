@@ -3,6 +3,7 @@ package dev.procmon.plot;
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One process run of a {@link ProcmonLog}: its samples column by column, its labels and its
@@ -13,7 +14,7 @@ import java.util.List;
 public final class ProcessRun {
 
     private final SampleTable table;
-    private RunSummary summary;
+    private @Nullable RunSummary summary;
 
     ProcessRun(SampleTable table) {
         this.table = table;
@@ -27,25 +28,30 @@ public final class ProcessRun {
      * @param text the label
      * @param phase {@code start} or {@code end} for a phase's lines, null for an ordinary label
      */
-    public record Label(int sample, double seconds, String text, String phase) {
-    }
+    public record Label(
+            int sample,
+            double seconds,
+            String text,
+            @Nullable String phase) {}
 
-    /** @return the process id */
+    /** Returns the process id. */
     public long pid() {
         return table.pid();
     }
 
-    /** @return 1 for the first run of this pid in the log, 2 for the next (the pid was reused), ... */
+    /** Returns 1 for the first run of this pid in the log, 2 for the next (the pid was reused), ... */
     public int run() {
         return table.run();
     }
 
-    /** @return the number of samples */
+    /** Returns the number of samples. */
     public int size() {
         return table.size();
     }
 
     /**
+     * Tells whether the run has a numeric field.
+     *
      * @param field a numeric field of the log schema ({@code LogField.RSS}, {@code LogField.READ_BYTES} ...)
      * @return true if at least one sample has it
      * @throws IllegalArgumentException if the field is not a number (a label, an object)
@@ -55,6 +61,8 @@ public final class ProcessRun {
     }
 
     /**
+     * Returns a numeric field's value at each sample.
+     *
      * @param field a numeric field of the log schema
      * @return its value at each sample as logged (bytes, seconds, counts), NaN where a sample lacks it
      * @throws IllegalArgumentException if the field is not a number (a label, an object)
@@ -63,22 +71,22 @@ public final class ProcessRun {
         return table.column(field).toArray();
     }
 
-    /** @return {@code elapsed_time} of each sample: seconds since the process started */
+    /** Returns {@code elapsed_time} of each sample: seconds since the process started. */
     public double[] elapsedSeconds() {
         return values(LogField.ELAPSED_TIME);
     }
 
-    /** @return {@code memory_info.rss} of each sample, bytes */
+    /** Returns {@code memory_info.rss} of each sample, bytes. */
     public double[] rssBytes() {
         return values(LogField.RSS);
     }
 
-    /** @return JVM heap used of each sample, bytes (NaN unless the monitor sampled its own JVM) */
+    /** Returns jVM heap used of each sample, bytes (NaN unless the monitor sampled its own JVM). */
     public double[] heapUsedBytes() {
         return values(LogField.HEAP_USED);
     }
 
-    /** @return CPU time used up to each sample: user + system + children's, each when present, seconds */
+    /** Returns cPU time used up to each sample: user + system + children's, each when present, seconds. */
     public double[] cpuSeconds() {
         double[] user = values(LogField.USER);
         double[] system = values(LogField.SYSTEM);
@@ -91,7 +99,7 @@ public final class ProcessRun {
         return out;
     }
 
-    /** @return the labels, in log order (phase lines included) */
+    /** Returns the labels, in log order (phase lines included). */
     public List<Label> labels() {
         List<Label> out = new ArrayList<>(table.labelCount());
         for (SampleTable.Label l : table.labels()) {
@@ -100,7 +108,7 @@ public final class ProcessRun {
         return out;
     }
 
-    /** @return peak, totals and phases (computed once, on first call) */
+    /** Returns peak, totals and phases (computed once, on first call). */
     public synchronized RunSummary summary() {
         if (summary == null) {
             summary = RunSummary.of(table);

@@ -20,8 +20,17 @@ import java.util.Locale;
  * @param phaseTable the first rows of the run's phase table (per phase, or per interval between
  *     labels), aligned for a terminal, header first; empty when the run has neither
  */
-public record ProcessSummary(String logName, long pid, int run, int samples, double durationSeconds,
-        double peakRssMb, double meanCpuPercent, int labels, List<Path> files, List<String> phaseTable) {
+public record ProcessSummary(
+        String logName,
+        long pid,
+        int run,
+        int samples,
+        double durationSeconds,
+        double peakRssMb,
+        double meanCpuPercent,
+        int labels,
+        List<Path> files,
+        List<String> phaseTable) {
 
     /** Copies {@code files} and {@code phaseTable}. */
     public ProcessSummary {
@@ -29,15 +38,24 @@ public record ProcessSummary(String logName, long pid, int run, int samples, dou
         phaseTable = List.copyOf(phaseTable);
     }
 
-    /** @return e.g. {@code app.log: pid 86611: 143 samples over 12.4 s, peak RSS 381.9 MB, mean CPU 23.5 %, 8 labels} */
+    /** Returns e.g. {@code app.log: pid 86611: 143 samples over 12.4 s, peak RSS 381.9 MB, mean CPU 23.5 %, 8 labels}.
+     */
     public String describe() {
         String who = run == 1 ? "pid " + pid : "pid " + pid + " (run " + run + ")";
-        String cpu = Double.isFinite(meanCpuPercent) ? Readable.number(meanCpuPercent) + " %" : "n/a";
+        String cpu = Double.isFinite(meanCpuPercent) ? ReadableNumber.number(meanCpuPercent) + " %" : "n/a";
         // n/a when no line had RSS (a JFR recording of JDK 20 or older, issue 15).
-        String rss = Double.isFinite(peakRssMb) ? Readable.number(peakRssMb) + " MB" : "n/a";
-        return String.format(Locale.ROOT, "%s: %s: %d %s over %s s, peak RSS %s, mean CPU %s, %d %s",
-                logName, who, samples, samples == 1 ? "sample" : "samples", Readable.number(durationSeconds),
-                rss, cpu,
-                labels, labels == 1 ? "label" : "labels");
+        String rss = Double.isFinite(peakRssMb) ? ReadableNumber.number(peakRssMb) + " MB" : "n/a";
+        return String.format(
+                Locale.ROOT,
+                "%s: %s: %d %s over %s s, peak RSS %s, mean CPU %s, %d %s",
+                logName,
+                who,
+                samples,
+                samples == 1 ? "sample" : "samples",
+                ReadableNumber.number(durationSeconds),
+                rss,
+                cpu,
+                labels,
+                labels == 1 ? "label" : "labels");
     }
 }

@@ -34,6 +34,8 @@ public final class ProcmonLog {
     }
 
     /**
+     * Reads a procmon log, split into process runs.
+     *
      * @param files the log files, oldest first
      * @return the log's runs
      * @throws PlotInputException if a file is missing, unreadable or holds no valid sample line (the
@@ -53,24 +55,28 @@ public final class ProcmonLog {
         return new ProcmonLog(runs, parsed.malformedLines());
     }
 
-    /** @return every process run, in order of first appearance (a reused pid gives a second run) */
+    /** Returns every process run, in order of first appearance (a reused pid gives a second run). */
     public List<ProcessRun> runs() {
         return runs;
     }
 
     /**
+     * Returns the log's only run.
+     *
      * @return the only run in the log
      * @throws IllegalStateException if the log has several (then choose with {@link #run(long)})
      */
     public ProcessRun onlyRun() {
         if (runs.size() != 1) {
-            throw new IllegalStateException("the log has " + runs.size() + " process runs (" + describe(runs)
-                    + "); choose one with run(pid)");
+            throw new IllegalStateException(
+                    "the log has " + runs.size() + " process runs (" + describe(runs) + "); choose one with run(pid)");
         }
         return runs.get(0);
     }
 
     /**
+     * Returns the only run of a process.
+     *
      * @param pid a process id in the log
      * @return the only run of that process
      * @throws IllegalArgumentException if the pid is not in the log, or ran more than once (then
@@ -82,18 +88,21 @@ public final class ProcmonLog {
             throw new IllegalArgumentException("pid " + pid + " is not in the log (" + describe(runs) + ")");
         }
         if (of.size() > 1) {
-            throw new IllegalArgumentException("pid " + pid + " has " + of.size() + " runs in the log; pick from runs()");
+            throw new IllegalArgumentException(
+                    "pid " + pid + " has " + of.size() + " runs in the log; pick from runs()");
         }
         return of.get(0);
     }
 
-    /** @return sample lines skipped as malformed or truncated */
+    /** Returns sample lines skipped as malformed or truncated. */
     public long malformedLines() {
         return malformedLines;
     }
 
     static String describe(List<ProcessRun> runs) {
-        return runs.stream().map(r -> r.run() == 1 ? "pid " + r.pid()
-                : String.format(Locale.ROOT, "pid %d run %d", r.pid(), r.run())).collect(Collectors.joining(", "));
+        return runs.stream()
+                .map(r ->
+                        r.run() == 1 ? "pid " + r.pid() : String.format(Locale.ROOT, "pid %d run %d", r.pid(), r.run()))
+                .collect(Collectors.joining(", "));
     }
 }

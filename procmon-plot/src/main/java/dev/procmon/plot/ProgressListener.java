@@ -5,9 +5,11 @@ package dev.procmon.plot;
 public interface ProgressListener {
 
     /** Ignores progress. */
-    ProgressListener NONE = (bytesRead, totalBytes) -> { };
+    ProgressListener NONE = (bytesRead, totalBytes) -> {};
 
     /**
+     * Called as the files are read.
+     *
      * @param bytesRead bytes read so far from all files (compressed bytes for gzip files)
      * @param totalBytes the sum of all files' sizes
      */

@@ -19,7 +19,8 @@ record ReportTable(String title, List<String> columns, List<List<String>> rows) 
         rows = rows.stream().map(List::copyOf).toList();
         for (List<String> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("row of " + row.size() + " cells for " + columns.size() + " columns");
+                throw new IllegalArgumentException(
+                        "row of " + row.size() + " cells for " + columns.size() + " columns");
             }
         }
     }

@@ -19,12 +19,10 @@ import java.util.zip.GZIPInputStream;
  */
 final class RotatedOrder {
 
-    private RotatedOrder() {
-    }
+    private RotatedOrder() {}
 
     /** The first sample's timestamp and elapsed time. */
-    private record First(Path file, long timestamp, double elapsed) {
-    }
+    private record First(Path file, long timestamp, double elapsed) {}
 
     /** Stops the scan at the first sample. */
     private static final class Found extends RuntimeException {
@@ -47,11 +45,12 @@ final class RotatedOrder {
             firsts.add(first(f));
         }
         boolean stamps = firsts.stream().allMatch(x -> x.timestamp() != Sample.NO_TIMESTAMP);
-        Comparator<First> order = stamps ? Comparator.comparingLong(First::timestamp)
-                : Comparator.comparingDouble(First::elapsed);
+        Comparator<First> order =
+                stamps ? Comparator.comparingLong(First::timestamp) : Comparator.comparingDouble(First::elapsed);
         List<First> sorted = new ArrayList<>(firsts);
-        sorted.sort(Comparator.comparing((First x) -> !Double.isNaN(x.elapsed())).thenComparing(
-                (a, b) -> Double.isNaN(a.elapsed()) || Double.isNaN(b.elapsed()) ? 0 : order.compare(a, b)));
+        sorted.sort(Comparator.comparing((First x) -> !Double.isNaN(x.elapsed()))
+                .thenComparing(
+                        (a, b) -> Double.isNaN(a.elapsed()) || Double.isNaN(b.elapsed()) ? 0 : order.compare(a, b)));
         List<Path> result = new ArrayList<>();
         for (First x : sorted) {
             result.add(x.file());
@@ -71,18 +70,22 @@ final class RotatedOrder {
             if (b0 == 0x1f && b1 == 0x8b) {
                 in = new GZIPInputStream(raw, 1 << 16);
             }
-            new LogScanner().scan(in, new LogScanner.Sink() {
-                @Override
-                public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
-                    if (parser.parse(bytes, from, to - from, sample)) {
-                        throw new Found();
-                    }
-                }
+            new LogScanner()
+                    .scan(
+                            in,
+                            new LogScanner.Sink() {
+                                @Override
+                                public void sampleLine(
+                                        byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
+                                    if (parser.parse(bytes, from, to - from, sample)) {
+                                        throw new Found();
+                                    }
+                                }
 
-                @Override
-                public void malformedLine(long lineNumber) {
-                }
-            }, true);
+                                @Override
+                                public void malformedLine(long lineNumber) {}
+                            },
+                            true);
         } catch (Found found) {
             return new First(f, sample.timestampMicros, sample.elapsed());
         } catch (IOException | RuntimeException e) {

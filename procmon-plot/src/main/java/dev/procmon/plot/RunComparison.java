@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs side by side: one process from each log, overlaid in one HTML report, aligned at their
@@ -20,10 +21,11 @@ public final class RunComparison {
     /** The report's file name in the output directory. */
     public static final String FILE_NAME = "compare.html";
 
-    private RunComparison() {
-    }
+    private RunComparison() {}
 
     /**
+     * Writes one chart comparing the runs of several logs.
+     *
      * @param logs one log per run (each file read on its own), at least two
      * @param pid the process to take from each log; empty to take each log's only process
      * @param alignAt the label text to align the runs at; null to align them at their start
@@ -32,7 +34,8 @@ public final class RunComparison {
      * @return the report written
      * @throws PlotInputException if a log has no such process, several without {@code pid}, or no such label
      */
-    public static Path write(List<Path> logs, OptionalLong pid, String alignAt, Path outDir, ProgressListener progress)
+    public static Path write(
+            List<Path> logs, OptionalLong pid, @Nullable String alignAt, Path outDir, ProgressListener progress)
             throws PlotInputException, IOException {
         if (logs.size() < 2) {
             throw new PlotInputException("--compare needs at least two logs");
@@ -42,8 +45,11 @@ public final class RunComparison {
         List<String> names = new ArrayList<>();
         Chart reference = null;
         for (Path log : logs) {
-            String logName = log.getFileName() == null ? log.toString() : log.getFileName().toString();
-            SampleTable table = choose(logName, LogReader.read(List.of(log), progress).tables(), pid);
+            String logName = log.getFileName() == null
+                    ? log.toString()
+                    : log.getFileName().toString();
+            SampleTable table =
+                    choose(logName, LogReader.read(List.of(log), progress).tables(), pid);
             DerivedSeries derived = DerivedSeries.of(table, TimeAxis.ELAPSED);
             Chart chart = ChartBuilder.build(logName, table, derived, TimeAxis.ELAPSED);
             Chart activity = PanelBuilder.build(table, derived, TimeAxis.ELAPSED);
@@ -66,7 +72,9 @@ public final class RunComparison {
                 + (alignAt == null ? ", aligned at their start" : ", aligned at label " + alignAt);
         // As every other output: a new file moved into place, so a link planted there is replaced, never
         // followed (opening it NOFOLLOW failed with a line naming no file).
-        return OutputFiles.write(outDir, FILE_NAME,
+        return OutputFiles.write(
+                outDir,
+                FILE_NAME,
                 out -> HtmlReport.write(title, runs, List.of(CompareTable.of(names, summaries)), out));
     }
 
@@ -77,7 +85,10 @@ public final class RunComparison {
     private static Chart matchScales(Chart chart, Chart reference) {
         List<Chart.Series> series = new ArrayList<>();
         for (Chart.Series s : chart.series()) {
-            Chart.Series r = reference.series().stream().filter(o -> o.datColumn() == s.datColumn()).findFirst().orElse(s);
+            Chart.Series r = reference.series().stream()
+                    .filter(o -> o.datColumn() == s.datColumn())
+                    .findFirst()
+                    .orElse(s);
             double[] y = s.y();
             if (r.scale() != s.scale()) {
                 y = new double[y.length];
@@ -85,12 +96,15 @@ public final class RunComparison {
                     y[i] = s.y()[i] * s.scale() / r.scale();
                 }
             }
-            series.add(new Chart.Series(r.name(), s.color(), s.width(), s.rightAxis(), s.x(), y, s.datColumn(), r.scale()));
+            series.add(new Chart.Series(
+                    r.name(), s.color(), s.width(), s.rightAxis(), s.x(), y, s.datColumn(), r.scale()));
         }
-        return new Chart(chart.title(), chart.xTitle(), chart.yTitle(), chart.y2Title(), chart.clock(), series, chart.labels());
+        return new Chart(
+                chart.title(), chart.xTitle(), chart.yTitle(), chart.y2Title(), chart.clock(), series, chart.labels());
     }
 
-    private static SampleTable choose(String logName, List<SampleTable> tables, OptionalLong pid) throws PlotInputException {
+    private static SampleTable choose(String logName, List<SampleTable> tables, OptionalLong pid)
+            throws PlotInputException {
         if (pid.isPresent()) {
             for (SampleTable t : tables) {
                 if (t.pid() == pid.getAsLong()) {
@@ -100,15 +114,20 @@ public final class RunComparison {
             throw new PlotInputException(logName + ": no samples of pid " + pid.getAsLong() + pids(tables));
         }
         if (tables.size() != 1) {
-            throw new PlotInputException(logName + ": " + tables.size() + " process runs" + pids(tables)
-                    + "; choose one with --pid");
+            throw new PlotInputException(
+                    logName + ": " + tables.size() + " process runs" + pids(tables) + "; choose one with --pid");
         }
         return tables.get(0);
     }
 
     private static String pids(List<SampleTable> tables) {
-        return tables.isEmpty() ? "" : " (pids " + tables.stream().map(t -> Long.toString(t.pid())).distinct()
-                .collect(Collectors.joining(", ")) + ")";
+        return tables.isEmpty()
+                ? ""
+                : " (pids "
+                        + tables.stream()
+                                .map(t -> Long.toString(t.pid()))
+                                .distinct()
+                                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static double labelTime(String logName, SampleTable table, String text) throws PlotInputException {
@@ -117,6 +136,7 @@ public final class RunComparison {
                 return table.get(LogField.ELAPSED_TIME, l.index());
             }
         }
-        throw new PlotInputException(logName + ": no label \"" + OutputEscaper.datComment(text) + "\" to align at (--align-at)");
+        throw new PlotInputException(
+                logName + ": no label \"" + OutputEscaper.datComment(text) + "\" to align at (--align-at)");
     }
 }

@@ -2,6 +2,7 @@ package dev.procmon.plot;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one process run cost, and each of its phases (or label intervals). Counters in the log are
@@ -30,10 +31,24 @@ import java.util.List;
  * @param ioWriteBytes bytes written to storage ({@code io_counters.write_bytes}) at the last sample that has one
  * @param phases the phases in order of their start, or, in a run without phases, the label intervals
  */
-public record RunSummary(long pid, int run, int samples, int labels, double firstSampleSeconds,
-        double durationSeconds, double peakRssBytes, double peakRssSeconds, LocalDateTime peakRssTime,
-        double cpuSeconds, double meanCpuPercent, double heapPeakBytes, double heapPeakSeconds, double gcTimeSeconds, double ioReadBytes,
-        double ioWriteBytes, List<PhaseSummary> phases) {
+public record RunSummary(
+        long pid,
+        int run,
+        int samples,
+        int labels,
+        double firstSampleSeconds,
+        double durationSeconds,
+        double peakRssBytes,
+        double peakRssSeconds,
+        @Nullable LocalDateTime peakRssTime,
+        double cpuSeconds,
+        double meanCpuPercent,
+        double heapPeakBytes,
+        double heapPeakSeconds,
+        double gcTimeSeconds,
+        double ioReadBytes,
+        double ioWriteBytes,
+        List<PhaseSummary> phases) {
 
     /** Copies {@code phases}. */
     public RunSummary {
@@ -41,8 +56,8 @@ public record RunSummary(long pid, int run, int samples, int labels, double firs
     }
 
     /**
-     * @return this summary as the JSON object of {@code NAME.summary.json} (docs/summary-json.md)
-     *     without its {@code format}, {@code version} and {@code log} fields
+     * Returns this summary as the JSON object of {@code NAME.summary.json} (docs/summary-json.md)
+     * without its {@code format}, {@code version} and {@code log} fields.
      */
     public String toJson() {
         return SummaryJson.toJson(this);

@@ -2,12 +2,15 @@ package dev.procmon.plot;
 
 import dev.procmon.core.LogField;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parsed sample line; a reused holder, so the parser allocates nothing per line but the label.
  * Every number of the line is kept by its {@link LogField} (in the log's units: bytes, counts,
  * seconds), NaN when the line does not have it.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 final class Sample {
 
     static final long NO_TIMESTAMP = Long.MIN_VALUE;
@@ -26,12 +29,16 @@ final class Sample {
     Sample() {
         Arrays.fill(values, Double.NaN);
     }
+
     long pid;
     boolean hasPid;
     /** Local wall-clock time as microseconds since 1970-01-01T00:00 (as if UTC), or {@link #NO_TIMESTAMP}. */
     long timestampMicros;
+
+    @Nullable
     String label;
     /** The {@code phase} of a label line ({@code start}, {@code end}), or null. */
+    @Nullable
     String phase;
 
     void set(int ordinal, double v) {

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hand-written parser for the sample object as procmon and TotalDepth write it: ASCII, one JSON
@@ -21,6 +22,8 @@ import java.util.List;
  * and {@link SampleLineParser} parses the line again with Jackson, which decides. So its results
  * must equal Jackson's wherever it says yes ({@code SampleLineFastPathTest} checks that).
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 final class SampleLineFastPath {
 
     /** Returned by the scanning helpers instead of a position: give the line to Jackson. */
@@ -33,10 +36,10 @@ final class SampleLineFastPath {
     private static final int MAX_LONG_DIGITS = 18;
     /** Below this a long is an exact double. */
     private static final long EXACT_MANTISSA = 1L << 53;
-    /** Powers of ten that are exact doubles; m / 10^k is then correctly rounded for m < 2^53. */
+    /** Powers of ten that are exact doubles; m / 10^k is then correctly rounded for m &lt; 2^53. */
     private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     };
 
     /** Declared before the {@link Keys} tables, whose constructor uses it (as is MAX_KEY). */
@@ -47,6 +50,7 @@ final class SampleLineFastPath {
 
     /** What a key's value is, from its field in the schema. */
     private static final int T_NUMBER = 0;
+
     private static final int T_WHOLE = 1;
     private static final int T_PID = 2;
     private static final int T_OBJECT = 3;
@@ -59,8 +63,9 @@ final class SampleLineFastPath {
      * write order, so the key after key k is looked for first at k + 1.
      */
     private static final Keys TOP = new Keys(LogField.topLevel());
-    private static final Keys[] MEMBERS = Arrays.stream(LogField.values()).map(f -> new Keys(f.members()))
-            .toArray(Keys[]::new);
+
+    private static final Keys[] MEMBERS =
+            Arrays.stream(LogField.values()).map(f -> new Keys(f.members())).toArray(Keys[]::new);
 
     /**
      * The keys of one object, each also as {@code key"} in up to three little-endian words (head,
@@ -71,12 +76,14 @@ final class SampleLineFastPath {
         final LogField[] fields;
         /** Per key, what its value is ({@link #T_NUMBER} ...), its field's ordinal and flags: read per value. */
         final int[] type;
+
         final int[] slot;
         final boolean[] nullable;
         final byte[][] keys;
         final int[] length;
         /** Bytes that must be there to compare: max(16, length). */
         final int[] need;
+
         final long[] head;
         final long[] headMask;
         final long[] mid;
@@ -100,12 +107,16 @@ final class SampleLineFastPath {
             tail = new long[n];
             for (int k = 0; k < n; k++) {
                 LogField f = this.fields[k];
-                type[k] = f == LogField.PID ? T_PID : f == LogField.PHASE ? T_PHASE : switch (f.kind()) {
-                    case OBJECT -> T_OBJECT;
-                    case TIMESTAMP -> T_TIMESTAMP;
-                    case TEXT -> T_LABEL;
-                    default -> f.wholeNumber() ? T_WHOLE : T_NUMBER;
-                };
+                type[k] = f == LogField.PID
+                        ? T_PID
+                        : f == LogField.PHASE
+                                ? T_PHASE
+                                : switch (f.kind()) {
+                                    case OBJECT -> T_OBJECT;
+                                    case TIMESTAMP -> T_TIMESTAMP;
+                                    case TEXT -> T_LABEL;
+                                    default -> f.wholeNumber() ? T_WHOLE : T_NUMBER;
+                                };
                 slot[k] = f.ordinal();
                 nullable[k] = f.nullable();
                 keys[k] = f.key().getBytes(StandardCharsets.US_ASCII);
@@ -144,20 +155,22 @@ final class SampleLineFastPath {
 
     /** The last number read: its value, whether it was an integer token, and (then) as a long. */
     private double number;
+
     private boolean integer;
     private long longValue;
     /** The last key's index in its {@link Keys}, or {@link #K_UNKNOWN}. */
     private int keyId;
     /** The last string value, decoded (only when asked for). */
-    private String text;
+    private @Nullable String text;
+
     private final char[] chars = new char[32];
     private int charCount;
     private final StringBuilder unescaped = new StringBuilder(64);
 
     /**
-     * @return true if {@code b[from, to)} is a sample object this parser fully understood and that is
-     *     valid, then in {@code out}; false if the line must be parsed by Jackson ({@code out} is then
-     *     garbage)
+     * Returns true if {@code b[from, to)} is a sample object this parser fully understood and that is
+     * valid, then in {@code out}; false if the line must be parsed by Jackson ({@code out} is then
+     * garbage).
      */
     boolean parse(byte[] b, int from, int to, Sample out) {
         out.reset();
@@ -225,18 +238,20 @@ final class SampleLineFastPath {
             return i;
         }
         switch (type) {
-            case T_OBJECT:
+            case T_OBJECT -> {
                 if (isNull(b, i, to)) {
                     return keys.nullable[k] ? i + 4 : DEFER;
                 }
                 return nested(b, i, to, MEMBERS[keys.slot[k]], out);
-            case T_TIMESTAMP:
+            }
+            case T_TIMESTAMP -> {
                 i = string(b, i, to, false);
                 if (i != DEFER) {
                     out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
                 }
                 return i;
-            default:
+            }
+            default -> {
                 i = string(b, i, to, true);
                 if (type == T_PHASE) {
                     out.phase = text;
@@ -244,6 +259,7 @@ final class SampleLineFastPath {
                     out.label = text;
                 }
                 return i;
+            }
         }
     }
 
@@ -420,9 +436,9 @@ final class SampleLineFastPath {
                         != 0x3333333333333333L) {
                     break;
                 }
-                w = (w & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
-                w = (w & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
-                w = (w & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+                w = ((w & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+                w = ((w & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+                w = ((w & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
                 m = m * 100_000_000L + w;
                 digits += Long.BYTES;
                 i += Long.BYTES;

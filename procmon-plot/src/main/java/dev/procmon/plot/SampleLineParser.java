@@ -20,6 +20,8 @@ import java.util.Map;
  * optional (TotalDepth's lines have none, then {@link Sample#hasPid} is false and the caller decides).
  * Text fields of another type, and unknown keys, are skipped.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 final class SampleLineParser {
 
     /** One factory for all parsers: it owns the symbol table that canonicalises field names. */
@@ -30,6 +32,8 @@ final class SampleLineParser {
     /** Thrown inside the parser to abandon a line; no stack trace, never escapes. */
     private static final class Malformed extends Exception {
         private static final long serialVersionUID = 1L;
+        // StaticAssignmentOfThrowable: one stackless, immutable instance, thrown per bad line without allocating.
+        @SuppressWarnings("StaticAssignmentOfThrowable")
         private static final Malformed INSTANCE = new Malformed();
 
         private Malformed() {
@@ -41,8 +45,8 @@ final class SampleLineParser {
     private final SampleLineFastPath fastPath = new SampleLineFastPath();
 
     /**
-     * @return true if {@code bytes[offset, offset + length)} starts with a valid sample object, then
-     *     in {@code out}; false if malformed, truncated or invalid (never throws)
+     * Returns true if {@code bytes[offset, offset + length)} starts with a valid sample object, then
+     * in {@code out}; false if malformed, truncated or invalid (never throws).
      */
     boolean parse(byte[] bytes, int offset, int length, Sample out) {
         return fastPath.parse(bytes, offset, offset + length, out) || parseWithJackson(bytes, offset, length, out);
@@ -67,8 +71,9 @@ final class SampleLineParser {
 
     /** The top-level fields and each object's members by key, from the schema. */
     private static final Map<String, LogField> TOP = byKey(LogField.topLevel());
-    private static final List<Map<String, LogField>> MEMBERS = Arrays.stream(LogField.values())
-            .map(f -> byKey(f.members())).toList();
+
+    private static final List<Map<String, LogField>> MEMBERS =
+            Arrays.stream(LogField.values()).map(f -> byKey(f.members())).toList();
 
     private static Map<String, LogField> byKey(List<LogField> fields) {
         Map<String, LogField> m = new HashMap<>();
@@ -129,12 +134,13 @@ final class SampleLineParser {
             return;
         }
         if (f.wholeNumber()) {
-            if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            if (v != JsonToken.VALUE_NUMBER_INT
+                    || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     || p.getLongValue() < 0) {
                 throw Malformed.INSTANCE;
             }
             long n = p.getLongValue();
-            out.set(f.ordinal(), n);
+            out.set(f.ordinal(), (double) n);
             if (f == LogField.PID) {
                 out.pid = n;
                 out.hasPid = true;

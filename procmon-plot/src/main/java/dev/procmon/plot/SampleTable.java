@@ -4,6 +4,7 @@ import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The samples of one process run, column by column in primitive arrays (no object per sample), with
@@ -12,12 +13,16 @@ import java.util.List;
  * repeats the previous sample's {@code elapsed_time} only adds its label to that sample: that is how
  * several labels queued between two samples are logged.
  */
+// EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
+@SuppressWarnings("EnumOrdinal")
 public final class SampleTable {
 
     private static final LogField[] FIELDS = LogField.values();
     /** Bit {@code ordinal} of every numeric field: the possible columns. */
-    private static final long NUMERIC_MASK = Arrays.stream(LogField.values()).filter(LogField::isNumber)
-            .mapToLong(f -> 1L << f.ordinal()).reduce(0, (a, b) -> a | b);
+    private static final long NUMERIC_MASK = Arrays.stream(LogField.values())
+            .filter(LogField::isNumber)
+            .mapToLong(f -> 1L << f.ordinal())
+            .reduce(0, (a, b) -> a | b);
 
     private final long pid;
     private final int run;
@@ -28,10 +33,12 @@ public final class SampleTable {
     private final double[][] data = new double[FIELDS.length][];
     /** The ordinals of the columns made so far, in the order made; bits of the same in {@code materialized}. */
     private final int[] order = new int[FIELDS.length];
+
     private int count;
     private long materialized;
     /** Room every column has. */
     private int capacity = 64;
+
     final LongColumn timestamp = new LongColumn();
     private int size;
     private final List<Label> labels = new ArrayList<>();
@@ -41,35 +48,36 @@ public final class SampleTable {
      *
      * @param phase {@code start} or {@code end} when the label opens or closes a phase, else null
      */
-    record Label(int index, String text, String phase) {
-    }
+    record Label(int index, String text, @Nullable String phase) {}
 
     SampleTable(long pid, int run) {
         this.pid = pid;
         this.run = run;
     }
 
-    /** @return the process id */
+    /** Returns the process id. */
     public long pid() {
         return pid;
     }
 
-    /** @return 1 for the first run of this pid in the log, 2 for the next, ... */
+    /** Returns 1 for the first run of this pid in the log, 2 for the next, ... */
     public int run() {
         return run;
     }
 
-    /** @return the number of samples */
+    /** Returns the number of samples. */
     public int size() {
         return size;
     }
 
-    /** @return the number of labels */
+    /** Returns the number of labels. */
     public int labelCount() {
         return labels.size();
     }
 
     /**
+     * Tells whether any sample of this table has the field.
+     *
      * @return true if at least one sample of this table has the field
      * @throws IllegalArgumentException if the field is not a number
      */
@@ -90,6 +98,8 @@ public final class SampleTable {
     }
 
     /**
+     * Returns a field's value at one sample.
+     *
      * @param row a sample index, 0 to {@link #size()} - 1
      * @return the field's value in the log's unit (bytes, seconds, count), NaN when the line lacked it
      * @throws IllegalArgumentException if the field is not a number

@@ -8,5 +8,7 @@ import java.util.List;
  *
  * @param clip the plot area: {@code x, y, width, height}; marks with {@code clipped} are cut to it
  */
-record Scene(int width, int height, double[] clip, String title, List<Mark> marks) {
-}
+// ArrayRecordComponent: the arrays are the hot, read-only columns handed to the renderers; records are never compared
+// or hashed.
+@SuppressWarnings("ArrayRecordComponent")
+record Scene(int width, int height, double[] clip, String title, List<Mark> marks) {}

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import java.io.IOException;
 import java.io.Writer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON that can sit inside an HTML {@code <script type="application/json">} block whatever the text
- * it carries: {@code <}, {@code >}, {@code &} and DEL are written as {@code \u003c}-style escapes (so
+ * it carries: {@code <}, {@code >}, {@code &} and DEL are written as {@code <}-style escapes (so
  * neither {@code </script>} nor {@code <!--} can appear), every non-ASCII character as {@code \\uXXXX}
  * (so U+2028, U+2029 and lone surrogates are escapes, never raw characters). The page reads it with
  * {@code JSON.parse}, which restores the text exactly; it becomes text nodes, never markup.
@@ -21,10 +22,9 @@ final class ScriptJson {
             .build()
             .setCharacterEscapes(new HtmlEscapes());
 
-    private ScriptJson() {
-    }
+    private ScriptJson() {}
 
-    /** @return a generator writing script-safe JSON to {@code out}; closing it does not close {@code out} */
+    /** Returns a generator writing script-safe JSON to {@code out}; closing it does not close {@code out}. */
     static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -50,7 +50,7 @@ final class ScriptJson {
         }
 
         @Override
-        public SerializableString getEscapeSequence(int ch) {
+        public @Nullable SerializableString getEscapeSequence(int ch) {
             return null;
         }
     }

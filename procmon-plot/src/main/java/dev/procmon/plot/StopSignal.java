@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells a running {@link LogPlotter#plot} to stop reading (e.g. from a SIGINT/SIGTERM shutdown hook)
  * and plot what it has. A read blocked on a pipe or device that never ends is woken by interrupting
@@ -7,7 +9,7 @@ package dev.procmon.plot;
  */
 public final class StopSignal {
 
-    private Thread reader;
+    private @Nullable Thread reader;
     private boolean stopped;
     private boolean readAll;
 
@@ -31,12 +33,12 @@ public final class StopSignal {
         readAll = true;
     }
 
-    /** @return true once {@link #stop()} was called */
+    /** Returns true once {@link #stop()} was called. */
     public synchronized boolean stopped() {
         return stopped;
     }
 
-    /** @return false if stopped already; else the calling thread is the one to interrupt */
+    /** Returns false if stopped already; else the calling thread is the one to interrupt. */
     synchronized boolean beginRead() {
         if (stopped) {
             return false;

@@ -18,14 +18,13 @@ final class SummaryJson {
 
     /** Raised only for a change that breaks a reader of the previous version. */
     static final int VERSION = 1;
+
     static final String FORMAT = "procmon-summary";
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     static void write(OutputStream out, String logName, RunSummary s) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a {@link RunSummary} in one pass over a table's samples. The spans open at a sample
@@ -83,11 +84,11 @@ final class SummaryPass {
         for (int i = 0; i < n; i++) {
             double rss = this.rss.get(i);
             double heap = heapUsed.get(i);
-            if (rss > rssPeak || Double.isNaN(rssPeak) && !Double.isNaN(rss)) {
+            if (rss > rssPeak || (Double.isNaN(rssPeak) && !Double.isNaN(rss))) {
                 rssPeak = rss;
                 rssPeakAt = i;
             }
-            if (heap > heapPeak || Double.isNaN(heapPeak) && !Double.isNaN(heap)) {
+            if (heap > heapPeak || (Double.isNaN(heapPeak) && !Double.isNaN(heap))) {
                 heapPeak = heap;
                 heapPeakAt = i;
             }
@@ -125,10 +126,24 @@ final class SummaryPass {
         double cpuTotal = lastCpu < 0 ? Double.NaN : cpu(lastCpu);
         double cpuAge = lastCpu < 0 ? Double.NaN : elapsed.get(lastCpu);
         long stamp = rssPeakAt < 0 ? Sample.NO_TIMESTAMP : t.timestamp.get(rssPeakAt);
-        return new RunSummary(t.pid(), t.run(), n, labels.size(), elapsed.get(0), elapsed.get(last), rssPeak,
-                rssPeakAt < 0 ? Double.NaN : elapsed.get(rssPeakAt), time(stamp),
-                cpuTotal, percent(cpuTotal, cpuAge), heapPeak,
-                heapPeakAt < 0 ? Double.NaN : elapsed.get(heapPeakAt), lastKnown(gcTime), lastKnown(readBytes), lastKnown(writeBytes), out);
+        return new RunSummary(
+                t.pid(),
+                t.run(),
+                n,
+                labels.size(),
+                elapsed.get(0),
+                elapsed.get(last),
+                rssPeak,
+                rssPeakAt < 0 ? Double.NaN : elapsed.get(rssPeakAt),
+                time(stamp),
+                cpuTotal,
+                percent(cpuTotal, cpuAge),
+                heapPeak,
+                heapPeakAt < 0 ? Double.NaN : elapsed.get(heapPeakAt),
+                lastKnown(gcTime),
+                lastKnown(readBytes),
+                lastKnown(writeBytes),
+                out);
     }
 
     private static boolean hasPhases(List<SampleTable.Label> labels) {
@@ -172,9 +187,22 @@ final class SummaryPass {
         double start = elapsed.get(s.start);
         double duration = elapsed.get(s.end) - start;
         double cpu = cpu(s.end) - cpu(s.start);
-        return new PhaseSummary(s.name, kind, s.depth, s.closed, start, duration, cpu, percent(cpu, duration),
-                rss.get(s.start), s.rssPeak, rss.get(s.end), s.heapPeak, delta(gcTime, s),
-                delta(readBytes, s), delta(writeBytes, s));
+        return new PhaseSummary(
+                s.name,
+                kind,
+                s.depth,
+                s.closed,
+                start,
+                duration,
+                cpu,
+                percent(cpu, duration),
+                rss.get(s.start),
+                s.rssPeak,
+                rss.get(s.end),
+                s.heapPeak,
+                delta(gcTime, s),
+                delta(readBytes, s),
+                delta(writeBytes, s));
     }
 
     /** user + system + children's, each when present; NaN if none is. */
@@ -213,9 +241,12 @@ final class SummaryPass {
         return seconds > 0 ? cpu / seconds * 100 : Double.NaN;
     }
 
-    private static LocalDateTime time(long micros) {
-        return micros == Sample.NO_TIMESTAMP ? null
-                : LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                        (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+    private static @Nullable LocalDateTime time(long micros) {
+        return micros == Sample.NO_TIMESTAMP
+                ? null
+                : LocalDateTime.ofEpochSecond(
+                        Math.floorDiv(micros, 1_000_000L),
+                        (int) Math.floorMod(micros, 1_000_000L) * 1000,
+                        ZoneOffset.UTC);
     }
 }

@@ -25,14 +25,29 @@ final class SvgRenderer implements ChartRenderer {
         int h = scene.height();
         double[] clip = scene.clip();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h)
-                .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-                .append("\" font-family=\"").append(FONT_STACK).append("\" font-size=\"")
-                .append(num(ChartLayout.FONT)).append("\">\n");
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(w)
+                .append("\" height=\"")
+                .append(h)
+                .append("\" viewBox=\"0 0 ")
+                .append(w)
+                .append(' ')
+                .append(h)
+                .append("\" font-family=\"")
+                .append(FONT_STACK)
+                .append("\" font-size=\"")
+                .append(num(ChartLayout.FONT))
+                .append("\">\n");
         sb.append("<title>").append(OutputEscaper.xml(scene.title())).append("</title>\n");
-        sb.append("<defs><clipPath id=\"plot-area\"><rect x=\"").append(num(clip[0])).append("\" y=\"")
-                .append(num(clip[1])).append("\" width=\"").append(num(clip[2])).append("\" height=\"")
-                .append(num(clip[3])).append("\"/></clipPath></defs>\n");
+        sb.append("<defs><clipPath id=\"plot-area\"><rect x=\"")
+                .append(num(clip[0]))
+                .append("\" y=\"")
+                .append(num(clip[1]))
+                .append("\" width=\"")
+                .append(num(clip[2]))
+                .append("\" height=\"")
+                .append(num(clip[3]))
+                .append("\"/></clipPath></defs>\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         for (Mark m : scene.marks()) {
             if (m instanceof Mark.Lines lines) {
@@ -48,8 +63,11 @@ final class SvgRenderer implements ChartRenderer {
     }
 
     private static void lines(StringBuilder sb, Mark.Lines l) {
-        sb.append("<path fill=\"none\" stroke-linejoin=\"round\" stroke=\"").append(l.color())
-                .append("\" stroke-width=\"").append(num(l.width())).append('"');
+        sb.append("<path fill=\"none\" stroke-linejoin=\"round\" stroke=\"")
+                .append(l.color())
+                .append("\" stroke-width=\"")
+                .append(num(l.width()))
+                .append('"');
         if (l.dash() != null) {
             sb.append(" stroke-dasharray=\"");
             for (int i = 0; i < l.dash().length; i++) {
@@ -70,11 +88,21 @@ final class SvgRenderer implements ChartRenderer {
     }
 
     private static void box(StringBuilder sb, Mark.Box b) {
-        sb.append("<rect x=\"").append(num(b.x())).append("\" y=\"").append(num(b.y())).append("\" width=\"")
-                .append(num(b.width())).append("\" height=\"").append(num(b.height())).append("\" fill=\"")
-                .append(b.fill() == null ? "none" : b.fill()).append('"');
+        sb.append("<rect x=\"")
+                .append(num(b.x()))
+                .append("\" y=\"")
+                .append(num(b.y()))
+                .append("\" width=\"")
+                .append(num(b.width()))
+                .append("\" height=\"")
+                .append(num(b.height()))
+                .append("\" fill=\"")
+                .append(b.fill() == null ? "none" : b.fill())
+                .append('"');
         if (b.fill() != null && b.fillOpacity() < 1) {
-            sb.append(" fill-opacity=\"").append(DecimalText.format(b.fillOpacity(), 2)).append('"');
+            sb.append(" fill-opacity=\"")
+                    .append(DecimalText.format(b.fillOpacity(), 2))
+                    .append('"');
         }
         if (b.stroke() != null) {
             sb.append(" stroke=\"").append(b.stroke()).append('"');
@@ -83,9 +111,15 @@ final class SvgRenderer implements ChartRenderer {
     }
 
     private static void text(StringBuilder sb, Mark.Text t) {
-        sb.append("<text x=\"").append(num(t.x())).append("\" y=\"").append(num(t.y())).append('"');
+        sb.append("<text x=\"")
+                .append(num(t.x()))
+                .append("\" y=\"")
+                .append(num(t.y()))
+                .append('"');
         if (t.anchor() != 0) {
-            sb.append(" text-anchor=\"").append(t.anchor() == 1 ? "end" : "middle").append('"');
+            sb.append(" text-anchor=\"")
+                    .append(t.anchor() == 1 ? "end" : "middle")
+                    .append('"');
         }
         if (t.size() != ChartLayout.FONT) {
             sb.append(" font-size=\"").append(num(t.size())).append('"');
@@ -95,7 +129,11 @@ final class SvgRenderer implements ChartRenderer {
         }
         sb.append(" fill=\"").append(t.color()).append('"');
         if (t.rotated()) {
-            sb.append(" transform=\"rotate(-90 ").append(num(t.x())).append(' ').append(num(t.y())).append(")\"");
+            sb.append(" transform=\"rotate(-90 ")
+                    .append(num(t.x()))
+                    .append(' ')
+                    .append(num(t.y()))
+                    .append(")\"");
         }
         sb.append('>');
         if (t.fullText() != null) {

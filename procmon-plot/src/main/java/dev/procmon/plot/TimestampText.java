@@ -10,13 +10,16 @@ import java.time.ZoneOffset;
  */
 final class TimestampText {
 
-    private TimestampText() {
-    }
+    private TimestampText() {}
 
-    /** @return microseconds since 1970-01-01T00:00 treating the local time as UTC, or {@link Sample#NO_TIMESTAMP} */
+    /** Returns microseconds since 1970-01-01T00:00 treating the local time as UTC, or {@link Sample#NO_TIMESTAMP}. */
     static long parseMicros(char[] c, int off, int len) {
-        if (len < 19 || c[off + 4] != '-' || c[off + 7] != '-' || (c[off + 10] != ' ' && c[off + 10] != 'T')
-                || c[off + 13] != ':' || c[off + 16] != ':') {
+        if (len < 19
+                || c[off + 4] != '-'
+                || c[off + 7] != '-'
+                || (c[off + 10] != ' ' && c[off + 10] != 'T')
+                || c[off + 13] != ':'
+                || c[off + 16] != ':') {
             return Sample.NO_TIMESTAMP;
         }
         int year = digits(c, off, 4);
@@ -25,8 +28,17 @@ final class TimestampText {
         int hour = digits(c, off + 11, 2);
         int minute = digits(c, off + 14, 2);
         int second = digits(c, off + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return Sample.NO_TIMESTAMP;
         }
         long micros = 0;
@@ -64,7 +76,7 @@ final class TimestampText {
         return v;
     }
 
-    /** @return {@code 2026-11-24T14:10:06.051630}, or {@code NaN} when there is none */
+    /** Returns {@code 2026-11-24T14:10:06.051630}, or {@code NaN} when there is none. */
     static String format(long micros) {
         if (micros == Sample.NO_TIMESTAMP) {
             return "NaN";

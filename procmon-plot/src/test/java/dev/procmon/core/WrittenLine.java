@@ -9,16 +9,15 @@ import java.util.Map;
  */
 public final class WrittenLine {
 
-    private WrittenLine() {
-    }
+    private WrittenLine() {}
 
     /**
      * @param values by field, in the writer's integer unit (bytes, counts, microseconds for seconds);
      *     fields left out are unknown. {@link LogField#ELAPSED_TIME} is given in microseconds too.
      * @return the line from the marker on
      */
-    public static String format(Map<LogField, Long> values, long epochMicros, String label, long labelsDropped,
-                                String phase) {
+    public static String format(
+            Map<LogField, Long> values, long epochMicros, String label, long labelsDropped, String phase) {
         Sample s = new Sample();
         s.clear();
         s.pid = -1;
@@ -27,7 +26,8 @@ public final class WrittenLine {
         }
         long elapsedNanos = values.getOrDefault(LogField.ELAPSED_TIME, 0L) * 1_000;
         return new SampleLineWriter(ZoneOffset.UTC)
-                .format(LogFormat.MARKER, s, epochMicros, elapsedNanos, label, phase, labelsDropped).toString();
+                .format(LogFormat.MARKER, s, epochMicros, elapsedNanos, label, phase, labelsDropped)
+                .toString();
     }
 
     /** The test's own map from field to sample member: an oracle independent of LogField's accessors. */
@@ -63,8 +63,7 @@ public final class WrittenLine {
             case GC_COUNT -> jvm(s).gcCount = v;
             case GC_TIME -> jvm(s).gcMillis = v / 1_000;
             case JVM_THREADS -> jvm(s).threads = Math.toIntExact(v);
-            case ELAPSED_TIME -> {
-            }
+            case ELAPSED_TIME -> {}
             default -> throw new IllegalArgumentException(f + " is not a sample value");
         }
     }

@@ -21,7 +21,8 @@ class ReadingApiExampleTest {
 
     private static Path fixture(String name) {
         try {
-            return Path.of(ReadingApiExampleTest.class.getResource("/logs/" + name).toURI());
+            return Path.of(
+                    ReadingApiExampleTest.class.getResource("/logs/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -31,10 +32,11 @@ class ReadingApiExampleTest {
     void theJavadocExample() throws Exception {
         ProcessRun run = ProcmonLog.read(fixture("phases.log")).onlyRun();
         RunSummary s = run.summary();
-        assertThat(s.peakRssBytes()).isLessThan(512L << 20);                 // 512 MiB
-        assertThat(s.phases()).filteredOn(p -> p.name().equals("index"))
+        assertThat(s.peakRssBytes()).isLessThan(512L << 20); // 512 MiB
+        assertThat(s.phases())
+                .filteredOn(p -> p.name().equals("index"))
                 .allSatisfy(p -> assertThat(p.durationSeconds()).isLessThan(30));
-        double[] t = run.elapsedSeconds();                                  // one value per sample
+        double[] t = run.elapsedSeconds(); // one value per sample
         double[] rss = run.rssBytes();
 
         assertThat(t).hasSize(10).startsWith(1.0, 2.0).endsWith(10.0);
@@ -74,9 +76,11 @@ class ReadingApiExampleTest {
     void choosingARunSaysWhatTheLogHas() throws Exception {
         ProcmonLog log = ProcmonLog.read(fixture("multi-pid.log"));
         assertThat(log.runs()).extracting(ProcessRun::pid).containsExactly(101L, 202L);
-        assertThatThrownBy(log::onlyRun).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(log::onlyRun)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the log has 2 process runs (pid 101, pid 202); choose one with run(pid)");
-        assertThatThrownBy(() -> log.run(7)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> log.run(7))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pid 7 is not in the log (pid 101, pid 202)");
         ProcmonLog reused = ProcmonLog.read(fixture("reused-pid.log"));
         assertThatThrownBy(() -> reused.run(77)).hasMessage("pid 77 has 2 runs in the log; pick from runs()");
@@ -86,7 +90,8 @@ class ReadingApiExampleTest {
     @Test
     void aMissingFileIsOneLineNamingIt() {
         Path missing = Path.of("no/such.log");
-        assertThatThrownBy(() -> ProcmonLog.read(missing)).isInstanceOf(PlotInputException.class)
+        assertThatThrownBy(() -> ProcmonLog.read(missing))
+                .isInstanceOf(PlotInputException.class)
                 .hasMessage("no/such.log: no such file");
     }
 }

@@ -24,8 +24,10 @@ class AsciiRowTest {
     }
 
     @Property
-    void smallDecimalsAsDecimalText(@ForAll @LongRange(min = -10_000_000_000L, max = 10_000_000_000L) long millis,
-            @ForAll @IntRange(min = 0, max = 6) int decimals) throws Exception {
+    void smallDecimalsAsDecimalText(
+            @ForAll @LongRange(min = -10_000_000_000L, max = 10_000_000_000L) long millis,
+            @ForAll @IntRange(min = 0, max = 6) int decimals)
+            throws Exception {
         double v = millis / 1000.0;
         assertThat(text(new AsciiRow().decimal(v, decimals))).isEqualTo(DecimalText.format(v, decimals));
     }

@@ -55,7 +55,10 @@ final class ColumnCodecTest {
         double[] back = decode(e, values.length);
         for (int i = 0; i < values.length; i++) {
             if (Double.isFinite(values[i])) {
-                assertThat(back[i]).isCloseTo(values[i], org.assertj.core.data.Offset.offset(e.step() / 2 * 1.000001 + Math.ulp(values[i]) * 4));
+                assertThat(back[i])
+                        .isCloseTo(
+                                values[i],
+                                org.assertj.core.data.Offset.offset(e.step() / 2 * 1.000001 + Math.ulp(values[i]) * 4));
             } else {
                 assertThat(back[i]).isNaN();
             }
@@ -88,7 +91,8 @@ final class ColumnCodecTest {
         ColumnCodec.Encoded smooth = ColumnCodec.encode(ramp, 0.001);
         assertThat(smooth.delta()).isTrue();
         assertThat(smooth.data().length()).isLessThan(1000);
-        assertThat(decode(smooth, ramp.length)[9999]).isCloseTo(1000 + 9999 * 0.25, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(decode(smooth, ramp.length)[9999])
+                .isCloseTo(1000 + 9999 * 0.25, org.assertj.core.data.Offset.offset(1e-9));
         ColumnCodec.Encoded jumpy = ColumnCodec.encode(noise, 1);
         assertThat(jumpy.delta()).isFalse();
         assertThat(jumpy.width()).isEqualTo(1);

@@ -22,16 +22,22 @@ class CounterPlotTest {
     Path out;
 
     private static SampleTable table(String name) throws PlotInputException {
-        return LogReader.read(List.of(log(name)), ProgressListener.NONE).tables().get(0);
+        return LogReader.read(List.of(log(name)), ProgressListener.NONE)
+                .tables()
+                .get(0);
     }
 
     private static ChartLayout layout(SampleTable t) {
         DerivedSeries d = DerivedSeries.of(t, TimeAxis.ELAPSED);
-        return new ChartLayout(ChartBuilder.build("x.log", t, d, TimeAxis.ELAPSED), PanelBuilder.build(t, d, TimeAxis.ELAPSED));
+        return new ChartLayout(
+                ChartBuilder.build("x.log", t, d, TimeAxis.ELAPSED), PanelBuilder.build(t, d, TimeAxis.ELAPSED));
     }
 
     private static ChartLayout.Line line(List<ChartLayout.Line> lines, String name) {
-        return lines.stream().filter(l -> l.series().name().equals(name)).findFirst().orElseThrow();
+        return lines.stream()
+                .filter(l -> l.series().name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -39,8 +45,15 @@ class CounterPlotTest {
         ChartLayout l = layout(table("counters.log"));
         assertThat(l.panel).isNotNull();
         assertThat(l.height()).isEqualTo(ChartLayout.HEIGHT + (int) PanelLayout.HEIGHT);
-        assertThat(l.panel.lines).extracting(x -> x.series().name()).containsExactly("Disk read MB/s",
-                "Disk write MB/s", "read() MB/s", "write() MB/s", "Threads (right)", "Open fds (right)");
+        assertThat(l.panel.lines)
+                .extracting(x -> x.series().name())
+                .containsExactly(
+                        "Disk read MB/s",
+                        "Disk write MB/s",
+                        "read() MB/s",
+                        "write() MB/s",
+                        "Threads (right)",
+                        "Open fds (right)");
         // 1 MB more read every second: 1 MB/s from the first sample on (taken against zero at t = 0).
         assertThat(line(l.panel.lines, "Disk read MB/s").series().y()).containsOnly(1.0);
         assertThat(line(l.panel.lines, "write() MB/s").series().y()).containsOnly(3.0);
@@ -48,7 +61,8 @@ class CounterPlotTest {
         Chart.Series fds = line(l.panel.lines, "Open fds (right)").series();
         assertThat(fds.x()).containsExactly(1.0, 11.0);
         assertThat(fds.y()).containsExactly(11.0, 21.0);
-        assertThat(line(l.panel.lines, "Open fds (right)").runs()).hasSize(1)
+        assertThat(line(l.panel.lines, "Open fds (right)").runs())
+                .hasSize(1)
                 .allSatisfy(run -> assertThat(run.length).isEqualTo(4));
         // Same x pixels as the chart above.
         double[] rssRun = line(l.lines, "RSS (MB), left axis").runs().get(0);
@@ -57,14 +71,16 @@ class CounterPlotTest {
         assertThat(l.panel.y2.max()).isGreaterThanOrEqualTo(21);
         // Its marks lie in the band under the chart.
         assertThat(l.scene().height()).isEqualTo(l.height());
-        assertThat(l.panel.marks()).filteredOn(m -> m instanceof Mark.Text).allSatisfy(m ->
-                assertThat(((Mark.Text) m).y()).isGreaterThan(ChartLayout.HEIGHT));
+        assertThat(l.panel.marks())
+                .filteredOn(m -> m instanceof Mark.Text)
+                .allSatisfy(m -> assertThat(((Mark.Text) m).y()).isGreaterThan(ChartLayout.HEIGHT));
     }
 
     @Test
     void theCgroupLimitIsALineOnTheMemoryAxis() throws Exception {
         ChartLayout l = layout(table("counters.log"));
-        Chart.Series limit = line(l.lines, "cgroup memory limit (MB), left axis").series();
+        Chart.Series limit =
+                line(l.lines, "cgroup memory limit (MB), left axis").series();
         assertThat(limit.rightAxis()).isFalse();
         assertThat(limit.y()).containsOnly(512.0);
         assertThat(limit.x()).containsExactly(1.0, 11.0, 12.0); // held to the last sample
@@ -87,9 +103,14 @@ class CounterPlotTest {
     void theSvgAndPngCarryThePanel() throws Exception {
         LogPlotter.plot(List.of(log("counters.log")), out, PlotOptions.defaults());
         String svg = Files.readString(out.resolve("counters.log_5151.svg"));
-        assertThat(svg).contains("height=\"" + (ChartLayout.HEIGHT + (int) PanelLayout.HEIGHT) + "\"")
-                .contains("I/O (MB/s)").contains("Open fds (right)").contains("cgroup memory limit (MB)");
-        assertThat(javax.imageio.ImageIO.read(out.resolve("counters.log_5151.png").toFile()).getHeight())
+        assertThat(svg)
+                .contains("height=\"" + (ChartLayout.HEIGHT + (int) PanelLayout.HEIGHT) + "\"")
+                .contains("I/O (MB/s)")
+                .contains("Open fds (right)")
+                .contains("cgroup memory limit (MB)");
+        assertThat(javax.imageio.ImageIO.read(
+                                out.resolve("counters.log_5151.png").toFile())
+                        .getHeight())
                 .isEqualTo(ChartLayout.HEIGHT + (int) PanelLayout.HEIGHT);
     }
 
@@ -121,7 +142,8 @@ class CounterPlotTest {
     @Test
     void aSparseCounterRateSpansTheLinesWithoutIt() throws Exception {
         SampleTable t = table("counters.log");
-        double[] rate = DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(),
+        double[] rate = DerivedSeries.perSecond(
+                t.column(LogField.ELAPSED_TIME).toArray(),
                 t.column(LogField.VOLUNTARY).toArray());
         assertThat(rate[0]).isEqualTo(100.0);
         assertThat(rate[1]).isNaN();

@@ -53,8 +53,12 @@ class CpuRateLimitTest {
         double[] r = CpuRateLimit.rates(t, cpu, 4);
 
         assertThat(r[2]).isNaN();
-        assertThat(java.util.Arrays.stream(r).filter(v -> !Double.isNaN(v)).boxed().toList())
-                .hasSize(4).allSatisfy(v -> assertThat(v).isCloseTo(50.0, within(1e-9)));
+        assertThat(java.util.Arrays.stream(r)
+                        .filter(v -> !Double.isNaN(v))
+                        .boxed()
+                        .toList())
+                .hasSize(4)
+                .allSatisfy(v -> assertThat(v).isCloseTo(50.0, within(1e-9)));
     }
 
     @Test
@@ -78,7 +82,8 @@ class CpuRateLimitTest {
             t[i] = (i + 1) * 0.1;
             cpu[i] = t[i] * 63.9;
         }
-        assertThat(CpuRateLimit.cores(t, cpu)).isEqualTo(Math.max(64, Runtime.getRuntime().availableProcessors()));
+        assertThat(CpuRateLimit.cores(t, cpu))
+                .isEqualTo(Math.max(64, Runtime.getRuntime().availableProcessors()));
     }
 
     @Test
@@ -90,7 +95,8 @@ class CpuRateLimitTest {
         lines.add(LogLines.sample(9, 1.79e308, 1 << 20, 1.7e306, null));
         Path log = Files.write(dir.resolve("absurd.log"), lines);
 
-        PlotResult r = LogPlotter.plot(List.of(log), dir, PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG)));
+        PlotResult r = LogPlotter.plot(
+                List.of(log), dir, PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG)));
 
         String svg = Files.readString(dir.resolve("absurd.log_9.svg"));
         assertThat(svg).doesNotContain("NaN", "Infinity", "E3");

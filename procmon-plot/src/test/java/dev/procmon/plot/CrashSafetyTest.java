@@ -28,17 +28,25 @@ final class CrashSafetyTest {
     @Test
     void aLogCutOffBySigkillParsesLineByLineAndPlots() throws Exception {
         Path log = dir.resolve("killed.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MonitoredChildMain.class.getName(), log.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MonitoredChildMain.class.getName(),
+                        log.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.out").toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (newlines(log) < LINES_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            assertThat(child.isAlive()).as(Files.readString(dir.resolve("child.out"))).isTrue();
+            assertThat(child.isAlive())
+                    .as(Files.readString(dir.resolve("child.out")))
+                    .isTrue();
         } finally {
-            child.destroyForcibly();  // SIGKILL on Linux: no shutdown hook runs
+            child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
         byte[] content = Files.readAllBytes(log);
@@ -49,7 +57,8 @@ final class CrashSafetyTest {
         List<Long> badLines = malformedLines(content, goodLines);
         long complete = newlines(log);
         assertThat(complete).isGreaterThanOrEqualTo(LINES_BEFORE_KILL);
-        assertThat(goodLines.size() + badLines.size()).as("every complete line is a sample line")
+        assertThat(goodLines.size() + badLines.size())
+                .as("every complete line is a sample line")
                 .isBetween((int) complete, (int) complete + 1);
         if (partialLast) {
             assertThat(badLines).isSubsetOf(List.of(complete + 1));

@@ -28,7 +28,9 @@ class DatWriterTest {
 
         LogPlotter.plot(List.of(log), dir, PlotOptions.defaults().withFormats(Set.of()));
 
-        List<String> rows = Files.readAllLines(dir.resolve("long.log_8.dat")).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(dir.resolve("long.log_8.dat")).stream()
+                .filter(l -> !l.startsWith("#"))
+                .toList();
         assertThat(rows).hasSize(n);
         for (int i = 0; i < n; i++) {
             String row = rows.get(i);

@@ -68,7 +68,10 @@ class EveryFieldLogTest {
         SampleTable t = parsed.tables().get(0);
         assertThat(t.size()).isEqualTo(2);
 
-        List<String> numbers = Arrays.stream(LogField.values()).filter(LogField::isNumber).map(LogField::path).toList();
+        List<String> numbers = Arrays.stream(LogField.values())
+                .filter(LogField::isNumber)
+                .map(LogField::path)
+                .toList();
         assertThat(FIRST.keySet()).containsExactlyInAnyOrderElementsOf(numbers);
         for (LogField f : LogField.values()) {
             if (f.isNumber()) {
@@ -79,8 +82,10 @@ class EveryFieldLogTest {
         assertThat(t.get(LogField.CHILDREN_PFAULTS, 1)).isEqualTo(300);
         assertThat(t.get(LogField.LABELS_DROPPED, 1)).isNaN();
         assertThat(TimestampText.format(t.timestamp.get(1))).isEqualTo("2026-11-26T04:10:06.000000");
-        assertThat(t.labels()).containsExactly(new SampleTable.Label(0, "indexing", LogFormat.PHASE_START),
-                new SampleTable.Label(1, "indexing", LogFormat.PHASE_END));
+        assertThat(t.labels())
+                .containsExactly(
+                        new SampleTable.Label(0, "indexing", LogFormat.PHASE_START),
+                        new SampleTable.Label(1, "indexing", LogFormat.PHASE_END));
     }
 
     @Test

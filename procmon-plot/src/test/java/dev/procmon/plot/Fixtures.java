@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Paths of the fixture logs under {@code src/test/resources/logs}. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path log(String name) {
         try {

@@ -16,17 +16,24 @@ class FontFallbackTest {
 
     @Test
     void aRunTheBaseFontLacksIsDrawnWithAnInstalledFontThatHasIt() {
-        List<String> families = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        List<String> families =
+                Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
         Assumptions.assumeTrue(families.contains("DejaVu Sans"), "DejaVu Sans is not installed");
-        Assumptions.assumeTrue(families.stream().anyMatch(f -> new Font(f, Font.PLAIN, 12).canDisplayUpTo("数据データ") == -1),
+        Assumptions.assumeTrue(
+                families.stream().anyMatch(f -> new Font(f, Font.PLAIN, 12).canDisplayUpTo("数据データ") == -1),
                 "no installed font has CJK glyphs (Debian: fonts-noto-cjk)");
         Font latinOnly = new Font("DejaVu Sans", Font.PLAIN, 12);
-        assertThat(latinOnly.canDisplayUpTo(MIXED)).as("the base font lacks CJK").isNotEqualTo(-1);
+        assertThat(latinOnly.canDisplayUpTo(MIXED))
+                .as("the base font lacks CJK")
+                .isNotEqualTo(-1);
 
         List<FontFallback.Run> runs = new FontFallback(latinOnly).runs(MIXED);
 
         assertThat(runs).extracting(FontFallback.Run::text).containsExactly("loading ", "数据", " (", "データ", ") done");
-        assertThat(runs).allSatisfy(r -> assertThat(r.font().canDisplayUpTo(r.text())).as(r.text()).isEqualTo(-1));
+        assertThat(runs)
+                .allSatisfy(r -> assertThat(r.font().canDisplayUpTo(r.text()))
+                        .as(r.text())
+                        .isEqualTo(-1));
         assertThat(runs.get(0).font()).isEqualTo(latinOnly);
     }
 

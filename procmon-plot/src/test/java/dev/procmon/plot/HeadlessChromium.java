@@ -23,15 +23,23 @@ import javax.imageio.ImageIO;
 final class HeadlessChromium {
 
     /** What the page left behind: the serialised DOM and the console messages. */
-    record Page(String dom, List<String> console) {
-    }
+    record Page(String dom, List<String> console) {}
 
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--enable-logging=stderr", "--v=0", "--virtual-time-budget=15000", "--window-size=1400,1000");
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=15000",
+            "--window-size=1400,1000");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** @return the browser on the PATH, if any */
     static Optional<Path> executable() {
@@ -65,7 +73,10 @@ final class HeadlessChromium {
     static BufferedImage screenshot(Path html, String fragment, Path png) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("procmon-chromium");
         try {
-            run(dir, List.of("--screenshot=" + png.toAbsolutePath(), url(html, fragment)), dir.resolve("out.txt"),
+            run(
+                    dir,
+                    List.of("--screenshot=" + png.toAbsolutePath(), url(html, fragment)),
+                    dir.resolve("out.txt"),
                     dir.resolve("stderr.txt"));
             return ImageIO.read(png.toFile());
         } finally {
@@ -83,7 +94,10 @@ final class HeadlessChromium {
         command.addAll(FLAGS);
         command.add("--user-data-dir=" + dir.resolve("profile"));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try {
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 throw new IOException("chromium did not finish in 120 s: " + command);

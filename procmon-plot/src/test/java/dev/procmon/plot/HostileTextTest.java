@@ -62,22 +62,30 @@ final class HostileTextTest {
     void aHostileLabelAndLogFileNameStayTextInEveryOutput(String hostile) throws Exception {
         // 1. The real monitor writes one line per sample that round-trips the label.
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        try (ProcessMonitor m = ProcessMonitor.builder().interval(Duration.ofHours(1)).sink(lines::add).start()) {
+        try (ProcessMonitor m = ProcessMonitor.builder()
+                .interval(Duration.ofHours(1))
+                .sink(lines::add)
+                .start()) {
             assertThat(ProcessMonitor.label(hostile)).isTrue();
         }
-        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).doesNotContain("\n", "\r", "\u2028", "\u2029", "\u0085"));
+        assertThat(lines)
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).doesNotContain("\n", "\r", "\u2028", "\u2029", "\u0085"));
         List<String> labels = new ArrayList<>();
         for (String l : lines) {
             byte[] b = l.getBytes(StandardCharsets.UTF_8);
             int brace = l.substring(0, l.indexOf('{')).getBytes(StandardCharsets.UTF_8).length;
             Sample s = new Sample();
-            assertThat(new SampleLineParser().parse(b, brace, b.length - brace, s)).as(l).isTrue();
+            assertThat(new SampleLineParser().parse(b, brace, b.length - brace, s))
+                    .as(l)
+                    .isTrue();
             if (s.label != null) {
                 labels.add(s.label);
             }
         }
         // The monitor keeps the first MAX_LABEL chars of a longer label and marks the cut with an ellipsis.
-        assertThat(labels).containsExactly(hostile.length() <= MAX_LABEL ? hostile : hostile.substring(0, MAX_LABEL) + "\u2026");
+        assertThat(labels)
+                .containsExactly(hostile.length() <= MAX_LABEL ? hostile : hostile.substring(0, MAX_LABEL) + "\u2026");
 
         // 2. A log with that line, under a hostile file name.
         Path logDir = Files.createDirectories(dir.resolve("logs"));
@@ -85,7 +93,8 @@ final class HostileTextTest {
         Files.write(log, lines, StandardCharsets.UTF_8);
         // A quote in the output path: gnuplot's @GPVAL_PWD macro would carry it into the script.
         Path out = dir.resolve("o'ut");
-        PlotResult result = LogPlotter.plot(List.of(log), out, PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG)));
+        PlotResult result =
+                LogPlotter.plot(List.of(log), out, PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG)));
         assertThat(result.processes()).hasSize(1);
         ProcessSummary summary = result.processes().get(0);
         List<Path> files = summary.files();
@@ -97,8 +106,10 @@ final class HostileTextTest {
 
         // 3. .dat: one row per sample, nothing else.
         List<String> rows = Files.readAllLines(out.resolve(name + ".dat"), StandardCharsets.UTF_8).stream()
-                .filter(r -> !r.startsWith("#")).toList();
-        assertThat(rows).hasSize((int) lines.stream().map(HostileTextTest::elapsed).distinct().count());
+                .filter(r -> !r.startsWith("#"))
+                .toList();
+        assertThat(rows).hasSize((int)
+                lines.stream().map(HostileTextTest::elapsed).distinct().count());
 
         // 4. SVG: well-formed XML, the label's text preserved (line breaks as spaces; long ones elided).
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -145,8 +156,10 @@ final class HostileTextTest {
 
     private static void assertNoPwned(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root, 3)) {
-            assertThat(all.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(PWNED)))
-                    .as("files under " + root).isEmpty();
+            assertThat(all.filter(p -> p.getFileName() != null
+                            && p.getFileName().toString().equals(PWNED)))
+                    .as("files under " + root)
+                    .isEmpty();
         }
     }
 }

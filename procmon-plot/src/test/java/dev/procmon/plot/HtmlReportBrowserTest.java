@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,17 +29,22 @@ final class HtmlReportBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(HeadlessChromium.executable().isPresent(),
+        assumeTrue(
+                HeadlessChromium.executable().isPresent(),
                 "chromium is not on the PATH (apt-get install chromium; .ci/run installs it): browser tests skipped");
     }
 
     static Path report(List<Path> logs, Path out) throws Exception {
         PlotResult r = LogPlotter.plot(logs, out, PlotOptions.defaults().withFormats(EnumSet.of(OutputFormat.HTML)));
-        return r.processes().get(0).files().stream().filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow();
+        return r.processes().get(0).files().stream()
+                .filter(f -> f.toString().endsWith(".html"))
+                .findFirst()
+                .orElseThrow();
     }
 
     static String status(String dom, String attribute) {
-        Matcher m = Pattern.compile("<div id=\"status\"[^>]*\\sdata-" + attribute + "=\"([^\"]*)\"").matcher(dom);
+        Matcher m = Pattern.compile("<div id=\"status\"[^>]*\\sdata-" + attribute + "=\"([^\"]*)\"")
+                .matcher(dom);
         return m.find() ? m.group(1) : null;
     }
 
@@ -57,7 +61,9 @@ final class HtmlReportBrowserTest {
         BufferedImage shot = HeadlessChromium.screenshot(html, "", dir.resolve("shot.png"));
         // The series are drawn in their colours on the canvases (uPlot anti-aliases, so count near matches).
         assertThat(pixelsNear(shot, 0x7b1fa2)).as("RSS line pixels").isGreaterThan(300);
-        assertThat(pixelsNear(shot, 0xe53935)).as("instantaneous CPU line pixels").isGreaterThan(200);
+        assertThat(pixelsNear(shot, 0xe53935))
+                .as("instantaneous CPU line pixels")
+                .isGreaterThan(200);
     }
 
     @Test
@@ -76,9 +82,11 @@ final class HtmlReportBrowserTest {
         HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "");
         assertThat(page.console()).isEmpty();
         assertThat(status(page.dom(), "ready")).isEqualTo("true");
-        assertThat(page.dom()).contains("<div class=\"u-title\">I/O (MB/s)</div>")
+        assertThat(page.dom())
+                .contains("<div class=\"u-title\">I/O (MB/s)</div>")
                 .contains("<div class=\"u-title\">Threads, descriptors</div>")
-                .contains("<div class=\"u-label\">Disk read MB/s</div>").contains("<div class=\"u-label\">Threads (right)</div>");
+                .contains("<div class=\"u-label\">Disk read MB/s</div>")
+                .contains("<div class=\"u-label\">Threads (right)</div>");
     }
 
     @Test
@@ -87,14 +95,20 @@ final class HtmlReportBrowserTest {
         HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "");
         assertThat(page.console()).isEmpty();
         assertThat(status(page.dom(), "ready")).isEqualTo("true");
-        Matcher table = Pattern.compile("<h2>Phases</h2><table[^>]*>(.*?)</table>").matcher(page.dom());
+        Matcher table =
+                Pattern.compile("<h2>Phases</h2><table[^>]*>(.*?)</table>").matcher(page.dom());
         assertThat(table.find()).isTrue();
-        List<String> names = Pattern.compile("<tr><td>([^<]*)</td>").matcher(table.group(1)).results()
-                .map(m -> m.group(1)).toList();
-        assertThat(names).containsExactly("load", "\u2003index", "index", "report (to the end)", "\u2003x (to the end)",
-                "\u2003\u2003x");
-        assertThat(table.group(1)).contains("<td>load</td><td>2.000</td><td>3.000</td><td>1.80</td><td>60.0</td>"
-                + "<td>20.0</td><td>80.0</td><td>80.0</td><td>60.0</td>");
+        List<String> names = Pattern.compile("<tr><td>([^<]*)</td>")
+                .matcher(table.group(1))
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(names)
+                .containsExactly(
+                        "load", "\u2003index", "index", "report (to the end)", "\u2003x (to the end)", "\u2003\u2003x");
+        assertThat(table.group(1))
+                .contains("<td>load</td><td>2.000</td><td>3.000</td><td>1.80</td><td>60.0</td>"
+                        + "<td>20.0</td><td>80.0</td><td>80.0</td><td>60.0</td>");
         // The shading: the phases' colours fill the chart behind the lines.
         BufferedImage shot = HeadlessChromium.screenshot(html, "", dir.resolve("shot.png"));
         assertThat(pixelsNear(shot, 0xfff6dc)).as("first phase's shading").isGreaterThan(5000);
@@ -106,13 +120,19 @@ final class HtmlReportBrowserTest {
         // #at=3 puts the pointer at 3 s, as a hover there would (sample 3: RSS 50 MB, label "index").
         HeadlessChromium.Page page = HeadlessChromium.dumpDom(html, "at=3");
         assertThat(page.console()).isEmpty();
-        assertThat(page.dom()).contains("<div class=\"u-label\">Time</div></th><td class=\"u-value\">"
-                + "3.000 s \u00b7 2026-11-24 14:10:13.000 \u00b7 sample 3</td>");
-        assertThat(page.dom()).contains("<div class=\"u-label\">RSS (MB)</div></th><td class=\"u-value\">50.0</td>")
+        assertThat(page.dom())
+                .contains("<div class=\"u-label\">Time</div></th><td class=\"u-value\">"
+                        + "3.000 s \u00b7 2026-11-24 14:10:13.000 \u00b7 sample 3</td>");
+        assertThat(page.dom())
+                .contains("<div class=\"u-label\">RSS (MB)</div></th><td class=\"u-value\">50.0</td>")
                 .contains("<div class=\"u-label\">JVM heap used (MB)</div></th><td class=\"u-value\">7.00</td>")
-                .containsPattern("<div class=\"u-label\">Instantaneous CPU \\(%\\)</div></th><td class=\"u-value\">60(\\.0)?</td>")
-                .containsPattern("<div class=\"u-label\">Page faults[^<]*</div></th><td class=\"u-value\">[0-9.]+</td>");
-        assertThat(page.dom()).containsPattern("<div id=\"label-tip\" role=\"tooltip\" style=\"[^\"]*\">index \\(phase start\\)</div>");
+                .containsPattern(
+                        "<div class=\"u-label\">Instantaneous CPU \\(%\\)</div></th><td class=\"u-value\">60(\\.0)?</td>")
+                .containsPattern(
+                        "<div class=\"u-label\">Page faults[^<]*</div></th><td class=\"u-value\">[0-9.]+</td>");
+        assertThat(page.dom())
+                .containsPattern(
+                        "<div id=\"label-tip\" role=\"tooltip\" style=\"[^\"]*\">index \\(phase start\\)</div>");
     }
 
     @Test
@@ -145,9 +165,13 @@ final class HtmlReportBrowserTest {
         try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             for (int i = 1; i <= 6000; i++) {
                 long mb = i == 3001 ? 150 : i == 4500 ? 999 : i % 2 == 0 ? 200 : 100;
-                w.write(String.format(Locale.ROOT, "x [ProcMon] INFO procmon - ProcessLoggingThread-JSON {\"memory_info\": "
-                        + "{\"rss\": %d}, \"cpu_times\": {\"user\": %d.5, \"system\": 0.0}, \"elapsed_time\": %d.0, \"pid\": 9}%n",
-                        mb << 20, i / 2, i));
+                w.write(String.format(
+                        Locale.ROOT,
+                        "x [ProcMon] INFO procmon - ProcessLoggingThread-JSON {\"memory_info\": "
+                                + "{\"rss\": %d}, \"cpu_times\": {\"user\": %d.5, \"system\": 0.0}, \"elapsed_time\": %d.0, \"pid\": 9}%n",
+                        mb << 20,
+                        i / 2,
+                        i));
             }
         }
         Path html = report(List.of(log), dir.resolve("out"));
@@ -156,7 +180,8 @@ final class HtmlReportBrowserTest {
         assertThat(status(first.dom(), "ready")).isEqualTo("true");
         assertThat(Integer.parseInt(status(first.dom(), "points"))).isLessThan(6000);
         assertThat(status(first.dom(), "probe-first")).isEqualTo("false");
-        assertThat(status(HeadlessChromium.dumpDom(html, "probe=4500").dom(), "probe-first")).isEqualTo("true");
+        assertThat(status(HeadlessChromium.dumpDom(html, "probe=4500").dom(), "probe-first"))
+                .isEqualTo("true");
 
         HeadlessChromium.Page zoomed = HeadlessChromium.dumpDom(html, "range=2990,3010&probe=3001");
         assertThat(zoomed.console()).isEmpty();
@@ -179,7 +204,8 @@ final class HtmlReportBrowserTest {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int p = img.getRGB(x, y);
-                if (Math.abs((p >> 16 & 0xff) - (rgb >> 16 & 0xff)) < 24 && Math.abs((p >> 8 & 0xff) - (rgb >> 8 & 0xff)) < 24
+                if (Math.abs((p >> 16 & 0xff) - (rgb >> 16 & 0xff)) < 24
+                        && Math.abs((p >> 8 & 0xff) - (rgb >> 8 & 0xff)) < 24
                         && Math.abs((p & 0xff) - (rgb & 0xff)) < 24) {
                     n++;
                 }

@@ -25,16 +25,24 @@ final class HtmlReportTest {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         String lower = page.toLowerCase(Locale.ROOT);
         assertThat(lower).doesNotContain(" src=", "<link", "@import", "url(http");
-        assertThat(page).contains("default-src 'none'").contains("Permission is hereby granted").contains("Leon Sorokin")
+        assertThat(page)
+                .contains("default-src 'none'")
+                .contains("Permission is hereby granted")
+                .contains("Leon Sorokin")
                 .contains("var uPlot=");
     }
 
     @Test
     void aLabelWithALoneSurrogatePlotsInEveryFormat() throws Exception {
         // Regression: the .dat and .plt writers failed with MalformedInputException on such a label.
-        PlotResult r = LogPlotter.plot(List.of(Fixtures.log("html-hostile.log")), dir,
+        PlotResult r = LogPlotter.plot(
+                List.of(Fixtures.log("html-hostile.log")),
+                dir,
                 PlotOptions.defaults().withFormats(EnumSet.allOf(OutputFormat.class)));
-        assertThat(r.processes().get(0).files()).contains(dir.resolve("html-hostile.log_4242.html"), dir.resolve("html-hostile.log_4242.plt"));
-        assertThat(Files.readString(dir.resolve("html-hostile.log_4242.dat"), StandardCharsets.UTF_8)).contains("line sep").contains(" lone &");
+        assertThat(r.processes().get(0).files())
+                .contains(dir.resolve("html-hostile.log_4242.html"), dir.resolve("html-hostile.log_4242.plt"));
+        assertThat(Files.readString(dir.resolve("html-hostile.log_4242.dat"), StandardCharsets.UTF_8))
+                .contains("line sep")
+                .contains(" lone &");
     }
 }

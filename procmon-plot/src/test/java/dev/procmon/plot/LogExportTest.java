@@ -26,8 +26,7 @@ class LogExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One sample of the log as the test reads it: its JSON flattened to dotted paths, and its labels. */
-    record LogSample(Map<String, Double> values, List<String> labels) {
-    }
+    record LogSample(Map<String, Double> values, List<String> labels) {}
 
     /** The log's samples; a line repeating the previous elapsed_time only adds its label. */
     static List<LogSample> samples(String fixture) throws Exception {
@@ -44,8 +43,10 @@ class LogExportTest {
                 lastT = t;
             }
             if (j.has("label")) {
-                out.get(out.size() - 1).labels().add(j.get("label").asText()
-                        + (j.has("phase") ? "/" + j.get("phase").asText() : ""));
+                out.get(out.size() - 1)
+                        .labels()
+                        .add(j.get("label").asText()
+                                + (j.has("phase") ? "/" + j.get("phase").asText() : ""));
             }
         }
         return out;
@@ -103,7 +104,8 @@ class LogExportTest {
         List<Map<String, String>> rows = new ArrayList<>();
         if (format == ExportFormat.CSV) {
             List<String> header = csvFields(lines.get(0)).stream()
-                    .map(h -> h.contains(" (") ? h.substring(0, h.indexOf(" (")) : h).toList();
+                    .map(h -> h.contains(" (") ? h.substring(0, h.indexOf(" (")) : h)
+                    .toList();
             for (String line : lines.subList(1, lines.size())) {
                 List<String> f = csvFields(line);
                 assertThat(f).hasSameSizeAs(header);
@@ -120,8 +122,14 @@ class LogExportTest {
             for (String line : lines.subList(1, lines.size())) {
                 JsonNode j = JSON.readTree(line);
                 Map<String, String> row = new LinkedHashMap<>();
-                j.properties().forEach(e -> row.put(e.getKey(), e.getValue().isNull() ? null
-                        : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
+                j.properties()
+                        .forEach(e -> row.put(
+                                e.getKey(),
+                                e.getValue().isNull()
+                                        ? null
+                                        : e.getValue().isContainerNode()
+                                                ? e.getValue().toString()
+                                                : e.getValue().asText()));
                 rows.add(row);
             }
         }
@@ -143,11 +151,15 @@ class LogExportTest {
                         continue;
                     }
                     assertThat(row).as("%s row %d", fixture, i).containsKey(e.getKey());
-                    assertThat(Double.parseDouble(row.get(e.getKey()))).as("%s row %d %s", fixture, i, e.getKey())
+                    assertThat(Double.parseDouble(row.get(e.getKey())))
+                            .as("%s row %d %s", fixture, i, e.getKey())
                             .isEqualTo(e.getValue());
                 }
-                assertThat(Long.parseLong(row.get("pid"))).isEqualTo(log.get(i).values().get("pid").longValue());
-                assertThat(labels(row.get("labels"))).as("%s row %d labels", fixture, i).isEqualTo(log.get(i).labels());
+                assertThat(Long.parseLong(row.get("pid")))
+                        .isEqualTo(log.get(i).values().get("pid").longValue());
+                assertThat(labels(row.get("labels")))
+                        .as("%s row %d labels", fixture, i)
+                        .isEqualTo(log.get(i).labels());
             }
         }
     }
@@ -166,7 +178,8 @@ class LogExportTest {
         List<String> out = new ArrayList<>();
         if (json != null) {
             for (JsonNode l : JSON.readTree(json)) {
-                out.add(l.get("text").asText() + (l.has("phase") ? "/" + l.get("phase").asText() : ""));
+                out.add(l.get("text").asText()
+                        + (l.has("phase") ? "/" + l.get("phase").asText() : ""));
             }
         }
         return out;
@@ -188,7 +201,8 @@ class LogExportTest {
             Map<String, String> row = rows.get(i);
             assertThat(Double.parseDouble(row.get("cpu_time"))).isCloseTo(cpu, within(1e-12));
             assertThat(Double.parseDouble(row.get("mean_cpu_pct"))).isCloseTo(cpu / t * 100, within(1e-9));
-            assertThat(Double.parseDouble(row.get("cpu_pct"))).isCloseTo((cpu - prevCpu) / (t - prevT) * 100, within(1e-9));
+            assertThat(Double.parseDouble(row.get("cpu_pct")))
+                    .isCloseTo((cpu - prevCpu) / (t - prevT) * 100, within(1e-9));
             assertThat(Double.parseDouble(row.get("io_counters.read_bytes_per_s")))
                     .isCloseTo((read - prevRead) / (t - prevT), within(1e-9));
             prevT = t;
@@ -199,17 +213,22 @@ class LogExportTest {
 
     @Test
     void theCsvHeaderNamesEveryUnitAndMissingValuesAreEmpty() throws Exception {
-        String header = export("labels.log", ExportFormat.CSV).lines().findFirst().orElseThrow();
+        String header =
+                export("labels.log", ExportFormat.CSV).lines().findFirst().orElseThrow();
         assertThat(header).startsWith("pid,run,timestamp (local time),elapsed_time (s),memory_info.rss (bytes),");
-        assertThat(header).contains( ",memory_info.pfaults (count),",
-                ",cpu_time (s),cpu_pct (%),mean_cpu_pct (%),", ",memory_info.pfaults_per_s (1/s),");
+        assertThat(header)
+                .contains(
+                        ",memory_info.pfaults (count),",
+                        ",cpu_time (s),cpu_pct (%),mean_cpu_pct (%),",
+                        ",memory_info.pfaults_per_s (1/s),");
         assertThat(header).endsWith(",labels");
         assertThat(header).as("no jvm object in labels.log, so no jvm column").doesNotContain("jvm.");
     }
 
     @Test
     void runsExportedTogetherShareOneHeaderAndWhatARunLacksIsEmpty() throws Exception {
-        List<ProcessRun> runs = new ArrayList<>(ProcmonLog.read(Fixtures.log("phases.log")).runs());
+        List<ProcessRun> runs =
+                new ArrayList<>(ProcmonLog.read(Fixtures.log("phases.log")).runs());
         runs.addAll(ProcmonLog.read(Fixtures.log("labels.log")).runs());
         StringWriter w = new StringWriter();
         LogExport.write(runs, ExportFormat.CSV, w);
@@ -225,11 +244,15 @@ class LogExportTest {
 
     @Test
     void theJsonlHeaderListsTheColumnsWithUnits() throws Exception {
-        JsonNode head = JSON.readTree(export("io.log", ExportFormat.JSONL).lines().findFirst().orElseThrow());
+        JsonNode head = JSON.readTree(
+                export("io.log", ExportFormat.JSONL).lines().findFirst().orElseThrow());
         Map<String, String> units = new LinkedHashMap<>();
-        head.get("columns").forEach(c -> units.put(c.get("name").asText(), c.get("unit").asText()));
-        assertThat(units).containsEntry("io_counters.read_bytes", "bytes")
-                .containsEntry("io_counters.read_bytes_per_s", "bytes/s").containsEntry("elapsed_time", "s")
+        head.get("columns")
+                .forEach(c -> units.put(c.get("name").asText(), c.get("unit").asText()));
+        assertThat(units)
+                .containsEntry("io_counters.read_bytes", "bytes")
+                .containsEntry("io_counters.read_bytes_per_s", "bytes/s")
+                .containsEntry("elapsed_time", "s")
                 .containsEntry("cpu_pct", "%");
     }
 
@@ -238,7 +261,9 @@ class LogExportTest {
         String csv = export("escaping.log", ExportFormat.CSV);
         List<LogSample> log = samples("escaping.log");
         assertThat(csv.lines().count()).isEqualTo(log.size() + 1);
-        assertThat(csv.chars().allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f)).as("ASCII, one line per row").isTrue();
+        assertThat(csv.chars().allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f))
+                .as("ASCII, one line per row")
+                .isTrue();
         for (String line : csv.lines().skip(1).toList()) {
             for (String field : csvFields(line)) {
                 assertThat(field).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");

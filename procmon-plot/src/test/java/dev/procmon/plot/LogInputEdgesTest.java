@@ -26,8 +26,8 @@ class LogInputEdgesTest {
     private static List<String> samples(int from, int to) {
         List<String> lines = new ArrayList<>();
         for (int i = from; i <= to; i++) {
-            lines.add(LogLines.sample(11, i, 1L << 20, 0.1 * i, null,
-                    String.format("2026-11-24 10:%02d:%02d.000000", i / 60, i % 60)));
+            lines.add(LogLines.sample(
+                    11, i, 1L << 20, 0.1 * i, null, String.format("2026-11-24 10:%02d:%02d.000000", i / 60, i % 60)));
         }
         return lines;
     }
@@ -44,10 +44,13 @@ class LogInputEdgesTest {
         PlotResult r = LogPlotter.plot(List.of(log), dir.resolve("out"), ALL);
 
         assertThat(r.processes().get(0).samples()).isBetween(100, 1999);
-        assertThat(r.notices()).singleElement().asString()
+        assertThat(r.notices())
+                .singleElement()
+                .asString()
                 .matches(".*cut\\.log\\.gz: gzip data truncated; plotted the \\d+ samples before that");
         // .dat, .plt, one file per format asked for, and the summary JSON: all of them whole.
-        assertThat(r.processes().get(0).files()).hasSize(3 + ALL.formats().size())
+        assertThat(r.processes().get(0).files())
+                .hasSize(3 + ALL.formats().size())
                 .allSatisfy(f -> assertThat(f).isNotEmptyFile());
     }
 
@@ -74,12 +77,14 @@ class LogInputEdgesTest {
         lines.add(LogLines.sample(12, 3, 1L << 20, 0.3, "whole \\ud83d\\ude00 pair"));
         Path log = Files.write(dir.resolve("surrogates.log"), lines);
 
-        PlotResult r = LogPlotter.plot(List.of(log), dir.resolve("out"), ALL.withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG)));
+        PlotResult r = LogPlotter.plot(
+                List.of(log), dir.resolve("out"), ALL.withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG)));
 
-        assertThat(r.processes().get(0).files()).hasSize(5);   // .dat, .plt, .svg, .png, .summary.json
+        assertThat(r.processes().get(0).files()).hasSize(5); // .dat, .plt, .svg, .png, .summary.json
         String dat = Files.readString(dir.resolve("out").resolve("surrogates.log_12.dat"), StandardCharsets.UTF_8);
         assertThat(dat).contains("cut emoji \uFFFD here", "low \uFFFD alone", "whole \ud83d\ude00 pair");
         assertThat(dat.lines().filter(l -> !l.startsWith("#"))).hasSize(3);
-        assertThat(Files.readString(dir.resolve("out").resolve("surrogates.log_12.plt"))).contains("cut emoji \uFFFD here");
+        assertThat(Files.readString(dir.resolve("out").resolve("surrogates.log_12.plt")))
+                .contains("cut emoji \uFFFD here");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,18 +22,25 @@ class LogPlotterTest {
     @TempDir
     Path out;
 
-    private static final PlotOptions BOTH = PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG));
+    private static final PlotOptions BOTH =
+            PlotOptions.defaults().withFormats(Set.of(OutputFormat.SVG, OutputFormat.PNG));
 
     @Test
     void writesDatPltSvgAndPngPerProcessNamedAfterTheFileWhoseContentIsNewest() throws Exception {
         // Given newest first (as the shell lists app.log app.log.1): read oldest content first, and
         // named after the file with the newest content (2023 here, the 2019 log is older).
-        PlotResult result = LogPlotter.plot(List.of(log("totaldepth-linux.log"), log("totaldepth-macos.log")), out, BOTH);
+        PlotResult result =
+                LogPlotter.plot(List.of(log("totaldepth-linux.log"), log("totaldepth-macos.log")), out, BOTH);
 
         assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(86611L, 4242L);
-        assertThat(result.processes().get(0).files()).extracting(p -> p.getFileName().toString()).containsExactly(
-                "totaldepth-linux.log_86611.dat", "totaldepth-linux.log_86611.plt", "totaldepth-linux.log_86611.svg",
-                "totaldepth-linux.log_86611.png", "totaldepth-linux.log_86611.summary.json");
+        assertThat(result.processes().get(0).files())
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "totaldepth-linux.log_86611.dat",
+                        "totaldepth-linux.log_86611.plt",
+                        "totaldepth-linux.log_86611.svg",
+                        "totaldepth-linux.log_86611.png",
+                        "totaldepth-linux.log_86611.summary.json");
         for (ProcessSummary s : result.processes()) {
             for (Path f : s.files()) {
                 assertThat(f).isRegularFile();
@@ -49,16 +55,19 @@ class LogPlotterTest {
         assertThat(result.processes()).extracting(ProcessSummary::pid).containsExactly(86611L);
         assertThat(out.resolve("totaldepth-2019-no-pid.log_86611.svg")).isRegularFile();
         assertThat(Files.readAllLines(out.resolve("totaldepth-2019-no-pid.log_86611.dat")))
-                .filteredOn(l -> !l.startsWith("#")).hasSize(4);
+                .filteredOn(l -> !l.startsWith("#"))
+                .hasSize(4);
     }
 
     @Test
     void summarisesEachProcess() throws Exception {
         ProcessSummary s = LogPlotter.plot(List.of(log("totaldepth-macos.log")), out, PlotOptions.defaults())
-                .processes().get(0);
+                .processes()
+                .get(0);
 
-        assertThat(s.describe()).isEqualTo(
-                "totaldepth-macos.log: pid 86611: 5 samples over 12.3 s, peak RSS 382.0 MB, mean CPU 10.0 %, 3 labels");
+        assertThat(s.describe())
+                .isEqualTo(
+                        "totaldepth-macos.log: pid 86611: 5 samples over 12.3 s, peak RSS 382.0 MB, mean CPU 10.0 %, 3 labels");
     }
 
     @Test
@@ -67,26 +76,37 @@ class LogPlotterTest {
 
         List<String> lines = Files.readAllLines(out.resolve("procmon-jvm.log_86611.dat"));
         // The ten columns every .dat has, then the other fields this log has, in schema order.
-        assertThat(lines.get(2)).isEqualTo("# t_s rss_mb pfaults_per_s user_s mean_cpu_pct inst_cpu_pct timestamp pid "
-                + "heap_used_mb system_s vms_mb major_faults_per_s minor_faults_per_s children_user_s children_system_s num_procs "
-                + "heap_committed_mb non_heap_used_mb gc_per_s gc_time_s jvm_threads # label");
-        assertThat(lines.get(3)).isEqualTo(
-                "1.000000 10.000 1000.0 0.500000 75.000 75.000 2026-11-24T14:10:05.051630 86611 20.000 0.250000 "
-                + "4200.199 0.0 1000.0 0.000000 0.000000 1 128.000 30.000 1.0 0.004000 12");
-        assertThat(lines.get(4)).isEqualTo("2.000000 11.387 2000.0 1.000000 75.000 75.000 2026-11-24T14:10:06.051630 86611 "
-                + "50.000 0.500000 4200.199 0.0 2000.0 0.000000 0.000000 NaN 128.000 30.000 11.0 0.084000 14 "
-                + "# String of 123,456,789 bytes");
-        assertThat(lines.get(5)).startsWith("4.000000 9.000 250.0 1.500000 50.000 25.000 ").endsWith(" # done");
+        assertThat(lines.get(2))
+                .isEqualTo("# t_s rss_mb pfaults_per_s user_s mean_cpu_pct inst_cpu_pct timestamp pid "
+                        + "heap_used_mb system_s vms_mb major_faults_per_s minor_faults_per_s children_user_s children_system_s num_procs "
+                        + "heap_committed_mb non_heap_used_mb gc_per_s gc_time_s jvm_threads # label");
+        assertThat(lines.get(3))
+                .isEqualTo(
+                        "1.000000 10.000 1000.0 0.500000 75.000 75.000 2026-11-24T14:10:05.051630 86611 20.000 0.250000 "
+                                + "4200.199 0.0 1000.0 0.000000 0.000000 1 128.000 30.000 1.0 0.004000 12");
+        assertThat(lines.get(4))
+                .isEqualTo("2.000000 11.387 2000.0 1.000000 75.000 75.000 2026-11-24T14:10:06.051630 86611 "
+                        + "50.000 0.500000 4200.199 0.0 2000.0 0.000000 0.000000 NaN 128.000 30.000 11.0 0.084000 14 "
+                        + "# String of 123,456,789 bytes");
+        assertThat(lines.get(5))
+                .startsWith("4.000000 9.000 250.0 1.500000 50.000 25.000 ")
+                .endsWith(" # done");
     }
 
     @Test
     void writesMissingPageFaultsAsNaNAndLeavesThemOutOfThePlot() throws Exception {
         LogPlotter.plot(List.of(log("totaldepth-linux.log")), out, PlotOptions.defaults());
 
-        assertThat(Files.readAllLines(out.resolve("totaldepth-linux.log_4242.dat")).get(3).split(" ")[2]).isEqualTo("NaN");
-        assertThat(Files.readString(out.resolve("totaldepth-linux.log_4242.svg"))).doesNotContain("Page faults")
-                .contains("RSS (MB)").doesNotContain("JVM heap");
-        assertThat(Files.readString(out.resolve("totaldepth-linux.log_4242.plt"))).doesNotContain("Page faults");
+        assertThat(Files.readAllLines(out.resolve("totaldepth-linux.log_4242.dat"))
+                        .get(3)
+                        .split(" ")[2])
+                .isEqualTo("NaN");
+        assertThat(Files.readString(out.resolve("totaldepth-linux.log_4242.svg")))
+                .doesNotContain("Page faults")
+                .contains("RSS (MB)")
+                .doesNotContain("JVM heap");
+        assertThat(Files.readString(out.resolve("totaldepth-linux.log_4242.plt")))
+                .doesNotContain("Page faults");
     }
 
     @Test
@@ -100,17 +120,24 @@ class LogPlotterTest {
     void writesASecondSetForASecondRunOfAReusedPid() throws Exception {
         PlotResult r = LogPlotter.plot(List.of(log("reused-pid.log")), out, PlotOptions.defaults());
 
-        assertThat(r.processes()).extracting(s -> s.files().get(0).getFileName().toString())
+        assertThat(r.processes())
+                .extracting(s -> s.files().get(0).getFileName().toString())
                 .containsExactly("reused-pid.log_77.dat", "reused-pid.log_77-2.dat");
-        assertThat(Files.readString(out.resolve("reused-pid.log_77-2.svg"))).contains("run two").doesNotContain("run one");
+        assertThat(Files.readString(out.resolve("reused-pid.log_77-2.svg")))
+                .contains("run two")
+                .doesNotContain("run one");
     }
 
     @Test
     void putsLabelsOnTheirOwnProcessPlotOnly() throws Exception {
         LogPlotter.plot(List.of(log("multi-pid.log")), out, PlotOptions.defaults());
 
-        assertThat(Files.readString(out.resolve("multi-pid.log_101.svg"))).contains("first of 101").doesNotContain("only on 202");
-        assertThat(Files.readString(out.resolve("multi-pid.log_202.plt"))).contains("only on 202").doesNotContain("first of 101");
+        assertThat(Files.readString(out.resolve("multi-pid.log_101.svg")))
+                .contains("first of 101")
+                .doesNotContain("only on 202");
+        assertThat(Files.readString(out.resolve("multi-pid.log_202.plt")))
+                .contains("only on 202")
+                .doesNotContain("first of 101");
     }
 
     @Test
@@ -129,15 +156,21 @@ class LogPlotterTest {
 
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document doc = f.newDocumentBuilder().parse(out.resolve("escaping.log_666.svg").toFile());
+        Document doc =
+                f.newDocumentBuilder().parse(out.resolve("escaping.log_666.svg").toFile());
         NodeList texts = doc.getElementsByTagName("text");
         List<String> all = new ArrayList<>();
         for (int i = 0; i < texts.getLength(); i++) {
             all.add(texts.item(i).getTextContent());
         }
-        assertThat(all).contains("say \"hi\" & <b>bold</b> it's", "line one line two  three",
-                "x' ; system(\"touch PWNED\") ; '", "x\" . system(\"touch PWNED\") . \"", "`touch PWNED`",
-                "ctl   ok \ud83d\ude00");
+        assertThat(all)
+                .contains(
+                        "say \"hi\" & <b>bold</b> it's",
+                        "line one line two  three",
+                        "x' ; system(\"touch PWNED\") ; '",
+                        "x\" . system(\"touch PWNED\") . \"",
+                        "`touch PWNED`",
+                        "ctl   ok \ud83d\ude00");
         assertThat(doc.getElementsByTagName("b").getLength()).isZero();
     }
 
@@ -146,7 +179,8 @@ class LogPlotterTest {
         LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
 
         List<String> rows = Files.readAllLines(out.resolve("escaping.log_666.dat")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+                .filter(l -> !l.startsWith("#"))
+                .toList();
         assertThat(rows).hasSize(6);
         assertThat(rows.get(0)).endsWith(" # say \"hi\" & <b>bold</b> it's");
         assertThat(rows.get(1)).endsWith(" # line one line two  three");
@@ -159,8 +193,11 @@ class LogPlotterTest {
         LogPlotter.plot(List.of(log("escaping.log")), out, PlotOptions.defaults());
 
         String plt = Files.readString(out.resolve("escaping.log_666.plt"));
-        assertThat(plt).contains("set label 3 'x' . \"\\047\" . ' ; system(' . \"\\042\" . 'touch PWNED' . \"\\042\" . ') ; ' . \"\\047\" . '' at ")
-                .contains("set label 4 'x' . \"\\042\" . ' . system(' . \"\\042\" . 'touch PWNED' . \"\\042\" . ') . ' . \"\\042\" . '' at ")
+        assertThat(plt)
+                .contains(
+                        "set label 3 'x' . \"\\047\" . ' ; system(' . \"\\042\" . 'touch PWNED' . \"\\042\" . ') ; ' . \"\\047\" . '' at ")
+                .contains(
+                        "set label 4 'x' . \"\\042\" . ' . system(' . \"\\042\" . 'touch PWNED' . \"\\042\" . ') . ' . \"\\042\" . '' at ")
                 .contains("set label 5 '' . \"\\140\" . 'touch PWNED' . \"\\140\" . '' at ")
                 .contains("set label 2 'line one line two  three' at ")
                 .contains("noenhanced");
@@ -171,18 +208,24 @@ class LogPlotterTest {
     void rendersAPngHeadless() throws Exception {
         LogPlotter.plot(List.of(log("procmon-jvm.log")), out, BOTH);
 
-        var image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out.resolve("procmon-jvm.log_86611.png"))));
+        var image =
+                ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out.resolve("procmon-jvm.log_86611.png"))));
         assertThat(image.getWidth()).isEqualTo(ChartLayout.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ChartLayout.HEIGHT);
     }
 
     @Test
     void plotsAgainstWallClockTimeWhenAsked() throws Exception {
-        LogPlotter.plot(List.of(log("procmon-jvm.log")), out, PlotOptions.defaults().withTime(TimeAxis.CLOCK));
+        LogPlotter.plot(
+                List.of(log("procmon-jvm.log")), out, PlotOptions.defaults().withTime(TimeAxis.CLOCK));
 
-        assertThat(Files.readString(out.resolve("procmon-jvm.log_86611.svg"))).contains(">14:10:06<").contains("Time of day");
+        assertThat(Files.readString(out.resolve("procmon-jvm.log_86611.svg")))
+                .contains(">14:10:06<")
+                .contains("Time of day");
         assertThat(Files.readString(out.resolve("procmon-jvm.log_86611.plt")))
-                .contains("set xdata time").contains("using 7:2").contains("'2026-11-24T14:10:06.051630'");
+                .contains("set xdata time")
+                .contains("using 7:2")
+                .contains("'2026-11-24T14:10:06.051630'");
     }
 
     @Test
@@ -190,29 +233,41 @@ class LogPlotterTest {
         String line = "ProcessLoggingThread-JSON {\"timestamp\": \"%s\", \"memory_info\": {\"rss\": %d}, "
                 + "\"cpu_times\": {\"user\": %s, \"system\": 0.0}, \"elapsed_time\": %s, \"pid\": 9%s}";
         Path log = out.resolve("clock-labels.log");
-        Files.write(log, List.of(
-                String.format(line, "2026-02-30 10:00:00.000000", 1 << 20, "0.1", "1.0", ", \"label\": \"FIRST\""),
-                String.format(line, "2026-11-24 10:00:01.000000", 2 << 20, "0.2", "2.0", ""),
-                String.format(line, "2026-11-24 10:00:02.000000", 3 << 20, "0.3", "3.0", ", \"label\": \"SECOND\""),
-                String.format(line, "2026-11-24 10:00:03.000000", 3 << 20, "0.4", "4.0", "")));
+        Files.write(
+                log,
+                List.of(
+                        String.format(
+                                line, "2026-02-30 10:00:00.000000", 1 << 20, "0.1", "1.0", ", \"label\": \"FIRST\""),
+                        String.format(line, "2026-11-24 10:00:01.000000", 2 << 20, "0.2", "2.0", ""),
+                        String.format(
+                                line, "2026-11-24 10:00:02.000000", 3 << 20, "0.3", "3.0", ", \"label\": \"SECOND\""),
+                        String.format(line, "2026-11-24 10:00:03.000000", 3 << 20, "0.4", "4.0", "")));
         LogPlotter.plot(List.of(log), out, PlotOptions.defaults().withTime(TimeAxis.CLOCK));
 
         String plt = Files.readString(out.resolve("clock-labels.log_9.plt"));
-        assertThat(plt).contains("set label 1 'SECOND' at '2026-11-24T10:00:02").doesNotContain("FIRST")
+        assertThat(plt)
+                .contains("set label 1 'SECOND' at '2026-11-24T10:00:02")
+                .doesNotContain("FIRST")
                 .doesNotContain("1970");
-        assertThat(Files.readString(out.resolve("clock-labels.log_9.svg"))).contains(">SECOND<").doesNotContain("FIRST");
+        assertThat(Files.readString(out.resolve("clock-labels.log_9.svg")))
+                .contains(">SECOND<")
+                .doesNotContain("FIRST");
     }
 
     @Test
     void aLogWithUserButNoSystemTimeStillHasItsCpuSeries() throws Exception {
         Path log = out.resolve("user-only.log");
-        Files.write(log, List.of(
-                "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1048576}, \"cpu_times\": {\"user\": 1.0}, \"elapsed_time\": 2.0, \"pid\": 5}",
-                "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1048576}, \"cpu_times\": {\"user\": 2.0}, \"elapsed_time\": 4.0, \"pid\": 5}"));
+        Files.write(
+                log,
+                List.of(
+                        "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1048576}, \"cpu_times\": {\"user\": 1.0}, \"elapsed_time\": 2.0, \"pid\": 5}",
+                        "ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": 1048576}, \"cpu_times\": {\"user\": 2.0}, \"elapsed_time\": 4.0, \"pid\": 5}"));
         LogPlotter.plot(List.of(log), out, PlotOptions.defaults());
 
         List<String[]> rows = Files.readAllLines(out.resolve("user-only.log_5.dat")).stream()
-                .filter(r -> !r.startsWith("#")).map(r -> r.trim().split("\\s+")).toList();
+                .filter(r -> !r.startsWith("#"))
+                .map(r -> r.trim().split("\\s+"))
+                .toList();
         assertThat(rows).extracting(r -> Double.parseDouble(r[4])).containsExactly(50.0, 50.0);
         assertThat(rows).extracting(r -> Double.parseDouble(r[5])).containsExactly(50.0, 50.0);
         assertThat(Files.readString(out.resolve("user-only.log_5.svg"))).contains("Mean CPU (%)");
@@ -220,8 +275,10 @@ class LogPlotterTest {
 
     @Test
     void refusesClockTimeWhenTheLogHasNoTimestamps() {
-        assertThatThrownBy(() -> LogPlotter.plot(List.of(log("reused-pid.log")), out,
-                PlotOptions.defaults().withTime(TimeAxis.CLOCK)))
+        assertThatThrownBy(() -> LogPlotter.plot(
+                        List.of(log("reused-pid.log")),
+                        out,
+                        PlotOptions.defaults().withTime(TimeAxis.CLOCK)))
                 .isInstanceOf(PlotInputException.class)
                 .hasMessage("reused-pid.log: pid 77 has no timestamps to plot against; use --time=elapsed");
     }

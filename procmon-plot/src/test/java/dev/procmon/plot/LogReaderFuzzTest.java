@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,28 +44,37 @@ final class LogReaderFuzzTest {
     private static final Duration HANG = Duration.ofSeconds(30);
     private static final JsonFactory JSON = new JsonFactory();
     private static final String[] MARKERS = {
-        "ProcessLoggingThread-JSON", "ProcessLoggingThread-JSON-START", "ProcessLoggingThread-JSON-STOP"};
+        "ProcessLoggingThread-JSON", "ProcessLoggingThread-JSON-START", "ProcessLoggingThread-JSON-STOP"
+    };
     /** 13 values; {@code how == 13} in the properties means "key missing". */
     private static final String[] OUT_OF_RANGE = {
-        "1e400", "-1e400", "-1", "-0.5", "NaN", "Infinity", "\"12\"", "null", "true", "[]", "{}", "1e19", ""};
+        "1e400", "-1e400", "-1", "-0.5", "NaN", "Infinity", "\"12\"", "null", "true", "[]", "{}", "1e19", ""
+    };
 
     /** One generated sample line and what the reader must make of it. */
-    record Line(String text, long pid, double elapsed, long rss, double user, double system, double pfaults,
-            String label) {
+    record Line(
+            String text, long pid, double elapsed, long rss, double user, double system, double pfaults, String label) {
         Row row() {
             return new Row(pid, elapsed, rss, user, system, pfaults);
         }
     }
 
     /** The values of one extracted sample. */
-    record Row(long pid, double elapsed, double rss, double user, double system, double pfaults) {
-    }
+    record Row(long pid, double elapsed, double rss, double user, double system, double pfaults) {}
 
     /** A damage: what it does, which line, where in it, and a free parameter. */
-    record Damage(Kind kind, int line, int at, int value) {
-    }
+    record Damage(Kind kind, int line, int at, int value) {}
 
-    enum Kind { DROP, DUPLICATE, FOREIGN, FLIP, NUL, INVALID_UTF8, OUT_OF_RANGE, DEEP }
+    enum Kind {
+        DROP,
+        DUPLICATE,
+        FOREIGN,
+        FLIP,
+        NUL,
+        INVALID_UTF8,
+        OUT_OF_RANGE,
+        DEEP
+    }
 
     // ---------------------------------------------------------------- generators
 
@@ -79,7 +88,8 @@ final class LogReaderFuzzTest {
         Arbitrary<Long> rss = Arbitraries.longs().between(0, 1L << 50);
         Arbitrary<Double> elapsed = Arbitraries.doubles().between(0, 1e7);
         Arbitrary<Double> cpu = Arbitraries.doubles().between(0, 1e5);
-        Arbitrary<Double> pfaults = Arbitraries.oneOf(Arbitraries.just(Double.NaN),
+        Arbitrary<Double> pfaults = Arbitraries.oneOf(
+                Arbitraries.just(Double.NaN),
                 Arbitraries.longs().between(0, 1L << 40).map(Long::doubleValue));
         Arbitrary<String> label = Arbitraries.oneOf(Arbitraries.just((String) null), labels());
         Arbitrary<Integer> layoutAndMarker = Arbitraries.integers().between(0, 4 * MARKERS.length - 1);
@@ -89,13 +99,24 @@ final class LogReaderFuzzTest {
 
     /** Hostile but encodable label text: quotes, backslashes, line breaks, NUL, non-ASCII. */
     static Arbitrary<String> labels() {
-        return Arbitraries.strings().withChars("\"\\\n\r\u0000\u2028\u2029<>&'`$; {}[]")
-                .withCharRange('a', 'z').withCharRange('\u00e0', '\u00ff').withCharRange('\u4e00', '\u4e10')
+        return Arbitraries.strings()
+                .withChars("\"\\\n\r\u0000\u2028\u2029<>&'`$; {}[]")
+                .withCharRange('a', 'z')
+                .withCharRange('\u00e0', '\u00ff')
+                .withCharRange('\u4e00', '\u4e10')
                 .ofMaxLength(40);
     }
 
-    private static Line line(long pid, long rss, double elapsed, double user, double system, double pfaults,
-            String label, int layout, int marker) {
+    private static Line line(
+            long pid,
+            long rss,
+            double elapsed,
+            double user,
+            double system,
+            double pfaults,
+            String label,
+            int layout,
+            int marker) {
         boolean pidInJson = layout != 0;
         String prefix = switch (layout) {
             case 0, 1 -> "2019-10-31 14:09:53,726 - - " + pid + " - (ProcMon   ) - INFO     - ";
@@ -145,17 +166,26 @@ final class LogReaderFuzzTest {
 
     @Provide
     Arbitrary<List<Damage>> damages() {
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 1000),
-                Arbitraries.integers().between(0, 100_000), Arbitraries.integers().between(0, 1 << 16))
-                .as(Damage::new).list().ofMaxSize(8);
+        return Combinators.combine(
+                        Arbitraries.of(Kind.class),
+                        Arbitraries.integers().between(0, 1000),
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.integers().between(0, 1 << 16))
+                .as(Damage::new)
+                .list()
+                .ofMaxSize(8);
     }
 
     // ---------------------------------------------------------------- properties
 
     @Property
-    void damagedLogsYieldEveryIntactLineExactlyAndNothingOutOfRange(@ForAll("logs") List<Line> lines,
-            @ForAll("damages") List<Damage> damages, @ForAll boolean crlf, @ForAll @IntRange(min = 0, max = 100) int cutPercent,
-            @ForAll @Size(max = 200) byte[] foreign) throws IOException {
+    void damagedLogsYieldEveryIntactLineExactlyAndNothingOutOfRange(
+            @ForAll("logs") List<Line> lines,
+            @ForAll("damages") List<Damage> damages,
+            @ForAll boolean crlf,
+            @ForAll @IntRange(min = 0, max = 100) int cutPercent,
+            @ForAll @Size(max = 200) byte[] foreign)
+            throws IOException {
         List<byte[]> bytes = new ArrayList<>();
         List<Line> intact = new ArrayList<>();
         for (Line l : lines) {
@@ -166,7 +196,7 @@ final class LogReaderFuzzTest {
             damage(bytes, intact, d, foreign);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write('#');  // never the gzip magic
+        out.write('#'); // never the gzip magic
         out.write('\n');
         List<Integer> ends = new ArrayList<>();
         for (byte[] b : bytes) {
@@ -188,11 +218,18 @@ final class LogReaderFuzzTest {
         byte[] content = Arrays.copyOf(file, cut);
         ParsedLog parsed = read(content);
         List<Line> expected = intact.stream().filter(l -> l != null).toList();
-        assertThat(parsed != null || expected.isEmpty()).as("a log with an intact sample line is plottable").isTrue();
+        assertThat(parsed != null || expected.isEmpty())
+                .as("a log with an intact sample line is plottable")
+                .isTrue();
         if (parsed != null) {
             for (SampleTable t : parsed.tables()) {
                 for (int i = 0; i < t.size(); i++) {
-                    assertInRange(new Row(t.pid(), t.column(LogField.ELAPSED_TIME).get(i), t.column(LogField.RSS).get(i), t.column(LogField.USER).get(i), t.column(LogField.SYSTEM).get(i),
+                    assertInRange(new Row(
+                            t.pid(),
+                            t.column(LogField.ELAPSED_TIME).get(i),
+                            t.column(LogField.RSS).get(i),
+                            t.column(LogField.USER).get(i),
+                            t.column(LogField.SYSTEM).get(i),
                             t.column(LogField.PFAULTS).get(i)));
                 }
             }
@@ -216,8 +253,9 @@ final class LogReaderFuzzTest {
     private static void scan(byte[] content, List<Row> rows, List<String> labelTexts) {
         SampleLineParser parser = new SampleLineParser();
         Sample s = new Sample();
-        assertTimeoutPreemptively(HANG, () -> new LogScanner().scan(new java.io.ByteArrayInputStream(content),
-                new LogScanner.Sink() {
+        assertTimeoutPreemptively(
+                HANG,
+                () -> new LogScanner().scan(new java.io.ByteArrayInputStream(content), new LogScanner.Sink() {
                     @Override
                     public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
                         if (parser.parse(bytes, from, to - from, s)) {
@@ -225,7 +263,13 @@ final class LogReaderFuzzTest {
                             if (pid < 0) {
                                 return;
                             }
-                            rows.add(new Row(pid, s.get(LogField.ELAPSED_TIME), s.get(LogField.RSS), s.get(LogField.USER), s.get(LogField.SYSTEM), s.get(LogField.PFAULTS)));
+                            rows.add(new Row(
+                                    pid,
+                                    s.get(LogField.ELAPSED_TIME),
+                                    s.get(LogField.RSS),
+                                    s.get(LogField.USER),
+                                    s.get(LogField.SYSTEM),
+                                    s.get(LogField.PFAULTS)));
                             if (s.label != null) {
                                 labelTexts.add(s.label);
                             }
@@ -233,20 +277,21 @@ final class LogReaderFuzzTest {
                     }
 
                     @Override
-                    public void malformedLine(long lineNumber) {
-                    }
+                    public void malformedLine(long lineNumber) {}
                 }));
     }
 
     @Property
-    void aLineMissingARequiredValueOrWithOneOutOfRangeIsNeverASample(@ForAll("logs") List<Line> lines,
-            @ForAll @IntRange(min = 0, max = 2) int which, @ForAll @IntRange(min = 0, max = 13) int how)
+    void aLineMissingARequiredValueOrWithOneOutOfRangeIsNeverASample(
+            @ForAll("logs") List<Line> lines,
+            @ForAll @IntRange(min = 0, max = 2) int which,
+            @ForAll @IntRange(min = 0, max = 13) int how)
             throws IOException {
         String text = lines.get(0).text();
         String key = new String[] {"\"rss\": ", "\"elapsed_time\": ", "\"pid\": "}[which];
         int at = text.indexOf(key);
         if (at < 0 || which == 2 && how == OUT_OF_RANGE.length) {
-            return;  // pid is optional: a TotalDepth line takes it from its layout
+            return; // pid is optional: a TotalDepth line takes it from its layout
         }
         int from = at + key.length();
         int to = from;
@@ -255,18 +300,21 @@ final class LogReaderFuzzTest {
         }
         String value = how == OUT_OF_RANGE.length ? null : OUT_OF_RANGE[how];
         if ("1e19".equals(value)) {
-            value = which == 0 ? "1.5" : which == 1 ? "-1e-300" : "1e19";  // rss and pid must be integers
+            value = which == 0 ? "1.5" : which == 1 ? "-1e-300" : "1e19"; // rss and pid must be integers
         }
         String bad = value == null
-                ? text.substring(0, at) + "\"renamed\": " + text.substring(from)  // the key is missing
+                ? text.substring(0, at) + "\"renamed\": " + text.substring(from) // the key is missing
                 : text.substring(0, from) + value + text.substring(to);
         ParsedLog parsed = read((bad + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(parsed).as(bad).isNull();
     }
 
     @Property
-    void deepNestingIsSkippedOrMalformedNeverACrash(@ForAll("logs") List<Line> lines,
-            @ForAll @IntRange(min = 1, max = 100_000) int depth, @ForAll boolean closed) throws IOException {
+    void deepNestingIsSkippedOrMalformedNeverACrash(
+            @ForAll("logs") List<Line> lines,
+            @ForAll @IntRange(min = 1, max = 100_000) int depth,
+            @ForAll boolean closed)
+            throws IOException {
         Line l = lines.get(0);
         String text = l.text();
         int brace = text.indexOf('{');
@@ -280,8 +328,8 @@ final class LogReaderFuzzTest {
     }
 
     @Property
-    void randomBytesAroundMarkersNeverThrowAnythingButPlotInputException(@ForAll @Size(max = 3) List<@Size(max = 2000) byte[]> chunks,
-            @ForAll boolean marker) throws IOException {
+    void randomBytesAroundMarkersNeverThrowAnythingButPlotInputException(
+            @ForAll @Size(max = 3) List<@Size(max = 2000) byte[]> chunks, @ForAll boolean marker) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] c : chunks) {
             out.write(c);
@@ -293,7 +341,12 @@ final class LogReaderFuzzTest {
         if (parsed != null) {
             parsed.tables().forEach(t -> {
                 for (int i = 0; i < t.size(); i++) {
-                    assertInRange(new Row(t.pid(), t.column(LogField.ELAPSED_TIME).get(i), t.column(LogField.RSS).get(i), t.column(LogField.USER).get(i), t.column(LogField.SYSTEM).get(i),
+                    assertInRange(new Row(
+                            t.pid(),
+                            t.column(LogField.ELAPSED_TIME).get(i),
+                            t.column(LogField.RSS).get(i),
+                            t.column(LogField.USER).get(i),
+                            t.column(LogField.SYSTEM).get(i),
                             t.column(LogField.PFAULTS).get(i)));
                 }
             });
@@ -302,8 +355,11 @@ final class LogReaderFuzzTest {
 
     /** 10 MB lines are expensive to build, so this one keeps few tries even under {@code -Pfuzz}. */
     @Property(tries = 4)
-    void aTenMegabyteLineIsMalformedAndItsNeighboursSurvive(@ForAll("logs") List<Line> lines,
-            @ForAll @IntRange(min = 0, max = 255) int fill, @ForAll boolean withMarker) throws IOException {
+    void aTenMegabyteLineIsMalformedAndItsNeighboursSurvive(
+            @ForAll("logs") List<Line> lines,
+            @ForAll @IntRange(min = 0, max = 255) int fill,
+            @ForAll boolean withMarker)
+            throws IOException {
         Line l = lines.get(0);
         ByteArrayOutputStream out = new ByteArrayOutputStream(11 << 20);
         out.write((l.text() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -314,7 +370,8 @@ final class LogReaderFuzzTest {
         Arrays.fill(huge, (byte) (fill == '\n' ? 0 : fill));
         out.write(huge);
         out.write('\n');
-        out.write((l.text().replace("ProcessLoggingThread", "x ProcessLoggingThread") + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write((l.text().replace("ProcessLoggingThread", "x ProcessLoggingThread") + "\n")
+                .getBytes(StandardCharsets.UTF_8));
 
         ParsedLog parsed = read(out.toByteArray());
 
@@ -357,11 +414,24 @@ final class LogReaderFuzzTest {
                 }
             }
             case NUL -> insert(bytes, intact, i, d.at(), new byte[1 + d.value() % 8]);
-            case INVALID_UTF8 -> insert(bytes, intact, i, d.at(),
-                    new byte[][] {{(byte) 0xff}, {(byte) 0xc3, '('}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xc0, (byte) 0x80}}[d.value() % 4]);
+            case INVALID_UTF8 ->
+                insert(
+                        bytes,
+                        intact,
+                        i,
+                        d.at(),
+                        new byte[][] {
+                                    {(byte) 0xff},
+                                    {(byte) 0xc3, '('},
+                                    {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                                    {(byte) 0xc0, (byte) 0x80}
+                                }
+                                [d.value() % 4]);
             case OUT_OF_RANGE -> {
                 String s = new String(b, StandardCharsets.UTF_8);
-                String key = new String[] {"\"rss\": ", "\"elapsed_time\": ", "\"pid\": ", "\"user\": ", "\"pfaults\": "}[d.at() % 5];
+                String key = new String[] {"\"rss\": ", "\"elapsed_time\": ", "\"pid\": ", "\"user\": ", "\"pfaults\": "
+                        }
+                        [d.at() % 5];
                 int at = s.indexOf(key);
                 if (at >= 0) {
                     int from = at + key.length();
@@ -369,8 +439,10 @@ final class LogReaderFuzzTest {
                     while (to < s.length() && s.charAt(to) != ',' && s.charAt(to) != '}') {
                         to++;
                     }
-                    bytes.set(i, (s.substring(0, from) + OUT_OF_RANGE[d.value() % OUT_OF_RANGE.length] + s.substring(to))
-                            .getBytes(StandardCharsets.UTF_8));
+                    bytes.set(
+                            i,
+                            (s.substring(0, from) + OUT_OF_RANGE[d.value() % OUT_OF_RANGE.length] + s.substring(to))
+                                    .getBytes(StandardCharsets.UTF_8));
                     intact.set(i, null);
                 }
             }
@@ -378,7 +450,8 @@ final class LogReaderFuzzTest {
                 int brace = indexOf(b, (byte) '{');
                 if (brace >= 0) {
                     int depth = 1 + d.at() % 5000;
-                    String deep = "\"deep\": " + "[".repeat(depth) + (d.value() % 2 == 0 ? "]".repeat(depth) : "") + ", ";
+                    String deep =
+                            "\"deep\": " + "[".repeat(depth) + (d.value() % 2 == 0 ? "]".repeat(depth) : "") + ", ";
                     insert(bytes, intact, i, brace + 1, deep.getBytes(StandardCharsets.US_ASCII));
                 }
             }
@@ -416,7 +489,8 @@ final class LogReaderFuzzTest {
             assertThat(r.rss() % 1).isZero();
         }
         for (double counter : new double[] {r.user(), r.system(), r.pfaults()}) {
-            assertThat(Double.isNaN(counter) || counter >= 0 && !Double.isInfinite(counter)).isTrue();
+            assertThat(Double.isNaN(counter) || counter >= 0 && !Double.isInfinite(counter))
+                    .isTrue();
         }
     }
 

@@ -33,10 +33,13 @@ class LogReaderPropertiesTest {
     }
 
     @Property(tries = 60)
-    void anIntactSampleLineAmongGarbageIsExtractedExactly(@ForAll @Size(max = 300) byte[] before,
-            @ForAll @Size(max = 300) byte[] after, @ForAll @LongRange(min = 1, max = 4_000_000) long pid,
+    void anIntactSampleLineAmongGarbageIsExtractedExactly(
+            @ForAll @Size(max = 300) byte[] before,
+            @ForAll @Size(max = 300) byte[] after,
+            @ForAll @LongRange(min = 1, max = 4_000_000) long pid,
             @ForAll @LongRange(min = 0, max = 1L << 45) long rss,
-            @ForAll @DoubleRange(min = 0, max = 1e7) double elapsed, @ForAll @IntRange(min = 0, max = 3) int prefix)
+            @ForAll @DoubleRange(min = 0, max = 1e7) double elapsed,
+            @ForAll @IntRange(min = 0, max = 3) int prefix)
             throws IOException, PlotInputException {
         String line = "x ProcessLoggingThread-JSON {\"memory_info\": {\"rss\": " + rss + "}, \"elapsed_time\": "
                 + elapsed + ", \"pid\": " + pid + "}";
@@ -44,7 +47,7 @@ class LogReaderPropertiesTest {
         byte[] garbageAfter = without(after);
         Path file = Files.createTempFile("garbage", ".log");
         try (var out = Files.newOutputStream(file)) {
-            out.write(new byte[] {'#', ' '});  // never the gzip magic
+            out.write(new byte[] {'#', ' '}); // never the gzip magic
             out.write(garbageBefore);
             out.write('\n');
             out.write(line.getBytes(StandardCharsets.US_ASCII));

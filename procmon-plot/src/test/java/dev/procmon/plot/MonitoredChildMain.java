@@ -10,11 +10,13 @@ import java.time.Duration;
  */
 public final class MonitoredChildMain {
 
-    private MonitoredChildMain() {
-    }
+    private MonitoredChildMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ProcessMonitor monitor = ProcessMonitor.builder().interval(Duration.ofMillis(1)).file(Path.of(args[0])).start();
+        ProcessMonitor monitor = ProcessMonitor.builder()
+                .interval(Duration.ofMillis(1))
+                .file(Path.of(args[0]))
+                .start();
         for (long i = 0; monitor.pid() > 0; i++) {
             ProcessMonitor.label("work item " + i + " \"quoted\" \\ \u2028 done");
             Thread.sleep(0, 200_000);

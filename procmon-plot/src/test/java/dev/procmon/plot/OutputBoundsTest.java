@@ -44,16 +44,21 @@ class OutputBoundsTest {
             // .dat, .plt, .svg and the summary JSON per plotted run, nothing for the rest.
             assertThat(files.count()).isEqualTo(4L * PlotOptions.DEFAULT_MAX_PROCESSES);
         }
-        assertThat(r.notices()).containsExactly("many.log: plotted the first 20 of 10000 process runs; the other 9980 "
-                + "hold 19960 samples (raise the cap with --max-processes)");
-        assertThat(LogPlotter.plot(List.of(log), dir.resolve("more"), SVG.withMaxProcesses(25)).processes()).hasSize(25);
+        assertThat(r.notices())
+                .containsExactly("many.log: plotted the first 20 of 10000 process runs; the other 9980 "
+                        + "hold 19960 samples (raise the cap with --max-processes)");
+        assertThat(LogPlotter.plot(List.of(log), dir.resolve("more"), SVG.withMaxProcesses(25))
+                        .processes())
+                .hasSize(25);
     }
 
     @Test
     void aClockRangeFromYearOneToYear9999HasAFewDozenTicks() throws Exception {
-        Path log = Files.write(dir.resolve("years.log"), List.of(
-                LogLines.sample(1, 1, 1 << 20, 0.1, null, "0001-01-01 00:00:00.000000"),
-                LogLines.sample(1, 2, 1 << 20, 0.2, null, "9999-12-31 23:59:59.000000")));
+        Path log = Files.write(
+                dir.resolve("years.log"),
+                List.of(
+                        LogLines.sample(1, 1, 1 << 20, 0.1, null, "0001-01-01 00:00:00.000000"),
+                        LogLines.sample(1, 2, 1 << 20, 0.2, null, "9999-12-31 23:59:59.000000")));
 
         LogPlotter.plot(List.of(log), dir, SVG.withTime(TimeAxis.CLOCK));
 
@@ -64,8 +69,8 @@ class OutputBoundsTest {
 
     @Test
     void anAbsurdRangeGivesFiniteBoundedTicks() {
-        for (double[] range : new double[][] {{0, 1.79e308}, {-1.79e308, 1.79e308}, {1e300, 1e300}, {0, 1e-300},
-            {5, 5 + 1e-12}}) {
+        for (double[] range :
+                new double[][] {{0, 1.79e308}, {-1.79e308, 1.79e308}, {1e300, 1e300}, {0, 1e-300}, {5, 5 + 1e-12}}) {
             AxisScale s = AxisScale.nice(range[0], range[1], 10);
             assertThat(s.ticks()).hasSizeBetween(1, AxisScale.MAX_TICKS + 1).allMatch(Double::isFinite);
             assertThat(s.label(s.ticks().get(0)).length()).isLessThan(30);
@@ -84,12 +89,18 @@ class OutputBoundsTest {
 
         PlotResult r = LogPlotter.plot(List.of(log), dir, SVG);
 
-        long arrows = Files.readAllLines(dir.resolve("labels.log_3.plt")).stream().filter(l -> l.startsWith("set arrow")).count();
-        long texts = Files.readAllLines(dir.resolve("labels.log_3.plt")).stream().filter(l -> l.startsWith("set label")).count();
+        long arrows = Files.readAllLines(dir.resolve("labels.log_3.plt")).stream()
+                .filter(l -> l.startsWith("set arrow"))
+                .count();
+        long texts = Files.readAllLines(dir.resolve("labels.log_3.plt")).stream()
+                .filter(l -> l.startsWith("set label"))
+                .count();
         double plotWidth = ChartLayout.RIGHT - ChartLayout.LEFT;
         assertThat(arrows).isBetween(100L, (long) (plotWidth / LabelLayout.MARKER_SPACING) + 2);
         assertThat(texts).isLessThanOrEqualTo(arrows);
-        assertThat(r.notices()).singleElement().asString()
+        assertThat(r.notices())
+                .singleElement()
+                .asString()
                 .startsWith("labels.log_3: 200000 labels: " + arrows + " markers, " + texts + " texts shown (crowded)");
         assertThat(Files.size(dir.resolve("labels.log_3.svg"))).isLessThan(1 << 20);
     }
@@ -106,7 +117,8 @@ class OutputBoundsTest {
 
         ParsedLog parsed = LogReader.read(List.of(log), ProgressListener.NONE);
 
-        assertThat(parsed.tables().get(0).labels()).hasSize(20)
+        assertThat(parsed.tables().get(0).labels())
+                .hasSize(20)
                 .allSatisfy(l -> assertThat(l.text().length()).isEqualTo(LabelText.MAX_CHARS));
     }
 
@@ -129,7 +141,8 @@ class OutputBoundsTest {
         Thread writer = new Thread(() -> {
             try (OutputStream w = Files.newOutputStream(fifo)) {
                 for (int i = 1; ; i++) {
-                    w.write((LogLines.sample(5, i, 1 << 20, 0.01 * i, null) + "\n").getBytes(StandardCharsets.US_ASCII));
+                    w.write((LogLines.sample(5, i, 1 << 20, 0.01 * i, null) + "\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     w.flush();
                     if (i > 50) {
                         Thread.sleep(10);
@@ -144,11 +157,12 @@ class OutputBoundsTest {
 
         // The "signal" comes once 50 lines have been read; the pipe itself never ends.
         long fiftyLines = 50L * (LogLines.sample(5, 10, 1 << 20, 0.1, null).length() + 1);
-        PlotResult r = LogPlotter.plot(List.of(fifo), dir.resolve("out"), SVG.withStop(stop).withProgress((done, total) -> {
-            if (done >= fiftyLines) {
-                stop.stop();
-            }
-        }));
+        PlotResult r = LogPlotter.plot(
+                List.of(fifo), dir.resolve("out"), SVG.withStop(stop).withProgress((done, total) -> {
+                    if (done >= fiftyLines) {
+                        stop.stop();
+                    }
+                }));
 
         assertThat(r.processes().get(0).samples()).isGreaterThanOrEqualTo(50);
         assertThat(r.notices()).singleElement().asString().contains("reading stopped by a signal");

@@ -50,7 +50,8 @@ class OutputSafetyTest {
             assertThat(Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).isTrue();
         }
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no temporary file left")
                     .allMatch(n -> !n.endsWith(".tmp"));
         }
     }
@@ -61,7 +62,8 @@ class OutputSafetyTest {
         Path log = smallLog("-persist.log");
         Path out = dir.resolve("out");
 
-        PlotResult r = LogPlotter.plot(List.of(log), out, PlotOptions.defaults().withGnuplot(true).withFormats(Set.of()));
+        PlotResult r = LogPlotter.plot(
+                List.of(log), out, PlotOptions.defaults().withGnuplot(true).withFormats(Set.of()));
 
         Path svg = out.resolve("-persist.log_7.svg");
         assertThat(r.processes().get(0).files()).contains(svg);
@@ -99,11 +101,17 @@ class OutputSafetyTest {
         // "Shutdown in progress" and a 0-byte PNG.
         Path log = smallLog("app.log");
         Path out = dir.resolve("out");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + dir.resolve("no-such-tmp"), "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), PlotInShutdownHookMain.class.getName(),
-                log.toString(), out.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djava.io.tmpdir=" + dir.resolve("no-such-tmp"),
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PlotInShutdownHookMain.class.getName(),
+                        log.toString(),
+                        out.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 

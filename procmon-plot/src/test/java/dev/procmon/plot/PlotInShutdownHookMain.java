@@ -6,8 +6,7 @@ import java.util.List;
 /** For {@link OutputSafetyTest}: plots {@code args[0]} into {@code args[1]} from a shutdown hook. */
 public final class PlotInShutdownHookMain {
 
-    private PlotInShutdownHookMain() {
-    }
+    private PlotInShutdownHookMain() {}
 
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -29,7 +29,8 @@ class RssOptionalTest {
         assertThat(parse("{\"memory_info\": {}, \"cpu_times\": {\"user\": 1.5}, \"elapsed_time\": 2.0, \"pid\": 7}"))
                 .containsExactly(true, true);
         assertThat(parse("{\"memory_info\": {}, \"cpu_times\": {}, \"elapsed_time\": 2.0, \"pid\": 7, "
-                + "\"jvm\": {\"heap_used\": 100}}")).containsExactly(true, true);
+                        + "\"jvm\": {\"heap_used\": 100}}"))
+                .containsExactly(true, true);
         assertThat(parse("{\"memory_info\": {}, \"cpu_times\": {}, \"elapsed_time\": 2.0, \"pid\": 7}"))
                 .containsExactly(false, false);
         // The shape the fast path takes itself: a full line less its rss.

@@ -25,15 +25,26 @@ final class RunComparisonTest {
 
     @Test
     void theTableComparesTotalsAndEachPhaseBothRunsHave() throws Exception {
-        ReportTable t = CompareTable.of(List.of("a", "b"),
-                List.of(RunSummary.of(LogReader.read(List.of(LOGS.get(0)), ProgressListener.NONE).tables().get(0)),
-                        RunSummary.of(LogReader.read(List.of(LOGS.get(1)), ProgressListener.NONE).tables().get(0))));
+        ReportTable t = CompareTable.of(
+                List.of("a", "b"),
+                List.of(
+                        RunSummary.of(LogReader.read(List.of(LOGS.get(0)), ProgressListener.NONE)
+                                .tables()
+                                .get(0)),
+                        RunSummary.of(LogReader.read(List.of(LOGS.get(1)), ProgressListener.NONE)
+                                .tables()
+                                .get(0))));
         assertThat(t.columns()).containsExactly("Measure", "a", "b", "b vs a");
-        assertThat(t.rows()).contains(List.of("Peak RSS (MB)", "100.0", "150.0", "+50.0 (+50.0 %)"),
-                List.of("Duration (s)", "10.000", "12.500", "+2.500 (+25.0 %)"),
-                List.of("Phase load: duration (s)", "3.000", "3.600", "+0.600 (+20.0 %)"),
-                List.of("Phase load: RSS change (MB)", "60.0", "90.0", "+30.0 (+50.0 %)"));
-        assertThat(t.rows().stream().map(r -> r.get(0)).filter(m -> m.startsWith("Phase ")).map(m -> m.substring(0, m.indexOf(':'))))
+        assertThat(t.rows())
+                .contains(
+                        List.of("Peak RSS (MB)", "100.0", "150.0", "+50.0 (+50.0 %)"),
+                        List.of("Duration (s)", "10.000", "12.500", "+2.500 (+25.0 %)"),
+                        List.of("Phase load: duration (s)", "3.000", "3.600", "+0.600 (+20.0 %)"),
+                        List.of("Phase load: RSS change (MB)", "60.0", "90.0", "+30.0 (+50.0 %)"));
+        assertThat(t.rows().stream()
+                        .map(r -> r.get(0))
+                        .filter(m -> m.startsWith("Phase "))
+                        .map(m -> m.substring(0, m.indexOf(':'))))
                 .containsOnly("Phase load", "Phase index", "Phase report", "Phase x");
         assertThat(CompareTable.change(0, 2, 1)).isEqualTo("+2.0");
         assertThat(CompareTable.change(4, 3, 1)).isEqualTo("-1.0 (-25.0 %)");
@@ -65,12 +76,19 @@ final class RunComparisonTest {
     @Test
     void aMissingLabelOrAnAmbiguousLogIsOneClearError() {
         assertThatThrownBy(() -> RunComparison.write(LOGS, OptionalLong.empty(), "nope", dir, ProgressListener.NONE))
-                .isInstanceOf(PlotInputException.class).hasMessage("phases.log: no label \"nope\" to align at (--align-at)");
-        assertThatThrownBy(() -> RunComparison.write(List.of(Fixtures.log("multi-pid.log"), LOGS.get(0)), OptionalLong.empty(),
-                null, dir, ProgressListener.NONE)).isInstanceOf(PlotInputException.class)
+                .isInstanceOf(PlotInputException.class)
+                .hasMessage("phases.log: no label \"nope\" to align at (--align-at)");
+        assertThatThrownBy(() -> RunComparison.write(
+                        List.of(Fixtures.log("multi-pid.log"), LOGS.get(0)),
+                        OptionalLong.empty(),
+                        null,
+                        dir,
+                        ProgressListener.NONE))
+                .isInstanceOf(PlotInputException.class)
                 .hasMessage("multi-pid.log: 2 process runs (pids 101, 202); choose one with --pid");
         assertThatThrownBy(() -> RunComparison.write(LOGS, OptionalLong.of(7), null, dir, ProgressListener.NONE))
-                .isInstanceOf(PlotInputException.class).hasMessage("phases.log: no samples of pid 7 (pids 500)");
+                .isInstanceOf(PlotInputException.class)
+                .hasMessage("phases.log: no samples of pid 7 (pids 500)");
     }
 
     @Test

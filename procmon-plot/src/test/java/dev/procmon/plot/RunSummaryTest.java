@@ -19,7 +19,8 @@ class RunSummaryTest {
     private static final Offset<Double> EPS = within(1e-9);
 
     static SampleTable table(String fixture) throws PlotInputException {
-        List<SampleTable> tables = LogReader.read(List.of(Fixtures.log(fixture)), ProgressListener.NONE).tables();
+        List<SampleTable> tables = LogReader.read(List.of(Fixtures.log(fixture)), ProgressListener.NONE)
+                .tables();
         assertThat(tables).hasSize(1);
         return tables.get(0);
     }
@@ -131,6 +132,7 @@ class RunSummaryTest {
         assertThat(SummaryPass.cpu(1.0, Double.NaN, Double.NaN, Double.NaN)).isEqualTo(1.0);
         assertThat(SummaryPass.cpu(1.0, 0.5, 0.25, 0.125)).isEqualTo(1.875);
         assertThat(SummaryPass.cpu(Double.NaN, Double.NaN, 2.0, Double.NaN)).isEqualTo(2.0);
-        assertThat(SummaryPass.cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN)).isNaN();
+        assertThat(SummaryPass.cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN))
+                .isNaN();
     }
 }

@@ -34,8 +34,7 @@ class SampleLineFastPathTest {
     private static final String M = LogFormat.MARKER;
 
     /** What a parse produced, comparable (doubles by bits: -0.0 is not 0.0, NaN equals NaN). */
-    record Result(boolean ok, long pid, boolean hasPid, List<Long> values, long timestamp, String label,
-                  String phase) {
+    record Result(boolean ok, long pid, boolean hasPid, List<Long> values, long timestamp, String label, String phase) {
         static Result of(boolean ok, Sample s) {
             if (!ok) {
                 return new Result(false, 0, false, List.of(), 0, null, null);
@@ -69,7 +68,8 @@ class SampleLineFastPathTest {
         }
         Sample combined = new Sample();
         assertThat(Result.of(parser.parse(padded, 3, bytes.length, combined), combined))
-                .as("parse on %s", text).isEqualTo(expected);
+                .as("parse on %s", text)
+                .isEqualTo(expected);
         return fastOk;
     }
 
@@ -96,8 +96,17 @@ class SampleLineFastPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"procmon-jvm.log", "totaldepth-linux.log", "totaldepth-macos.log", "multi-pid.log",
-        "escaping.log", "reused-pid.log", "totaldepth-2019-no-pid.log", "every-field.log"})
+    @ValueSource(
+            strings = {
+                "procmon-jvm.log",
+                "totaldepth-linux.log",
+                "totaldepth-macos.log",
+                "multi-pid.log",
+                "escaping.log",
+                "reused-pid.log",
+                "totaldepth-2019-no-pid.log",
+                "every-field.log"
+            })
     void ordinaryFixturesTakeTheFastPath(String name) throws IOException {
         for (byte[] json : sampleObjects(Fixtures.log(name))) {
             assertThat(agree(json)).as(new String(json, StandardCharsets.UTF_8)).isTrue();
@@ -135,21 +144,73 @@ class SampleLineFastPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e5", "1E5", "1.5e-3", "1E400", "-0.0", "-0", "-1.0", "NaN", "Infinity", "-Infinity",
-        "0", "0.0", "00.5", "01", ".5", "5.", "+1", "1.0e", "0x10", "null", "true", "\"1.0\"", "[1]", "{}",
-        "12345678901234567890", "123456789012345678", "1234567890123456789", "0.1234567890123456789012345",
-        "9007199254740993.0", "9007199254740992.5", "0.30000000000000004", "0.10263395309448242",
-        "1.00000000000000000000000000001", "123456789.000000000000000000001", "1.7976931348623157", "4.9",
-        "0.0000000000000000000000001", "1000000000000000000000000.5"})
+    @ValueSource(
+            strings = {
+                "1e5",
+                "1E5",
+                "1.5e-3",
+                "1E400",
+                "-0.0",
+                "-0",
+                "-1.0",
+                "NaN",
+                "Infinity",
+                "-Infinity",
+                "0",
+                "0.0",
+                "00.5",
+                "01",
+                ".5",
+                "5.",
+                "+1",
+                "1.0e",
+                "0x10",
+                "null",
+                "true",
+                "\"1.0\"",
+                "[1]",
+                "{}",
+                "12345678901234567890",
+                "123456789012345678",
+                "1234567890123456789",
+                "0.1234567890123456789012345",
+                "9007199254740993.0",
+                "9007199254740992.5",
+                "0.30000000000000004",
+                "0.10263395309448242",
+                "1.00000000000000000000000000001",
+                "123456789.000000000000000000001",
+                "1.7976931348623157",
+                "4.9",
+                "0.0000000000000000000000001",
+                "1000000000000000000000000.5"
+            })
     void numbersAgree(String elapsed) {
         agree(line(elapsed, ""));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7", "12345678", "123456789", "99999999", "100000000", "1234567890123456",
-        "12345678901234567", "123456789012345678", "999999999999999999", "1234567890123456789",
-        "9223372036854775807", "9223372036854775808", "1234567/", "1234567:", "12345678/", "12345678:9",
-        "1234567812345678.5", "12345678.12345678"})
+    @ValueSource(
+            strings = {
+                "7",
+                "12345678",
+                "123456789",
+                "99999999",
+                "100000000",
+                "1234567890123456",
+                "12345678901234567",
+                "123456789012345678",
+                "999999999999999999",
+                "1234567890123456789",
+                "9223372036854775807",
+                "9223372036854775808",
+                "1234567/",
+                "1234567:",
+                "12345678/",
+                "12345678:9",
+                "1234567812345678.5",
+                "12345678.12345678"
+            })
     void integersEightDigitsAtATimeAgree(String n) {
         // As rss (integer required), as pid, and as a counter; the 8-byte window sees what follows.
         String elapsed = n.matches("[0-9.]+") ? n : "1.0";
@@ -176,7 +237,8 @@ class SampleLineFastPathTest {
         // path deferring such lines).
         assertThat(agree("{\"memory_info\": {\"rss\": 1}, \"cpu_times\": {}, \"elapsed_time\": 1.0, \"pid\": 5}"))
                 .isTrue();
-        assertThat(agree("{\"memory_info\": {\"rss\": 1}, \"cpu_times\": { }, \"elapsed_time\": 1.0}")).isTrue();
+        assertThat(agree("{\"memory_info\": {\"rss\": 1}, \"cpu_times\": { }, \"elapsed_time\": 1.0}"))
+                .isTrue();
     }
 
     @Test
@@ -188,114 +250,116 @@ class SampleLineFastPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        ", \"label\": \"plain\"",
-        ", \"label\": \"say \\\"hi\\\" \\\\ \\/ \\b\\f\\n\\r\\t end\"",
-        ", \"label\": \"\\u00e9\\u2028\\ud83d\\ude00 \\uD83D lone \\udc00\"",
-        ", \"label\": \"\\uZZZZ\"",
-        ", \"label\": \"\\x41\"",
-        ", \"label\": \"\\u12\"",
-        ", \"label\": \"tab\there\"",
-        ", \"label\": \"caf\u00e9 raw utf-8\"",
-        ", \"label\": \"\ud83d\ude00\"",
-        ", \"label\": \"\"",
-        ", \"label\": null",
-        ", \"label\": 5",
-        ", \"label\": {\"a\": 1}",
-        ", \"label\": \"unterminated",
-        ", \"label\": \"one\", \"label\": \"two\"",
-        ", \"pid\": 43",
-        ", \"pid\": -1",
-        ", \"elapsed_time\": 9.0",
-        ", \"memory_info\": {\"rss\": 5}",
-        ", \"num_procs\": 3, \"labels_dropped\": 2",
-        ", \"num_procs\": null, \"labels_dropped\": null",
-        ", \"num_procs\": -3",
-        ", \"num_procs\": 1.5",
-        ", \"unknown\": 1, \"other\": \"x\", \"n\": null",
-        ", \"unknown\": {\"deep\": [1, 2, {\"x\": null}]}",
-        ", \"unknown\": [1, 2]",
-        ", \"unknown\": true",
-        ", \"jvm\": {\"heap_used\": 20971520, \"heap_committed\": 134217728, \"non_heap_used\": 31457280, "
-            + "\"gc_count\": 1, \"gc_time\": 0.004, \"threads\": 12}",
-        ", \"jvm\": null",
-        ", \"num_threads\": 12, \"num_fds\": 40",
-        ", \"num_threads\": null, \"num_fds\": 1.5",
-        ", \"num_threads\": -1",
-        ", \"num_ctx_switches\": {\"voluntary\": 120, \"involuntary\": 7}",
-        ", \"num_ctx_switches\": null",
-        ", \"num_ctx_switches\": {\"voluntary\": 1, \"voluntary\": 2}",
-        ", \"io_counters\": {\"read_bytes\": 4096, \"write_bytes\": 0, \"read_chars\": 123456789012, "
-            + "\"write_chars\": 99}",
-        ", \"io_counters\": {\"read_bytes\": -4096}",
-        ", \"io_counters\": {\"read_bytes\": null, \"other\": \"x\"}",
-        ", \"io_counters\": []",
-        ", \"cgroup\": {\"memory_max\": 536870912, \"memory_current\": 104857600}",
-        ", \"cgroup\": {\"memory_current\": 104857600}",
-        ", \"cgroup\": null",
-        ", \"label\": \"indexing\", \"phase\": \"start\"",
-        ", \"label\": \"indexing\", \"phase\": \"end\"",
-        ", \"phase\": \"start\"",
-        ", \"label\": \"x\", \"phase\": null",
-        ", \"label\": \"x\", \"phase\": 3",
-        ", \"label\": \"x\", \"phase\": \"st\\u0061rt\"",
-        ", \"label\": \"x\", \"phase\": \"start\", \"phase\": \"end\"",
-        ", \"jvm\": {\"heap_used\": null, \"extra\": 7}",
-        ", \"jvm\": {\"heap_used\": 1, \"heap_used\": 2}",
-        ", \"jvm\": {\"heap_used\": -1}",
-        ", \"jvm\": {}",
-        ", \"jvm\": { }",
-        ", \"cpu_times\": {}, \"io_counters\": {}",
-        ", \"jvm\": 5",
-        ", \"jvm\": {\"heap_used\": 1,}",
-        ",",
-        ", ",
-        " , \"label\" : \"spaced\" ",
-        "\t,\r\n\"label\":\"ws\"",
-        ", \"p\\u0069d\": 7",
-        ", \"timestamp\": \"2026-11-24 14:10:05\"",
-        ", \"timestamp\": \"2026-11-24T14:10:05.1\"",
-        ", \"timestamp\": \"2026-13-24 14:10:05\"",
-        ", \"timestamp\": \"2026-11-24 14:10:05.05163\\u0030\"",
-        ", \"timestamp\": 1234",
-        ", \"timestamp\": null",
-        ", \"timestamp\": \"a much longer string than any timestamp could ever be\"",
-    })
+    @ValueSource(
+            strings = {
+                ", \"label\": \"plain\"",
+                ", \"label\": \"say \\\"hi\\\" \\\\ \\/ \\b\\f\\n\\r\\t end\"",
+                ", \"label\": \"\\u00e9\\u2028\\ud83d\\ude00 \\uD83D lone \\udc00\"",
+                ", \"label\": \"\\uZZZZ\"",
+                ", \"label\": \"\\x41\"",
+                ", \"label\": \"\\u12\"",
+                ", \"label\": \"tab\there\"",
+                ", \"label\": \"caf\u00e9 raw utf-8\"",
+                ", \"label\": \"\ud83d\ude00\"",
+                ", \"label\": \"\"",
+                ", \"label\": null",
+                ", \"label\": 5",
+                ", \"label\": {\"a\": 1}",
+                ", \"label\": \"unterminated",
+                ", \"label\": \"one\", \"label\": \"two\"",
+                ", \"pid\": 43",
+                ", \"pid\": -1",
+                ", \"elapsed_time\": 9.0",
+                ", \"memory_info\": {\"rss\": 5}",
+                ", \"num_procs\": 3, \"labels_dropped\": 2",
+                ", \"num_procs\": null, \"labels_dropped\": null",
+                ", \"num_procs\": -3",
+                ", \"num_procs\": 1.5",
+                ", \"unknown\": 1, \"other\": \"x\", \"n\": null",
+                ", \"unknown\": {\"deep\": [1, 2, {\"x\": null}]}",
+                ", \"unknown\": [1, 2]",
+                ", \"unknown\": true",
+                ", \"jvm\": {\"heap_used\": 20971520, \"heap_committed\": 134217728, \"non_heap_used\": 31457280, "
+                        + "\"gc_count\": 1, \"gc_time\": 0.004, \"threads\": 12}",
+                ", \"jvm\": null",
+                ", \"num_threads\": 12, \"num_fds\": 40",
+                ", \"num_threads\": null, \"num_fds\": 1.5",
+                ", \"num_threads\": -1",
+                ", \"num_ctx_switches\": {\"voluntary\": 120, \"involuntary\": 7}",
+                ", \"num_ctx_switches\": null",
+                ", \"num_ctx_switches\": {\"voluntary\": 1, \"voluntary\": 2}",
+                ", \"io_counters\": {\"read_bytes\": 4096, \"write_bytes\": 0, \"read_chars\": 123456789012, "
+                        + "\"write_chars\": 99}",
+                ", \"io_counters\": {\"read_bytes\": -4096}",
+                ", \"io_counters\": {\"read_bytes\": null, \"other\": \"x\"}",
+                ", \"io_counters\": []",
+                ", \"cgroup\": {\"memory_max\": 536870912, \"memory_current\": 104857600}",
+                ", \"cgroup\": {\"memory_current\": 104857600}",
+                ", \"cgroup\": null",
+                ", \"label\": \"indexing\", \"phase\": \"start\"",
+                ", \"label\": \"indexing\", \"phase\": \"end\"",
+                ", \"phase\": \"start\"",
+                ", \"label\": \"x\", \"phase\": null",
+                ", \"label\": \"x\", \"phase\": 3",
+                ", \"label\": \"x\", \"phase\": \"st\\u0061rt\"",
+                ", \"label\": \"x\", \"phase\": \"start\", \"phase\": \"end\"",
+                ", \"jvm\": {\"heap_used\": null, \"extra\": 7}",
+                ", \"jvm\": {\"heap_used\": 1, \"heap_used\": 2}",
+                ", \"jvm\": {\"heap_used\": -1}",
+                ", \"jvm\": {}",
+                ", \"jvm\": { }",
+                ", \"cpu_times\": {}, \"io_counters\": {}",
+                ", \"jvm\": 5",
+                ", \"jvm\": {\"heap_used\": 1,}",
+                ",",
+                ", ",
+                " , \"label\" : \"spaced\" ",
+                "\t,\r\n\"label\":\"ws\"",
+                ", \"p\\u0069d\": 7",
+                ", \"timestamp\": \"2026-11-24 14:10:05\"",
+                ", \"timestamp\": \"2026-11-24T14:10:05.1\"",
+                ", \"timestamp\": \"2026-13-24 14:10:05\"",
+                ", \"timestamp\": \"2026-11-24 14:10:05.05163\\u0030\"",
+                ", \"timestamp\": 1234",
+                ", \"timestamp\": null",
+                ", \"timestamp\": \"a much longer string than any timestamp could ever be\"",
+            })
     void trickyMembersAgree(String extra) {
         agree(line("1.0", extra));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"memory_info\": {\"rss\": 1048576}, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"pid\": 5, \"elapsed_time\": 1.0, \"memory_info\": {\"pfaults\": 3, \"rss\": 1048576}}",
-        "{\"cpu_times\": {\"system\": 0.2, \"user\": 0.1}, \"pid\": 5, \"memory_info\": {\"rss\": 1}, \"elapsed_time\": 3}",
-        "{\"memory_info\": {\"rss\": 1048576}, \"elapsed_time\": 1.0}",
-        "{\"memory_info\": {\"rss\": 1.0}, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1e6}, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5.0}",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 12345678901234567890}",
-        "{\"memory_info\": {\"rss\": 1}, \"memory_info\": {\"rss\": 2}, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"elapsed_time\": 2.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1, \"rss\": 2}, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": null, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {}, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1}, \"cpu_times\": {}, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1}, \"cpu_times\": null, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1}, \"cpu_times\": 3, \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5} trailing garbage",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5}}",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5,}",
-        "{\"memory_info\": {\"rss\": 1} \"elapsed_time\": 1.0, \"pid\": 5}",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": nullx}",
-        "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5, \"num_procs\": nul}",
-        "{\"memory_info\": {\"rss\": 1}, 'elapsed_time': 1.0, \"pid\": 5}",
-        "  {  \"memory_info\"  :  {  \"rss\"  :  1  }  ,  \"elapsed_time\"  :  1.0  ,  \"pid\"  :  5  }  ",
-        "{}",
-        "{",
-        "",
-    })
+    @ValueSource(
+            strings = {
+                "{\"memory_info\": {\"rss\": 1048576}, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"pid\": 5, \"elapsed_time\": 1.0, \"memory_info\": {\"pfaults\": 3, \"rss\": 1048576}}",
+                "{\"cpu_times\": {\"system\": 0.2, \"user\": 0.1}, \"pid\": 5, \"memory_info\": {\"rss\": 1}, \"elapsed_time\": 3}",
+                "{\"memory_info\": {\"rss\": 1048576}, \"elapsed_time\": 1.0}",
+                "{\"memory_info\": {\"rss\": 1.0}, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1e6}, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5.0}",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 12345678901234567890}",
+                "{\"memory_info\": {\"rss\": 1}, \"memory_info\": {\"rss\": 2}, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"elapsed_time\": 2.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1, \"rss\": 2}, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": null, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {}, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1}, \"cpu_times\": {}, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1}, \"cpu_times\": null, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1}, \"cpu_times\": 3, \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5} trailing garbage",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5}}",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5,}",
+                "{\"memory_info\": {\"rss\": 1} \"elapsed_time\": 1.0, \"pid\": 5}",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": nullx}",
+                "{\"memory_info\": {\"rss\": 1}, \"elapsed_time\": 1.0, \"pid\": 5, \"num_procs\": nul}",
+                "{\"memory_info\": {\"rss\": 1}, 'elapsed_time': 1.0, \"pid\": 5}",
+                "  {  \"memory_info\"  :  {  \"rss\"  :  1  }  ,  \"elapsed_time\"  :  1.0  ,  \"pid\"  :  5  }  ",
+                "{}",
+                "{",
+                "",
+            })
     void trickyObjectsAgree(String json) {
         agree(json);
     }
@@ -305,7 +369,8 @@ class SampleLineFastPathTest {
         agree(line("1.0", ", \"" + "k".repeat(70_000) + "\": 1"));
         agree(line("1.0", ", \"" + "k".repeat(64) + "\": 1"));
         agree(line("1.0", ", \"" + "k".repeat(65) + "\": 1"));
-        assertThat(agree(line("1.0", ", \"label\": \"" + "x".repeat(100_000) + "\""))).isTrue();
+        assertThat(agree(line("1.0", ", \"label\": \"" + "x".repeat(100_000) + "\"")))
+                .isTrue();
     }
 
     @Test
@@ -331,29 +396,74 @@ class SampleLineFastPathTest {
         return Arbitraries.longs().map(SampleLineFastPathTest::generate);
     }
 
-    private static final String[] NUMBERS = {"0", "1", "0.0", "-0.0", "1e5", "1E400", "NaN", "-1", "01", "1.",
-        "null", "\"7\"", "12345678901234567890", "0.30000000000000004", "123456789012345.678"};
+    private static final String[] NUMBERS = {
+        "0",
+        "1",
+        "0.0",
+        "-0.0",
+        "1e5",
+        "1E400",
+        "NaN",
+        "-1",
+        "01",
+        "1.",
+        "null",
+        "\"7\"",
+        "12345678901234567890",
+        "0.30000000000000004",
+        "123456789012345.678"
+    };
 
     /** A sample line from a seed: mostly procmon's shape, sometimes bent in one of many ways. */
     private static String generate(long seed) {
         Random r = new Random(seed);
         List<String> top = new ArrayList<>();
-        top.add(member("timestamp", r.nextInt(10) == 0 ? "\"2026-02-30 00:00:00\""
-                : "\"2026-11-24 14:10:" + (10 + r.nextInt(50)) + "." + String.format("%06d", r.nextInt(1_000_000)) + "\""));
-        top.add(member("memory_info", object(r, List.of(
-                member("rss", r.nextInt(20) == 0 ? number(r) : Long.toString(r.nextLong() >>> r.nextInt(64))),
-                member("vms", number(r)), member("pfaults", number(r)), member("pageins", number(r)),
-                member("children_pfaults", number(r)), member("children_pageins", number(r)),
-                member("pss", number(r)), member("uss", number(r))))));
-        top.add(member("cpu_times", r.nextInt(20) == 0 ? "null" : object(r, List.of(member("user", number(r)),
-                member("system", number(r)), member("children_user", number(r)),
-                member("children_system", number(r))))));
+        top.add(member(
+                "timestamp",
+                r.nextInt(10) == 0
+                        ? "\"2026-02-30 00:00:00\""
+                        : "\"2026-11-24 14:10:" + (10 + r.nextInt(50)) + "."
+                                + String.format("%06d", r.nextInt(1_000_000)) + "\""));
+        top.add(member(
+                "memory_info",
+                object(
+                        r,
+                        List.of(
+                                member(
+                                        "rss",
+                                        r.nextInt(20) == 0 ? number(r) : Long.toString(r.nextLong() >>> r.nextInt(64))),
+                                member("vms", number(r)),
+                                member("pfaults", number(r)),
+                                member("pageins", number(r)),
+                                member("children_pfaults", number(r)),
+                                member("children_pageins", number(r)),
+                                member("pss", number(r)),
+                                member("uss", number(r))))));
+        top.add(member(
+                "cpu_times",
+                r.nextInt(20) == 0
+                        ? "null"
+                        : object(
+                                r,
+                                List.of(
+                                        member("user", number(r)),
+                                        member("system", number(r)),
+                                        member("children_user", number(r)),
+                                        member("children_system", number(r))))));
         top.add(member("elapsed_time", number(r)));
         top.add(member("pid", r.nextInt(20) == 0 ? number(r) : Integer.toString(r.nextInt(4_000_000))));
         if (r.nextBoolean()) {
-            top.add(member("jvm", object(r, List.of(member("heap_used", number(r)),
-                    member("heap_committed", number(r)), member("non_heap_used", number(r)),
-                    member("gc_count", number(r)), member("gc_time", number(r)), member("threads", number(r))))));
+            top.add(member(
+                    "jvm",
+                    object(
+                            r,
+                            List.of(
+                                    member("heap_used", number(r)),
+                                    member("heap_committed", number(r)),
+                                    member("non_heap_used", number(r)),
+                                    member("gc_count", number(r)),
+                                    member("gc_time", number(r)),
+                                    member("threads", number(r))))));
         }
         if (r.nextInt(4) == 0) {
             top.add(member("num_procs", number(r)));
@@ -361,17 +471,25 @@ class SampleLineFastPathTest {
         if (r.nextBoolean()) {
             top.add(member("num_threads", number(r)));
             top.add(member("num_fds", number(r)));
-            top.add(member("num_ctx_switches", object(r, List.of(member("voluntary", number(r)),
-                    member("involuntary", number(r))))));
+            top.add(member(
+                    "num_ctx_switches",
+                    object(r, List.of(member("voluntary", number(r)), member("involuntary", number(r))))));
         }
         if (r.nextBoolean()) {
-            top.add(member("io_counters", r.nextInt(20) == 0 ? "null" : object(r, List.of(
-                    member("read_bytes", number(r)), member("write_bytes", number(r)),
-                    member("read_chars", number(r)), member("write_chars", number(r))))));
+            top.add(member(
+                    "io_counters",
+                    r.nextInt(20) == 0
+                            ? "null"
+                            : object(
+                                    r,
+                                    List.of(
+                                            member("read_bytes", number(r)), member("write_bytes", number(r)),
+                                            member("read_chars", number(r)), member("write_chars", number(r))))));
         }
         if (r.nextInt(3) == 0) {
-            top.add(member("cgroup", object(r, List.of(member("memory_max", number(r)),
-                    member("memory_current", number(r))))));
+            top.add(member(
+                    "cgroup",
+                    object(r, List.of(member("memory_max", number(r)), member("memory_current", number(r))))));
         }
         if (r.nextInt(4) == 0) {
             top.add(member("labels_dropped", number(r)));
@@ -436,7 +554,8 @@ class SampleLineFastPathTest {
                 return sb.toString();
             }
             default:
-                return (r.nextInt(100_000)) + "." + String.format("%06d", r.nextInt(1_000_000)).replaceAll("0+$", "0");
+                return (r.nextInt(100_000)) + "."
+                        + String.format("%06d", r.nextInt(1_000_000)).replaceAll("0+$", "0");
         }
     }
 
@@ -445,8 +564,9 @@ class SampleLineFastPathTest {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < n; i++) {
             int kind = r.nextInt(10);
-            char c = kind < 5 ? (char) (' ' + r.nextInt(95)) : kind < 8 ? (char) r.nextInt(0x80)
-                    : (char) r.nextInt(0x10000);
+            char c = kind < 5
+                    ? (char) (' ' + r.nextInt(95))
+                    : kind < 8 ? (char) r.nextInt(0x80) : (char) r.nextInt(0x10000);
             switch (r.nextInt(4)) {
                 case 0 -> sb.append(String.format("\\u%04x", (int) c));
                 case 1 -> sb.append(String.format("\\u%04X", (int) c));

@@ -26,10 +26,10 @@ class SchemaRoundTripTest {
 
     /** Numbers the writer takes from a sample (labels_dropped is an argument of its own). */
     private static final List<LogField> SAMPLE_NUMBERS = java.util.Arrays.stream(LogField.values())
-            .filter(f -> f.isNumber() && f != LogField.LABELS_DROPPED).toList();
+            .filter(f -> f.isNumber() && f != LogField.LABELS_DROPPED)
+            .toList();
 
-    record Written(Map<LogField, Long> values, long epochMicros, String label, long labelsDropped, String phase) {
-    }
+    record Written(Map<LogField, Long> values, long epochMicros, String label, long labelsDropped, String phase) {}
 
     @Property(tries = 500)
     void aWrittenSampleReadsBackFieldForFieldOnBothPaths(@ForAll("written") Written w) {
@@ -38,7 +38,9 @@ class SchemaRoundTripTest {
         byte[] json = line.substring(LogFormat.MARKER.length() + 1).getBytes(StandardCharsets.US_ASCII);
 
         Sample jackson = new Sample();
-        assertThat(new SampleLineParser().parseWithJackson(json, 0, json.length, jackson)).as(line).isTrue();
+        assertThat(new SampleLineParser().parseWithJackson(json, 0, json.length, jackson))
+                .as(line)
+                .isTrue();
         Sample fast = new Sample();
         boolean fastOk = new SampleLineFastPath().parse(json, 0, json.length, fast);
         // The writer's own lines are what the fast path is for: it may defer only integers of 19 digits.
@@ -51,7 +53,9 @@ class SchemaRoundTripTest {
         for (Sample read : fastOk ? new Sample[] {jackson, fast, combined} : new Sample[] {jackson, combined}) {
             for (LogField f : LogField.values()) {
                 if (f.isNumber()) {
-                    assertThat((Double) read.get(f)).as("%s in %s", f.path(), line).isEqualTo((Double) expected(w, f));
+                    assertThat((Double) read.get(f))
+                            .as("%s in %s", f.path(), line)
+                            .isEqualTo((Double) expected(w, f));
                 }
             }
             assertThat(read.timestampMicros).isEqualTo(w.epochMicros());
@@ -93,9 +97,15 @@ class SchemaRoundTripTest {
             return m;
         });
         Arbitrary<String> labels = Arbitraries.strings().ofMaxLength(40).injectNull(0.4);
-        Arbitrary<String> phases = Arbitraries.of(LogFormat.PHASE_START, LogFormat.PHASE_END).injectNull(0.5);
-        return Combinators.combine(values, Arbitraries.longs().between(0, 4_102_444_800_000_000L), labels,
-                Arbitraries.longs().between(0, 5).edgeCases(c -> c.includeOnly(0L)), phases).as(Written::new);
+        Arbitrary<String> phases =
+                Arbitraries.of(LogFormat.PHASE_START, LogFormat.PHASE_END).injectNull(0.5);
+        return Combinators.combine(
+                        values,
+                        Arbitraries.longs().between(0, 4_102_444_800_000_000L),
+                        labels,
+                        Arbitraries.longs().between(0, 5).edgeCases(c -> c.includeOnly(0L)),
+                        phases)
+                .as(Written::new);
     }
 
     private static long value(LogField f, java.util.Random r) {

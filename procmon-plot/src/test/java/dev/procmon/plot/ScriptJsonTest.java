@@ -13,9 +13,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class ScriptJsonTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"</script><script>alert(1)</script>", "<!-- <script>", "<img src=x onerror=alert(1)>",
-        "line\u2028sep\u2029para", "lone \uD800 high", "lone \uDC00 low", "a & b \"quoted\" \\ back", "\u0000\u001f\u007f",
-        "emoji \uD83D\uDE00 ok", "]]> --> <![CDATA["})
+    @ValueSource(
+            strings = {
+                "</script><script>alert(1)</script>",
+                "<!-- <script>",
+                "<img src=x onerror=alert(1)>",
+                "line\u2028sep\u2029para",
+                "lone \uD800 high",
+                "lone \uDC00 low",
+                "a & b \"quoted\" \\ back",
+                "\u0000\u001f\u007f",
+                "emoji \uD83D\uDE00 ok",
+                "]]> --> <![CDATA["
+            })
     void hostileTextIsEscapedAndRoundTrips(String text) throws Exception {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = ScriptJson.generator(w)) {

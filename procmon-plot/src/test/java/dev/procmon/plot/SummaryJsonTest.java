@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +40,9 @@ class SummaryJsonTest {
         assertThat(j.get("cpu_s").asDouble()).isEqualTo(7.5);
         assertThat(j.get("mean_cpu_pct").asDouble()).isEqualTo(75.0);
         assertThat(j.get("gc_time_s").asDouble()).isEqualTo(0.1);
-        assertThat(j.get("io_read_bytes").isNull()).as("not in the log: null, not 0").isTrue();
+        assertThat(j.get("io_read_bytes").isNull())
+                .as("not in the log: null, not 0")
+                .isTrue();
         JsonNode phases = j.get("phases");
         assertThat(phases).hasSize(6);
         JsonNode load = phases.get(0);
@@ -50,7 +51,9 @@ class SummaryJsonTest {
         assertThat(load.get("closed").asBoolean()).isTrue();
         assertThat(load.get("start_s").asDouble()).isEqualTo(2.0);
         assertThat(load.get("end_s").asDouble()).isEqualTo(5.0);
-        assertThat(load.get("cpu_s").asDouble()).as("rounded to 9 digits, not 1.7999999999999998").isEqualTo(1.8);
+        assertThat(load.get("cpu_s").asDouble())
+                .as("rounded to 9 digits, not 1.7999999999999998")
+                .isEqualTo(1.8);
         assertThat(load.get("rss_change_bytes").asLong()).isEqualTo(60L << 20);
         assertThat(phases.get(3).get("closed").asBoolean()).isFalse();
     }
@@ -63,7 +66,9 @@ class SummaryJsonTest {
         JsonNode actual = written("phases.log");
         // The example shows the first phase only; everything it shows must be exactly what is written.
         JsonNode firstPhase = actual.get("phases").get(0);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) actual).putArray("phases").add(firstPhase);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) actual)
+                .putArray("phases")
+                .add(firstPhase);
         assertThat(actual).isEqualTo(example);
     }
 
@@ -74,7 +79,9 @@ class SummaryJsonTest {
         List<String> kinds = new ArrayList<>();
         j.get("phases").forEach(p -> kinds.add(p.get("kind").asText()));
         assertThat(kinds).containsExactly("label_interval", "label_interval", "label_interval");
-        assertThat(j.get("phases").get(0).get("mean_cpu_pct").isNull()).as("zero-length span").isTrue();
+        assertThat(j.get("phases").get(0).get("mean_cpu_pct").isNull())
+                .as("zero-length span")
+                .isTrue();
     }
 
     @Test
@@ -88,8 +95,10 @@ class SummaryJsonTest {
         }
         List<String> names = new ArrayList<>();
         j.get("phases").forEach(p -> names.add(p.get("name").asText()));
-        assertThat(names).isEqualTo(RunSummary.of(RunSummaryTest.table("escaping.log")).phases().stream()
-                .map(PhaseSummary::name).toList());
+        assertThat(names)
+                .isEqualTo(RunSummary.of(RunSummaryTest.table("escaping.log")).phases().stream()
+                        .map(PhaseSummary::name)
+                        .toList());
     }
 
     @Test
@@ -98,8 +107,10 @@ class SummaryJsonTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.createSymbolicLink(out.resolve("labels.log_600.summary.json"), victim);
 
-        LogPlotter.plot(List.of(Fixtures.log("labels.log")), out, PlotOptions.defaults()
-                .withFormats(java.util.Set.of(OutputFormat.SVG)));
+        LogPlotter.plot(
+                List.of(Fixtures.log("labels.log")),
+                out,
+                PlotOptions.defaults().withFormats(java.util.Set.of(OutputFormat.SVG)));
 
         assertThat(Files.readString(victim)).isEqualTo("keep");
         Path summary = out.resolve("labels.log_600.summary.json");

@@ -21,8 +21,14 @@ class SvgDecimationTest {
             y[i] = 100 + (i % 7);
         }
         y[123_457] = 5000;
-        Chart chart = new Chart("spike", "t", "MB", "%", false,
-                List.of(new Chart.Series("RSS", "#7b1fa2", 2, false, x, y, 2, 1)), List.of());
+        Chart chart = new Chart(
+                "spike",
+                "t",
+                "MB",
+                "%",
+                false,
+                List.of(new Chart.Series("RSS", "#7b1fa2", 2, false, x, y, 2, 1)),
+                List.of());
         ChartLayout layout = new ChartLayout(chart);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -30,7 +36,8 @@ class SvgDecimationTest {
 
         assertThat(out.size()).isLessThan(1 << 20);
         String svg = out.toString(StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<path [^>]*stroke=\"#7b1fa2\"[^>]* d=\"([^\"]*)\"").matcher(svg);
+        Matcher m = Pattern.compile("<path [^>]*stroke=\"#7b1fa2\"[^>]* d=\"([^\"]*)\"")
+                .matcher(svg);
         assertThat(m.find()).isTrue();
         double minPixelY = Double.MAX_VALUE;
         for (String point : m.group(1).split("[ML]")) {
@@ -43,8 +50,8 @@ class SvgDecimationTest {
 
     @Test
     void breaksTheLineAtMissingValues() {
-        List<double[]> runs = PolylineDecimator.decimate(new double[] {0, 1, 2, 3}, new double[] {1, Double.NaN, 2, 3},
-                v -> v * 100, v -> v);
+        List<double[]> runs = PolylineDecimator.decimate(
+                new double[] {0, 1, 2, 3}, new double[] {1, Double.NaN, 2, 3}, v -> v * 100, v -> v);
         assertThat(runs).hasSize(2);
     }
 
@@ -62,8 +69,12 @@ class SvgDecimationTest {
         List<LabelLayout.Placed> placed = place(100.0, 105.0, 110.0, 500.0);
 
         assertThat(placed).extracting(LabelLayout.Placed::text).containsExactly("a", "b", "c", "d");
-        assertThat(placed.subList(0, 3)).extracting(LabelLayout.Placed::textBottom).doesNotHaveDuplicates();
-        assertThat(placed.get(3).textBottom()).as("far from the crowd").isEqualTo(placed.get(0).textBottom());
+        assertThat(placed.subList(0, 3))
+                .extracting(LabelLayout.Placed::textBottom)
+                .doesNotHaveDuplicates();
+        assertThat(placed.get(3).textBottom())
+                .as("far from the crowd")
+                .isEqualTo(placed.get(0).textBottom());
     }
 
     @Test

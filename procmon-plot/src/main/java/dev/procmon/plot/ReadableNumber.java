@@ -3,12 +3,11 @@ package dev.procmon.plot;
 import java.util.Locale;
 
 /** Numbers for people: any double, however absurd, as a short text (never 300 digits). */
-final class Readable {
+final class ReadableNumber {
 
-    private Readable() {
-    }
+    private ReadableNumber() {}
 
-    /** @return {@code v} with one decimal below a billion, else like {@code 1.79e+308}; "n/a" for NaN or infinite */
+    /** Returns {@code v} with one decimal below a billion, else like {@code 1.79e+308}; "n/a" for NaN or infinite. */
     static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "n/a";
