@@ -298,11 +298,13 @@ class ProcessTreeSamplerTest {
         }
         proc.process(100, 1).children(kids);
         try (ProcessTreeSampler tree = tree(proc, 100, true)) {
-            assertThat(allocatedPerSample(tree, 81)).isZero();
+            // No per-sample allocation; a one-off of a few bytes over the 500 measured samples (seen once
+            // under load: 0.19 B a sample) is not a per-sample cost.
+            assertThat(allocatedPerSample(tree, 81)).isLessThan(1.0);
         }
         Process shell = RealTree.shellWithSleeps(20);
         try (ProcessTreeSampler tree = ProcessTreeSampler.open(shell.pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
-            assertThat(allocatedPerSample(tree, 21)).isZero();
+            assertThat(allocatedPerSample(tree, 21)).isLessThan(1.0);
         } finally {
             RealTree.stop(shell);
         }
