@@ -30,7 +30,7 @@ public final class Phase implements AutoCloseable {
     }
 
     static Phase begin(String name) {
-        QueuedLabel start = QueuedLabel.of(name, QueuedLabel.PHASE_START);
+        QueuedLabel start = QueuedLabel.of(name, LogFormat.PHASE_START);
         return new Phase(start.text(), OpenMonitors.offer(start));
     }
 
@@ -48,7 +48,7 @@ public final class Phase implements AutoCloseable {
     @Override
     public void close() {
         if (ended.compareAndSet(false, true)) {
-            OpenMonitors.offer(new QueuedLabel(name, QueuedLabel.PHASE_END));
+            OpenMonitors.offer(new QueuedLabel(name, LogFormat.PHASE_END));
         }
     }
 }

@@ -4,12 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A label waiting for the next sample line: its text and, for a {@link Phase}, whether it starts
- * or ends one ({@link #PHASE_START}, {@link #PHASE_END}; null for an ordinary label).
+ * or ends one ({@link LogFormat#PHASE_START}, {@link LogFormat#PHASE_END}; null for an ordinary label).
  */
 record QueuedLabel(String text, @Nullable String phase) {
-
-    static final String PHASE_START = LogFormat.PHASE_START;
-    static final String PHASE_END = LogFormat.PHASE_END;
 
     /** Cut here, not only when written: one char more than a line keeps, so the writer marks the cut. */
     static QueuedLabel of(@Nullable String text, @Nullable String phase) {
