@@ -2,20 +2,13 @@ package dev.procmon.plot;
 
 import java.util.Arrays;
 
-/** A growable {@code double[]}: one column of a {@link SampleTable}. */
+/** A read-only view of one column of a {@link SampleTable} (or of a series derived from it). */
 final class DoubleColumn {
 
-    private double[] values = new double[64];
-    private int size;
+    /** The values, or null for a column no sample has (every value NaN). */
+    private final double @org.jspecify.annotations.Nullable [] values;
 
-    void add(double v) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, values.length * 2);
-        }
-        values[size++] = v;
-    }
-
-    DoubleColumn() {}
+    private final int size;
 
     /** A view of the first {@code size} values of an array that the caller no longer changes. */
     DoubleColumn(double[] values, int size) {
@@ -23,8 +16,21 @@ final class DoubleColumn {
         this.size = size;
     }
 
+    private DoubleColumn(int size) {
+        this.values = null;
+        this.size = size;
+    }
+
+    /** A column of {@code size} NaNs that costs no array. */
+    static DoubleColumn missing(int size) {
+        return new DoubleColumn(size);
+    }
+
     double get(int i) {
-        return values[i];
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return values == null ? Double.NaN : values[i];
     }
 
     int size() {
@@ -33,11 +39,19 @@ final class DoubleColumn {
 
     /** Returns a copy of the values. */
     double[] toArray() {
+        if (values == null) {
+            double[] nan = new double[size];
+            Arrays.fill(nan, Double.NaN);
+            return nan;
+        }
         return Arrays.copyOf(values, size);
     }
 
     /** Returns true if every value is NaN (the series is missing from the log). */
     boolean allNaN() {
+        if (values == null) {
+            return true;
+        }
         for (int i = 0; i < size; i++) {
             if (!Double.isNaN(values[i])) {
                 return false;

@@ -23,17 +23,19 @@ final class LogScanner {
 
     /** Receives the lines that carry the marker. */
     interface Sink {
-        /**
-         * {@code bytes[from, to)} is the line from the first '{' after the marker;
-         * {@code bytes[lineStart, marker)} is the text before the marker.
-         */
-        void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber);
+        /** A line with the marker and a '{' after it; the view is reused for the next line. */
+        void sampleLine(MarkedLine line);
 
         /** The line has the marker but no JSON object, or is too long to parse. */
         void malformedLine(long lineNumber);
     }
 
     private byte[] buffer = new byte[1 << 18];
+    private final MarkedLine view = new MarkedLine();
+    /** Bytes of the stream before {@code buffer[0]}. */
+    private long bufferOffset;
+    /** Lines ended by a newline so far, in the last {@link #scan}. */
+    private long lines;
 
     /** Reads {@code in} to its end. */
     void scan(InputStream in, Sink sink) throws IOException {
@@ -50,6 +52,7 @@ final class LogScanner {
         int start = 0;
         int end = 0;
         long lineNumber = 0;
+        bufferOffset = 0;
         // A line longer than MAX_LINE is skipped chunk by chunk; it is malformed if the marker is
         // anywhere in it, also past the first MAX_LINE bytes or across a chunk boundary.
         boolean skipping = false;
@@ -76,6 +79,7 @@ final class LogScanner {
                 pos = start;
             }
             if (start > 0) {
+                bufferOffset += start;
                 System.arraycopy(buffer, start, buffer, 0, end - start);
                 end -= start;
                 start = 0;
@@ -93,10 +97,12 @@ final class LogScanner {
                         skippedReported = true;
                     }
                     if (stopAtOverlong) {
+                        lines = lineNumber;
                         return true;
                     }
                     // Keep what could be the start of a marker that the next chunk completes.
                     int keep = MARKER.length - 1;
+                    bufferOffset += end - keep;
                     System.arraycopy(buffer, end - keep, buffer, 0, keep);
                     end = keep;
                 }
@@ -109,10 +115,17 @@ final class LogScanner {
                 sink.malformedLine(lineNumber + 1);
             }
         }
+        lines = lineNumber;
         return false;
     }
 
-    private static void line(byte[] b, int from, int to, long lineNumber, Sink sink) {
+    /** Returns the lines ended by a newline that the last {@link #scan} read. */
+    long lines() {
+        return lines;
+    }
+
+    private void line(byte[] b, int from, int to, long lineNumber, Sink sink) {
+        int nextLine = to + 1;
         int m = indexOfMarker(b, from, to);
         if (m < 0) {
             return;
@@ -124,54 +137,13 @@ final class LogScanner {
         if (brace < 0) {
             sink.malformedLine(lineNumber);
         } else {
-            sink.sampleLine(b, from, m, brace, to, lineNumber);
+            sink.sampleLine(view.set(b, from, m, brace, to, lineNumber, bufferOffset + nextLine));
         }
     }
 
-    private static final byte[] PID_BEFORE = {' ', '-', ' ', '-', ' '};
-    private static final byte[] PID_AFTER = {' ', '-', ' ', '('};
-    /** More digits than any pid has; a longer number is not taken for one. */
-    private static final int PID_MAX_DIGITS = 10;
-
-    /**
-     * The pid in TotalDepth's default log layout, {@code <date> <time>,<ms> - - <pid> - (<thread>) - <LEVEL> - },
-     * i.e. the first {@code " - - <digits> - ("} in {@code bytes[from, to)}.
-     *
-     * @return the pid, or -1 if the text does not have that layout
-     */
-    static long totalDepthPid(byte[] b, int from, int to) {
-        for (int i = from; i + PID_BEFORE.length < to; i++) {
-            if (!startsWith(b, i, to, PID_BEFORE)) {
-                continue;
-            }
-            int d = i + PID_BEFORE.length;
-            long pid = 0;
-            int j = d;
-            while (j < to && j - d < PID_MAX_DIGITS && b[j] >= '0' && b[j] <= '9') {
-                pid = pid * 10 + (b[j] - '0');
-                j++;
-            }
-            if (j > d && startsWith(b, j, to, PID_AFTER)) {
-                return pid;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
-        if (to - at < prefix.length) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length; k++) {
-            if (b[at + k] != prefix[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // indexOf and indexOfMarker run over every byte of the log (issue 7, item 4: the extract must
-    // keep up with a plain line split), so they are hand-written: indexOf tests eight bytes per step
+    // indexOf and indexOfMarker run over every byte of the log (the extract must keep up with a
+    // plain line split: bench/run holds it to a share of that floor), so they are hand-written: indexOf tests eight
+    // bytes per step
     // (SWAR: a word with the byte XORed away has a zero byte), indexOfMarker skips ahead Horspool-style
     // on the byte under the marker's last position, so a line without the marker is mostly jumped over.
 

@@ -75,9 +75,8 @@ final class RotatedOrder {
                             in,
                             new LogScanner.Sink() {
                                 @Override
-                                public void sampleLine(
-                                        byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
-                                    if (parser.parse(bytes, from, to - from, sample)) {
+                                public void sampleLine(MarkedLine line) {
+                                    if (parser.parse(line.bytes, line.jsonFrom, line.jsonLength(), sample)) {
                                         throw new Found();
                                     }
                                 }

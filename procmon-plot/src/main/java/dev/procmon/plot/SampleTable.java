@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class SampleTable {
 
     private static final LogField[] FIELDS = LogField.values();
+    private static final int ELAPSED = LogField.ELAPSED_TIME.ordinal();
     /** Bit {@code ordinal} of every numeric field: the possible columns. */
     private static final long NUMERIC_MASK = Arrays.stream(LogField.values())
             .filter(LogField::isNumber)
@@ -25,10 +26,10 @@ public final class SampleTable {
             .reduce(0, (a, b) -> a | b);
 
     private final long pid;
-    private final int run;
+    private int run;
     /**
      * The columns' values by {@link LogField#ordinal()}, all with the same room; null until the field's
-     * first value (or its first look-up). Plain arrays, so a sample costs one store per column.
+     * first value. Plain arrays, so a sample costs one store per column.
      */
     private final double[][] data = new double[FIELDS.length][];
     /** The ordinals of the columns made so far, in the order made; bits of the same in {@code materialized}. */
@@ -37,11 +38,16 @@ public final class SampleTable {
     private int count;
     private long materialized;
     /** Room every column has. */
-    private int capacity = 64;
+    private int capacity;
+    /** Rows to make room for when the first {@link #FIRST_ROOM} are full: see {@link #grow}. */
+    private final RowEstimate estimate;
 
     final LongColumn timestamp = new LongColumn();
     private int size;
     private final List<Label> labels = new ArrayList<>();
+
+    /** Rows a table has room for at first; most tables of a many-process log stay this small. */
+    static final int FIRST_ROOM = 64;
 
     /**
      * A label attached to the sample at {@code index}.
@@ -51,8 +57,15 @@ public final class SampleTable {
     record Label(int index, String text, @Nullable String phase) {}
 
     SampleTable(long pid, int run) {
+        this(pid, run, RowEstimate.NONE);
+    }
+
+    /** @param estimate tells how many rows to make room for once the table outgrows its first room */
+    SampleTable(long pid, int run, RowEstimate estimate) {
         this.pid = pid;
         this.run = run;
+        this.estimate = estimate;
+        reserve(FIRST_ROOM);
     }
 
     /** Returns the process id. */
@@ -117,7 +130,13 @@ public final class SampleTable {
         if (!field.isNumber()) {
             throw new IllegalArgumentException(field.path() + " is not a number");
         }
-        return new DoubleColumn(materialize(field.ordinal()), size);
+        double[] d = data[field.ordinal()];
+        return d == null ? DoubleColumn.missing(size) : new DoubleColumn(d, size);
+    }
+
+    /** Numbers this table's runs from 1 again: it continues no earlier run, or follows run {@code run - 1}. */
+    void renumber(int run) {
+        this.run = run;
     }
 
     /** The values of field {@code o}, made (NaN up to now) on first use. */
@@ -138,7 +157,12 @@ public final class SampleTable {
     }
 
     double lastElapsed() {
-        return data[LogField.ELAPSED_TIME.ordinal()][size - 1];
+        return data[ELAPSED][size - 1];
+    }
+
+    /** Returns the {@code elapsed_time} of the first row. */
+    double firstElapsed() {
+        return data[ELAPSED][0];
     }
 
     void add(Sample s) {
@@ -148,10 +172,7 @@ public final class SampleTable {
                 materialize(Long.numberOfTrailingZeros(fresh));
             }
             if (size == capacity) {
-                capacity *= 2;
-                for (int i = 0; i < count; i++) {
-                    data[order[i]] = Arrays.copyOf(data[order[i]], capacity);
-                }
+                grow();
             }
             // The hot loop: one store per column the table has (a field no line has costs nothing).
             double[] v = s.values;
@@ -165,5 +186,53 @@ public final class SampleTable {
         if (s.label != null) {
             labels.add(new Label(size - 1, s.label, s.phase));
         }
+    }
+
+    /**
+     * Room for more rows: as many as the estimate expects this table to reach (so a long run is
+     * allocated once, not doubled into garbage twenty times), and at least half as many again.
+     */
+    private void grow() {
+        reserve(Math.max(capacity + (capacity >> 1), estimate.rows(size)));
+    }
+
+    /** Makes room for at least {@code rows} rows in every column. */
+    private void reserve(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        capacity = rows;
+        for (int i = 0; i < count; i++) {
+            data[order[i]] = Arrays.copyOf(data[order[i]], capacity);
+        }
+        timestamp.reserve(capacity);
+    }
+
+    /**
+     * Appends the rows of {@code next}, the same process run's samples from the part of the log that
+     * follows this table's: as if its lines had been {@link #add added} here one by one (a first row
+     * that repeats this table's last {@code elapsed_time} only adds its labels).
+     */
+    void append(SampleTable next) {
+        int skip = size > 0 && next.size > 0 && next.data[ELAPSED][0] == lastElapsed() ? 1 : 0;
+        int rows = next.size - skip;
+        reserve(size + rows);
+        for (int i = 0; i < next.count; i++) {
+            materialize(next.order[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            int o = order[i];
+            double[] from = next.data[o];
+            if (from == null) {
+                Arrays.fill(data[o], size, size + rows, Double.NaN);
+            } else {
+                System.arraycopy(from, skip, data[o], size, rows);
+            }
+        }
+        timestamp.append(next.timestamp, skip);
+        for (Label l : next.labels) {
+            labels.add(new Label(size + l.index() - skip, l.text(), l.phase()));
+        }
+        size += rows;
     }
 }

@@ -87,11 +87,11 @@ final class CrashSafetyTest {
         Sample sample = new Sample();
         new LogScanner().scan(new ByteArrayInputStream(content), new LogScanner.Sink() {
             @Override
-            public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
-                if (!parser.parse(bytes, from, to - from, sample) || !sample.hasPid) {
-                    bad.add(lineNumber);
+            public void sampleLine(MarkedLine line) {
+                if (!parser.parse(line.bytes, line.jsonFrom, line.jsonLength(), sample) || !sample.hasPid) {
+                    bad.add(line.lineNumber);
                 } else {
-                    good.add(lineNumber);
+                    good.add(line.lineNumber);
                 }
             }
 

@@ -257,9 +257,9 @@ final class LogReaderFuzzTest {
                 HANG,
                 () -> new LogScanner().scan(new java.io.ByteArrayInputStream(content), new LogScanner.Sink() {
                     @Override
-                    public void sampleLine(byte[] bytes, int lineStart, int marker, int from, int to, long lineNumber) {
-                        if (parser.parse(bytes, from, to - from, s)) {
-                            long pid = s.hasPid ? s.pid : LogScanner.totalDepthPid(bytes, lineStart, marker);
+                    public void sampleLine(MarkedLine line) {
+                        if (parser.parse(line.bytes, line.jsonFrom, line.jsonLength(), s)) {
+                            long pid = s.hasPid ? s.pid : TotalDepthLayout.pid(line);
                             if (pid < 0) {
                                 return;
                             }
