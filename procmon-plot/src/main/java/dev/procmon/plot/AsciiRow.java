@@ -16,8 +16,16 @@ final class AsciiRow {
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
     private static final byte[] NAN = {'N', 'a', 'N'};
 
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int n;
+
+    AsciiRow() {
+        this(1 << 16);
+    }
+
+    private AsciiRow(int capacity) {
+        buf = new byte[capacity];
+    }
 
     int size() {
         return n;
@@ -57,6 +65,16 @@ final class AsciiRow {
         return this;
     }
 
+    /** "00" to "99": two digits per division (the .dat writes about fifteen numbers a row, a million rows). */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     /** Appends {@code v} as {@link DecimalText#append} does: fixed decimals, NaN and infinities as {@code NaN}. */
     AsciiRow decimal(double v, int decimals) {
         if (!Double.isFinite(v)) {
@@ -71,14 +89,17 @@ final class AsciiRow {
             return ascii(Double.toString(v));
         }
         long r = Math.round(scaled);
+        room(22);
         if (v < 0 && r != 0) {
-            ch('-');
+            buf[n++] = '-';
         }
-        integer(r / scale);
-        if (decimals > 0) {
-            ch('.');
-            padded(r % scale, decimals);
+        if (decimals == 0) {
+            digits(r);
+            return this;
         }
+        digits(r / scale);
+        buf[n++] = '.';
+        fill(r % scale, decimals);
         return this;
     }
 
@@ -92,28 +113,55 @@ final class AsciiRow {
             v = -v;
         }
         room(20);
-        int start = n;
-        do {
-            buf[n++] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v > 0);
-        for (int i = start, j = n - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
+        digits(v);
         return this;
+    }
+
+    /** The digits of {@code v >= 0}; room is there. */
+    private void digits(long v) {
+        int len = length(v);
+        fill(v, len);
+    }
+
+    /** {@code v >= 0} as exactly {@code width} digits (zero-padded; room is there), two digits per division. */
+    private void fill(long v, int width) {
+        int i = n + width;
+        while (v >= 100 && i - 2 >= n) {
+            int pair = (int) (v % 100) << 1;
+            v /= 100;
+            buf[--i] = PAIRS[pair + 1];
+            buf[--i] = PAIRS[pair];
+        }
+        int last = (int) v;
+        while (i > n) {
+            buf[--i] = (byte) ('0' + last % 10);
+            last /= 10;
+        }
+        n += width;
+    }
+
+    /** The decimal digits of {@code v >= 0}. */
+    private static int length(long v) {
+        int len = 1;
+        long p = 10;
+        while (len < 19 && v >= p) {
+            len++;
+            p *= 10;
+        }
+        return len;
     }
 
     private AsciiRow padded(long v, int width) {
         room(width);
-        for (int i = n + width - 1; i >= n; i--) {
-            buf[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        n += width;
+        fill(v, width);
         return this;
     }
+
+    /** The minute last formatted (seconds since 1970 / 60), and its {@code YYYY-MM-DDTHH:MM:} text. */
+    private long cachedMinute = Long.MIN_VALUE;
+
+    private final byte[] minuteText = new byte[MINUTE_TEXT];
+    private static final int MINUTE_TEXT = 17;
 
     /** Appends a timestamp as {@link TimestampText#format} does ({@code 2026-11-24T14:10:06.051630} or {@code NaN}). */
     AsciiRow timestamp(long micros) {
@@ -122,8 +170,24 @@ final class AsciiRow {
         }
         long seconds = Math.floorDiv(micros, 1_000_000L);
         long frac = Math.floorMod(micros, 1_000_000L);
-        long days = Math.floorDiv(seconds, 86400L);
-        long secOfDay = Math.floorMod(seconds, 86400L);
+        long minute = Math.floorDiv(seconds, 60L);
+        if (minute != cachedMinute && !cacheMinute(minute)) {
+            return ascii(TimestampText.format(micros));
+        }
+        // Consecutive samples share their minute: only seconds and microseconds change.
+        room(MINUTE_TEXT + 9);
+        System.arraycopy(minuteText, 0, buf, n, MINUTE_TEXT);
+        n += MINUTE_TEXT;
+        fill(Math.floorMod(seconds, 60L), 2);
+        buf[n++] = '.';
+        fill(frac, 6);
+        return this;
+    }
+
+    /** Formats the minute's text; false if its year is outside 0000-9999 (left to TimestampText). */
+    private boolean cacheMinute(long minute) {
+        long days = Math.floorDiv(minute, 1440L);
+        long minuteOfDay = Math.floorMod(minute, 1440L);
         // Days since 1970 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
         long z = days + 719468;
         long era = Math.floorDiv(z, 146097);
@@ -138,15 +202,13 @@ final class AsciiRow {
             year++;
         }
         if (year < 0 || year > 9999) {
-            return ascii(TimestampText.format(micros));
+            return false;
         }
-        padded(year, 4).ch('-').padded(month, 2).ch('-').padded(day, 2).ch('T');
-        padded(secOfDay / 3600, 2)
-                .ch(':')
-                .padded(secOfDay / 60 % 60, 2)
-                .ch(':')
-                .padded(secOfDay % 60, 2)
-                .ch('.');
-        return padded(frac, 6);
+        AsciiRow text = new AsciiRow(MINUTE_TEXT);
+        text.padded(year, 4).ch('-').padded(month, 2).ch('-').padded(day, 2).ch('T');
+        text.padded(minuteOfDay / 60, 2).ch(':').padded(minuteOfDay % 60, 2).ch(':');
+        System.arraycopy(text.buf, 0, minuteText, 0, MINUTE_TEXT);
+        cachedMinute = minute;
+        return true;
     }
 }

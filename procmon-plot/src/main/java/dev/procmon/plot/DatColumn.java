@@ -13,10 +13,25 @@ import org.jspecify.annotations.Nullable;
  * @param name the header name ({@code rss_mb})
  * @param field the field shown, or null
  * @param decimals the decimals written
- * @param values the column's values for a table and its derived series
+ * @param values the column's values for a table and its derived series, before the division
+ * @param divisor what each value is divided by as it is written (1, or bytes per MB): a column in MB
+ *     is the table's own column, not a copy
  */
 record DatColumn(
-        String name, @Nullable LogField field, int decimals, BiFunction<SampleTable, DerivedSeries, double[]> values) {
+        String name,
+        @Nullable LogField field,
+        int decimals,
+        BiFunction<SampleTable, DerivedSeries, DoubleColumn> values,
+        double divisor) {
+
+    /** A column written as its values are. */
+    DatColumn(
+            String name,
+            @Nullable LogField field,
+            int decimals,
+            BiFunction<SampleTable, DerivedSeries, DoubleColumn> values) {
+        this(name, field, decimals, values, 1);
+    }
 
     private static final double MB = DerivedSeries.MB;
 
@@ -31,20 +46,22 @@ record DatColumn(
             case PER_SECOND -> 1;
             default -> f.kind() == FieldKind.SECONDS ? 6 : 0;
         };
-        BiFunction<SampleTable, DerivedSeries, double[]> values = switch (unit) {
-            case MB -> (t, d) -> divide(t.column(f).toArray(), MB);
-            case PER_SECOND ->
-                (t, d) -> DerivedSeries.perSecond(
-                        t.column(LogField.ELAPSED_TIME).toArray(), t.column(f).toArray());
-            case MB_PER_SECOND ->
-                (t, d) -> divide(
-                        DerivedSeries.perSecond(
-                                t.column(LogField.ELAPSED_TIME).toArray(),
-                                t.column(f).toArray()),
-                        MB);
-            default -> (t, d) -> f.isNumber() ? t.column(f).toArray() : null;
+        BiFunction<SampleTable, DerivedSeries, DoubleColumn> values = switch (unit) {
+            case PER_SECOND, MB_PER_SECOND -> (t, d) -> column(perSecond(t, f));
+            default -> (t, d) -> t.column(f);
         };
-        return new DatColumn(nameOf(f), f, decimals, values);
+        double divisor = unit == DatUnit.MB || unit == DatUnit.MB_PER_SECOND ? MB : 1;
+        return new DatColumn(nameOf(f), f, decimals, values, divisor);
+    }
+
+    /** delta(f) / delta(elapsed_time), as {@link DerivedSeries#perSecond} counts it. */
+    static double[] perSecond(SampleTable t, LogField f) {
+        DoubleColumn counter = t.column(f);
+        return DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME), counter::get);
+    }
+
+    static DoubleColumn column(double[] values) {
+        return new DoubleColumn(values, values.length);
     }
 
     /** The field's {@code .dat} column name; only for fields that have a column. */
@@ -54,12 +71,5 @@ record DatColumn(
             throw new IllegalArgumentException(f.path() + " has no .dat column");
         }
         return name;
-    }
-
-    private static double[] divide(double[] v, double by) {
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= by;
-        }
-        return v;
     }
 }

@@ -4,6 +4,7 @@ import dev.procmon.core.DatUnit;
 import dev.procmon.core.LogField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The columns of one table's {@code .dat}, defined once for the {@code .dat}, the {@code .plt} and the
@@ -15,9 +16,10 @@ import java.util.List;
 final class DatLayout {
 
     /** Mean CPU %, CPU as {@link DerivedSeries} counts it. */
-    static final DatColumn MEAN_CPU = new DatColumn("mean_cpu_pct", null, 3, (t, d) -> d.meanCpu());
+    static final DatColumn MEAN_CPU = new DatColumn("mean_cpu_pct", null, 3, (t, d) -> DatColumn.column(d.meanCpu()));
     /** Instantaneous CPU %. */
-    static final DatColumn INSTANT_CPU = new DatColumn("inst_cpu_pct", null, 3, (t, d) -> d.instantCpu());
+    static final DatColumn INSTANT_CPU =
+            new DatColumn("inst_cpu_pct", null, 3, (t, d) -> DatColumn.column(d.instantCpu()));
 
     /**
      * Major faults per second of the process and its waited-for children (pageins + children_pageins),
@@ -27,29 +29,24 @@ final class DatLayout {
             DatColumn.nameOf(LogField.PAGEINS),
             LogField.PAGEINS,
             1,
-            (t, d) -> DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(), majorCount(t)));
+            (t, d) -> DatColumn.column(DerivedSeries.perSecond(
+                    t.column(LogField.ELAPSED_TIME), sum(t, LogField.PAGEINS, LogField.CHILDREN_PAGEINS))));
     /** Minor faults per second: all faults (column 3's count) less the major ones. */
     static final DatColumn MINOR_FAULTS = new DatColumn("minor_faults_per_s", null, 1, (t, d) -> {
-        double[] minor = sum(t, LogField.PFAULTS, LogField.CHILDREN_PFAULTS);
-        double[] major = majorCount(t);
-        for (int i = 0; i < minor.length; i++) {
-            minor[i] -= major[i];
-        }
-        return DerivedSeries.perSecond(t.column(LogField.ELAPSED_TIME).toArray(), minor);
+        IntToDoubleFunction all = sum(t, LogField.PFAULTS, LogField.CHILDREN_PFAULTS);
+        IntToDoubleFunction major = sum(t, LogField.PAGEINS, LogField.CHILDREN_PAGEINS);
+        return DatColumn.column(DerivedSeries.perSecond(
+                t.column(LogField.ELAPSED_TIME), i -> all.applyAsDouble(i) - major.applyAsDouble(i)));
     });
 
-    private static double[] majorCount(SampleTable t) {
-        return sum(t, LogField.PAGEINS, LogField.CHILDREN_PAGEINS);
-    }
-
     /** {@code own + children} per sample, children counted only when logged (NaN when own is missing). */
-    private static double[] sum(SampleTable t, LogField own, LogField children) {
-        double[] v = t.column(own).toArray();
-        for (int i = 0; i < v.length; i++) {
-            double c = t.column(children).get(i);
-            v[i] += Double.isNaN(c) ? 0 : c;
-        }
-        return v;
+    private static IntToDoubleFunction sum(SampleTable t, LogField own, LogField children) {
+        DoubleColumn o = t.column(own);
+        DoubleColumn c = t.column(children);
+        return i -> {
+            double v = c.get(i);
+            return o.get(i) + (Double.isNaN(v) ? 0 : v);
+        };
     }
 
     /** The columns always written, in their historic order. */
@@ -57,7 +54,11 @@ final class DatLayout {
             DatColumn.of(LogField.ELAPSED_TIME),
             DatColumn.of(LogField.RSS),
             // Faults of the process and its waited-for children, as DerivedSeries counts them.
-            new DatColumn(DatColumn.nameOf(LogField.PFAULTS), LogField.PFAULTS, 1, (t, d) -> d.faultsPerSecond()),
+            new DatColumn(
+                    DatColumn.nameOf(LogField.PFAULTS),
+                    LogField.PFAULTS,
+                    1,
+                    (t, d) -> DatColumn.column(d.faultsPerSecond())),
             DatColumn.of(LogField.USER),
             MEAN_CPU,
             INSTANT_CPU,

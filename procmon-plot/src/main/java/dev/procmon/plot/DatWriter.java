@@ -24,7 +24,8 @@ final class DatWriter {
         DatLayout layout = DatLayout.of(table);
         List<DatColumn> columns = layout.columns();
         int nc = columns.size();
-        double[][] values = new double[nc][];
+        DoubleColumn[] values = new DoubleColumn[nc];
+        double[] divisor = new double[nc];
         int[] kind = new int[nc];
         int[] decimals = new int[nc];
         for (int c = 0; c < nc; c++) {
@@ -34,6 +35,7 @@ final class DatWriter {
             if (kind[c] == 0) {
                 values[c] = column.values().apply(table, d);
             }
+            divisor[c] = column.divisor();
             decimals[c] = column.decimals();
         }
         AsciiRow head = new AsciiRow();
@@ -48,7 +50,7 @@ final class DatWriter {
         head.ascii("# MB = 1048576 bytes; CPU % of one core; NaN = not in the log, or not possible (docs/plot.md)\n");
         head.ascii("# ").ascii(layout.header()).ascii(" # label\n");
         head.writeTo(out);
-        Rows rows = new Rows(table, values, kind, decimals);
+        Rows rows = new Rows(table, values, divisor, kind, decimals);
         int n = table.size();
         if (n <= CHUNK) {
             rows.format(0, n, new AsciiRow()).writeTo(out);
@@ -104,14 +106,16 @@ final class DatWriter {
     /** Formats a range of rows; safe to call from several threads (reads only). */
     private static final class Rows {
         private final SampleTable table;
-        private final double[][] values;
+        private final DoubleColumn[] values;
+        private final double[] divisor;
         private final int[] kind;
         private final int[] decimals;
         private final List<SampleTable.Label> labels;
 
-        Rows(SampleTable table, double[][] values, int[] kind, int[] decimals) {
+        Rows(SampleTable table, DoubleColumn[] values, double[] divisor, int[] kind, int[] decimals) {
             this.table = table;
             this.values = values;
+            this.divisor = divisor;
             this.kind = kind;
             this.decimals = decimals;
             this.labels = table.labels();
@@ -130,7 +134,10 @@ final class DatWriter {
                     switch (kind[c]) {
                         case 1 -> row.timestamp(table.timestamp.get(i));
                         case 2 -> row.integer(pid);
-                        default -> row.decimal(values[c][i], decimals[c]);
+                        default -> {
+                            double v = values[c].get(i);
+                            row.decimal(divisor[c] == 1 ? v : v / divisor[c], decimals[c]);
+                        }
                     }
                 }
                 String sep = " # ";

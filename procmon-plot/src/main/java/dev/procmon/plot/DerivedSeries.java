@@ -1,6 +1,7 @@
 package dev.procmon.plot;
 
 import dev.procmon.core.LogField;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The series plotted and written for one {@link SampleTable}, derived from consecutive samples; the
@@ -39,12 +40,12 @@ record DerivedSeries(
     /** @param cores the recording machine's cores, or 0 to estimate them (see {@link CpuRateLimit#cores}) */
     static DerivedSeries of(SampleTable t, TimeAxis axis, int cores) {
         int n = t.size();
-        double[] x = new double[n];
+        double[] time = new double[n];
+        // On the elapsed axis x is the elapsed time itself: one array (a long run's columns are 8 MB each).
+        double[] x = axis == TimeAxis.ELAPSED ? time : new double[n];
         double[] rss = new double[n];
         double[] heap = new double[n];
-        double[] time = new double[n];
         double[] cpu = new double[n];
-        double[] faultCount = new double[n];
         double[] mean = new double[n];
         DoubleColumn elapsed = t.column(LogField.ELAPSED_TIME);
         DoubleColumn rssColumn = t.column(LogField.RSS);
@@ -58,13 +59,14 @@ record DerivedSeries(
         for (int i = 0; i < n; i++) {
             time[i] = elapsed.get(i);
             long stamp = t.timestamp.get(i);
-            x[i] = axis == TimeAxis.ELAPSED ? time[i] : stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6;
+            if (axis != TimeAxis.ELAPSED) {
+                x[i] = stamp == Sample.NO_TIMESTAMP ? Double.NaN : stamp / 1e6;
+            }
             rss[i] = finite(rssColumn.get(i) / MB);
             heap[i] = finite(heapColumn.get(i) / MB);
             // CPU of the process (tree): user + system + children's, each when the log has it (the
             // JDK-only fallback writes total CPU as user alone).
             cpu[i] = user.get(i) + orZero(system.get(i)) + orZero(childrenUser.get(i)) + orZero(childrenSystem.get(i));
-            faultCount[i] = pfaults.get(i) + orZero(childrenPfaults.get(i));
         }
         int c = cores > 0 ? cores : CpuRateLimit.cores(time, cpu);
         double[] instant = CpuRateLimit.rates(time, cpu, c);
@@ -73,7 +75,8 @@ record DerivedSeries(
             // A mean above what the cores can do comes from an impossible step: not drawn.
             mean[i] = m >= 0 && m <= CpuRateLimit.limit(c, time[i]) ? m : Double.NaN;
         }
-        return new DerivedSeries(x, rss, heap, perSecond(time, faultCount), mean, instant, c);
+        double[] faults = perSecond(elapsed, i -> pfaults.get(i) + orZero(childrenPfaults.get(i)));
+        return new DerivedSeries(x, rss, heap, faults, mean, instant, c);
     }
 
     private static double orZero(double v) {
@@ -92,19 +95,27 @@ record DerivedSeries(
      * goes on from the new value. A rate that is not finite is NaN.
      */
     static double[] perSecond(double[] time, double[] counter) {
-        double[] rate = new double[time.length];
+        return perSecond(new DoubleColumn(time, time.length), i -> counter[i]);
+    }
+
+    /** As {@link #perSecond(double[], double[])}, of a counter computed per sample (no array of it is made). */
+    static double[] perSecond(DoubleColumn time, IntToDoubleFunction counter) {
+        int n = time.size();
+        double[] rate = new double[n];
         double prevT = 0;
         double prevCount = 0;
-        for (int i = 0; i < time.length; i++) {
-            if (Double.isNaN(counter[i])) {
+        for (int i = 0; i < n; i++) {
+            double count = counter.applyAsDouble(i);
+            if (Double.isNaN(count)) {
                 rate[i] = Double.NaN;
                 continue;
             }
-            double dt = time[i] - prevT;
-            double dc = counter[i] - prevCount;
+            double t = time.get(i);
+            double dt = t - prevT;
+            double dc = count - prevCount;
             rate[i] = dt > 0 && dc >= 0 ? finite(dc / dt) : Double.NaN;
-            prevT = time[i];
-            prevCount = counter[i];
+            prevT = t;
+            prevCount = count;
         }
         return rate;
     }

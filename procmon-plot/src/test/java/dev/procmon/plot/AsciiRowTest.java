@@ -42,4 +42,20 @@ class AsciiRowTest {
             throws Exception {
         assertThat(text(new AsciiRow().timestamp(micros))).isEqualTo(TimestampText.format(micros));
     }
+
+    @Property
+    void oneRowFormatsConsecutiveTimestampsAsTimestampText(
+            @ForAll @LongRange(min = -62135596800000000L, max = 253402300000000000L) long start,
+            @ForAll @IntRange(min = 0, max = 200_000_000) int step)
+            throws Exception {
+        // The row keeps the last minute's text: steps within, across and far beyond a minute.
+        AsciiRow row = new AsciiRow();
+        long micros = start;
+        for (int i = 0; i < 50; i++) {
+            row.timestamp(micros);
+            assertThat(text(row)).isEqualTo(TimestampText.format(micros));
+            micros += i % 7 == 0 ? (long) step * 1000 : step / 100;
+            micros = Math.min(micros, 253402300799999999L);
+        }
+    }
 }
