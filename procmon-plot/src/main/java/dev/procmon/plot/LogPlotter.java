@@ -40,6 +40,7 @@ public final class LogPlotter {
      */
     public static PlotResult plot(List<Path> logs, Path outDir, PlotOptions options)
             throws PlotInputException, IOException {
+        RendererWarmup.startFor(options.formats());
         ParsedLog parsed = LogReader.read(logs, options.progress(), options.stop());
         Path last = parsed.files().get(parsed.files().size() - 1).getFileName();
         String logName = last == null ? "log" : last.toString();
