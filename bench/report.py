@@ -225,13 +225,17 @@ row("instants skipped (a sample > 1 interval late)", f"{t['skipped_slots']}",
 gen = jline("parse-log.json")[0]
 p = jmh("jmh-parse.json")
 mb = gen["bytes"] / 1e6
-split, extract = p["splitLines"], p["extractTables"]
-split_best, extract_best = mb / (split["min"] / 1000), mb / (extract["min"] / 1000)
-row(f"floor: split {mb:.0f} MB log into lines ({gen['samples']} samples in {gen['lines']} lines)",
-    f"{split_best:.0f} MB/s (mean {mb / (split['mean'] / 1000):.0f})", "floor", "1.00")
-row("procmon-plot extract into per-process tables (LogReader.read)",
-    f"{extract_best:.0f} MB/s (mean {mb / (extract['mean'] / 1000):.0f})", ">= 30% of split floor",
-    f"{extract_best / split_best:.2f}", ok(extract_best / split_best >= 0.30))
+split, one, extract = p["splitLines"], p["extractOnOneThread"], p["extractTables"]
+split_best = mb / (split["min"] / 1000)
+one_best, extract_best = mb / (one["min"] / 1000), mb / (extract["min"] / 1000)
+row(f"floor: split {mb:.0f} MB log into lines on one thread ({gen['samples']} samples in {gen['lines']} lines,"
+    " every default key)", f"{split_best:.0f} MB/s (mean {mb / (split['mean'] / 1000):.0f})", "floor", "1.00")
+row("procmon-plot extract into per-process tables, one thread (LogReader.read, one part)",
+    f"{one_best:.0f} MB/s (mean {mb / (one['mean'] / 1000):.0f})", ">= 40% of split floor",
+    f"{one_best / split_best:.2f}", ok(one_best / split_best >= 0.40))
+row(f"procmon-plot extract as procmon plot runs it (parts on {os.cpu_count()} cores)",
+    f"{extract_best:.0f} MB/s (mean {mb / (extract['mean'] / 1000):.0f})", "(reported; vs the one-thread floor)",
+    f"{extract_best / split_best:.2f}", "reported")
 
 # -- item 5: end to end
 e2e = jline("e2e-log.json")[0]

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 // EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
 @SuppressWarnings("EnumOrdinal")
-public final class LogReader {
+final class LogReader {
 
     private LogReader() {}
 
@@ -32,7 +32,7 @@ public final class LogReader {
      * @throws PlotInputException if a file is missing, unreadable, a directory, corrupt gzip, or has no
      *     valid sample line
      */
-    public static ParsedLog read(List<Path> files, ProgressListener progress) throws PlotInputException {
+    static ParsedLog read(List<Path> files, ProgressListener progress) throws PlotInputException {
         return read(files, progress, null);
     }
 
@@ -42,7 +42,7 @@ public final class LogReader {
      *
      * @param stop the stop signal, or null
      */
-    public static ParsedLog read(List<Path> files, ProgressListener progress, @Nullable StopSignal stop)
+    static ParsedLog read(List<Path> files, ProgressListener progress, @Nullable StopSignal stop)
             throws PlotInputException {
         return read(files, progress, stop, FileSplit::parts);
     }

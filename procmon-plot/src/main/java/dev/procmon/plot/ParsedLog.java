@@ -12,7 +12,7 @@ import java.util.List;
  * @param files the files in the order read (oldest content first; the last is the live file)
  * @param notices one line each where input was cut short (truncated gzip, a signal, an endless stream)
  */
-public record ParsedLog(
+record ParsedLog(
         List<SampleTable> tables,
         long malformedLines,
         List<String> firstMalformed,
@@ -20,7 +20,7 @@ public record ParsedLog(
         List<String> notices) {
 
     /** Copies the lists. */
-    public ParsedLog {
+    ParsedLog {
         tables = List.copyOf(tables);
         firstMalformed = List.copyOf(firstMalformed);
         files = List.copyOf(files);

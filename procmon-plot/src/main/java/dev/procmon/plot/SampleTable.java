@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 // EnumOrdinal: the log fields index flat per-sample arrays by ordinal on purpose (no boxing, no map on the hot path).
 @SuppressWarnings("EnumOrdinal")
-public final class SampleTable {
+final class SampleTable {
 
     private static final LogField[] FIELDS = LogField.values();
     private static final int ELAPSED = LogField.ELAPSED_TIME.ordinal();
@@ -69,22 +69,22 @@ public final class SampleTable {
     }
 
     /** Returns the process id. */
-    public long pid() {
+    long pid() {
         return pid;
     }
 
     /** Returns 1 for the first run of this pid in the log, 2 for the next, ... */
-    public int run() {
+    int run() {
         return run;
     }
 
     /** Returns the number of samples. */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** Returns the number of labels. */
-    public int labelCount() {
+    int labelCount() {
         return labels.size();
     }
 
@@ -94,7 +94,7 @@ public final class SampleTable {
      * @return true if at least one sample of this table has the field
      * @throws IllegalArgumentException if the field is not a number
      */
-    public boolean has(LogField field) {
+    boolean has(LogField field) {
         if (!field.isNumber()) {
             throw new IllegalArgumentException(field.path() + " is not a number");
         }
@@ -117,7 +117,7 @@ public final class SampleTable {
      * @return the field's value in the log's unit (bytes, seconds, count), NaN when the line lacked it
      * @throws IllegalArgumentException if the field is not a number
      */
-    public double get(LogField field, int row) {
+    double get(LogField field, int row) {
         if (row < 0 || row >= size) {
             throw new IndexOutOfBoundsException(row);
         }
