@@ -164,6 +164,9 @@ final class SampleLineFastPath {
     private @Nullable String text;
 
     private final char[] chars = new char[32];
+    /** The last date's day number: consecutive samples share their date. */
+    private final EpochDays days = new EpochDays();
+
     private int charCount;
     private final StringBuilder unescaped = new StringBuilder(64);
 
@@ -247,7 +250,7 @@ final class SampleLineFastPath {
             case T_TIMESTAMP -> {
                 i = string(b, i, to, false);
                 if (i != DEFER) {
-                    out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount);
+                    out.timestampMicros = TimestampText.parseMicros(chars, 0, charCount, days);
                 }
                 return i;
             }
@@ -305,6 +308,10 @@ final class SampleLineFastPath {
         if (i == DEFER) {
             return DEFER;
         }
+        // The writers' ", " before the next key: the usual case, without ws().
+        if (i + 2 < to && b[i] == ',' && b[i + 1] == ' ' && b[i + 2] == '"') {
+            return i + 2;
+        }
         i = ws(b, i, to);
         if (i >= to) {
             return DEFER;
@@ -321,26 +328,51 @@ final class SampleLineFastPath {
         return i < to && b[i] == '"' ? i : DEFER;
     }
 
-    /** Whitespace as JSON knows it. */
+    /**
+     * Whitespace as JSON knows it. Runs between every key and value: the writers' one space (or
+     * none) is recognised before the loop, which only a hand-edited line needs.
+     */
     private static int ws(byte[] b, int i, int to) {
+        if (i + 1 < to) {
+            byte c = b[i];
+            if (c > ' ') {
+                return i;
+            }
+            if (c == ' ' && b[i + 1] > ' ') {
+                return i + 1;
+            }
+        }
         while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
             i++;
         }
         return i;
     }
 
+    /** Keys after the expected one that are tried by the word compare before the byte loop. */
+    private static final int SKIPPABLE = 3;
+
     /**
      * A key without escapes, then {@code :}; sets {@link #keyId} (tried first: key {@code hint} of
-     * {@code keys}); returns the value's position.
+     * {@code keys}, then the few after it, as optional keys such as {@code num_procs} or
+     * {@code num_fds} are often absent); returns the value's position.
      */
     private int key(byte[] b, int i, int to, Keys keys, int hint) {
         if (i >= to || b[i] != '"') {
             return DEFER;
         }
         int from = ++i;
-        if (hint < keys.keys.length && keys.at(b, from, to, hint)) {
-            keyId = hint;
-            i = from + keys.length[hint];
+        int k = hint;
+        int last = Math.min(keys.keys.length, hint + 1 + SKIPPABLE);
+        while (k < last && !keys.at(b, from, to, k)) {
+            k++;
+        }
+        if (k < last) {
+            keyId = k;
+            i = from + keys.length[k];
+            // The writers' ": " before a value that is not whitespace: the usual case, without ws().
+            if (i + 2 < to && b[i] == ':' && b[i + 1] == ' ' && b[i + 2] > ' ') {
+                return i + 2;
+            }
         } else {
             int limit = Math.min(to, from + MAX_KEY);
             while (i < limit && b[i] != '"') {
@@ -429,19 +461,19 @@ final class SampleLineFastPath {
                 return DEFER; // a leading zero: invalid JSON
             }
         } else if (c >= '1' && c <= '9') {
-            // Eight digits at a time while they are there (rss, vms and the heap sizes have 8-11).
-            while (digits <= MAX_LONG_DIGITS - Long.BYTES && i + Long.BYTES <= to) {
+            // Up to eight digits a step, as many as the word has (most of a line's numbers are integers).
+            while (i + Long.BYTES <= to) {
                 long w = (long) LONGS.get(b, i);
-                if (((w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
-                        != 0x3333333333333333L) {
+                int n = digitRun(w);
+                if (n == 0 || digits + n > MAX_LONG_DIGITS) {
                     break;
                 }
-                w = ((w & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
-                w = ((w & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
-                w = ((w & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
-                m = m * 100_000_000L + w;
-                digits += Long.BYTES;
-                i += Long.BYTES;
+                m = m * LONG_POW10[n] + digitValue(w, n);
+                digits += n;
+                i += n;
+                if (n < Long.BYTES) {
+                    break;
+                }
             }
             while (i < to && (c = b[i]) >= '0' && c <= '9') {
                 if (++digits <= MAX_LONG_DIGITS) {
@@ -466,6 +498,22 @@ final class SampleLineFastPath {
         }
         i++;
         int fraction = 0;
+        // As above; leading zeros of the fraction count as digits here, which only sends a number
+        // such as 0.000000000000000001 to the exact slow path below.
+        while (i + Long.BYTES <= to) {
+            long w = (long) LONGS.get(b, i);
+            int n = digitRun(w);
+            if (n == 0 || digits + n > MAX_LONG_DIGITS) {
+                break;
+            }
+            m = m * LONG_POW10[n] + digitValue(w, n);
+            digits += n;
+            fraction += n;
+            i += n;
+            if (n < Long.BYTES) {
+                break;
+            }
+        }
         while (i < to && (c = b[i]) >= '0' && c <= '9') {
             if (m != 0 || c != '0') {
                 digits++;
@@ -488,6 +536,25 @@ final class SampleLineFastPath {
             return DEFER;
         }
         return i;
+    }
+
+    /** 10^n for the digit runs. */
+    private static final long[] LONG_POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /** How many of the eight bytes of {@code w} (from its lowest) are ASCII digits before the first that is not. */
+    private static int digitRun(long w) {
+        // Per byte 0x33 exactly for '0'..'9'; a carry of the + 6 only reaches bytes above a non-digit.
+        long x = (w & 0xF0F0F0F0F0F0F0F0L) | (((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4);
+        return Long.numberOfTrailingZeros(x ^ 0x3333333333333333L) >>> 3;
+    }
+
+    /** The value of the first {@code n} (1 to 8) digit bytes of {@code w}, the lowest byte most significant. */
+    private static long digitValue(long w, int n) {
+        // The digits move to the top bytes, zeros (leading zero digits) below; then pairs, quads, all eight.
+        long d = (w & 0x0F0F0F0F0F0F0F0FL) << ((Long.BYTES - n) << 3);
+        d = (d * 2561) >>> 8;
+        d = ((d & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((d & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
     }
 
     /**

@@ -14,6 +14,11 @@ final class TimestampText {
 
     /** Returns microseconds since 1970-01-01T00:00 treating the local time as UTC, or {@link Sample#NO_TIMESTAMP}. */
     static long parseMicros(char[] c, int off, int len) {
+        return parseMicros(c, off, len, new EpochDays());
+    }
+
+    /** As {@link #parseMicros(char[], int, int)}, with the last date's day number kept in {@code days}. */
+    static long parseMicros(char[] c, int off, int len, EpochDays days) {
         if (len < 19
                 || c[off + 4] != '-'
                 || c[off + 7] != '-'
@@ -55,13 +60,11 @@ final class TimestampText {
                 micros *= 10;
             }
         }
-        long days;
-        try {
-            days = java.time.LocalDate.of(year, month, day).toEpochDay();
-        } catch (java.time.DateTimeException e) {
+        long epochDay = days.of(year, month, day);
+        if (epochDay == EpochDays.INVALID) {
             return Sample.NO_TIMESTAMP;
         }
-        return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
+        return ((epochDay * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
     }
 
     private static int digits(char[] c, int off, int n) {
