@@ -1,5 +1,7 @@
 package dev.procmon.plot;
 
+import java.util.List;
+
 /**
  * The end of the gnuplot script for a chart with an activity panel ({@link PanelLayout}): a {@code
  * multiplot} of the main chart on top and the panel under it, each plot area placed where the layout
@@ -75,8 +77,7 @@ final class GnuplotActivityPanel {
      * labels numbered from {@code tag} (gnuplot's own key cannot hold entries of different widths in
      * one row), and returns the next free number. gnuplot's key is off.
      */
-    private static int legend(
-            StringBuilder sb, java.util.List<ChartLayout.LegendEntry> legend, double height, int tag) {
+    private static int legend(StringBuilder sb, List<ChartLayout.LegendEntry> legend, double height, int tag) {
         int n = tag;
         for (ChartLayout.LegendEntry e : legend) {
             double tx = e.x();

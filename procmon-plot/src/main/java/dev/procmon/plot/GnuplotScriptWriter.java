@@ -3,12 +3,15 @@ package dev.procmon.plot;
 import dev.procmon.core.LogField;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes a gnuplot script that, run as {@code gnuplot NAME.plt} in the output directory, reads
  * {@code NAME.dat} and writes {@code NAME.svg}: the same picture as procmon's own renderers, because
  * ranges, tick steps, colours, the label markers (one per 4-pixel slot, capped like the drawing) and
- * their text positions are all read from the {@link ChartLayout}. Every string is a single-quoted
+ * their text positions are all read from the {@link ChartLayout}, and each series reads the {@code .dat}
+ * column its {@link Chart.Series} names. With an activity panel the plot is a multiplot of the chart
+ * and the panel ({@link GnuplotActivityPanel}). Every string is a single-quoted
  * gnuplot string from {@link OutputEscaper#gnuplotString}, and the terminal is {@code noenhanced}, so
  * label text is only ever text. The output name is the variable {@code procmon_output} when it is
  * already set ({@code gnuplot -e}), so procmon can have gnuplot write into a private directory.
@@ -124,7 +127,7 @@ final class GnuplotScriptWriter {
     }
 
     /** Appends a {@code plot} command drawing the series from the {@code .dat} columns they name. */
-    static void plot(StringBuilder sb, java.util.List<Chart.Series> series, String data, int xColumn) {
+    static void plot(StringBuilder sb, List<Chart.Series> series, String data, int xColumn) {
         for (Chart.Series s : series) {
             if (s.name().equals(PanelBuilder.MEMORY_LIMIT)) {
                 // A setting read every tenth sample, drawn through the last sample (as the chart holds it).
@@ -173,7 +176,7 @@ final class GnuplotScriptWriter {
 
     /** The step between drawn ticks (a multiple of the scale's step when the range is capped). */
     static double tickStep(AxisScale s) {
-        java.util.List<Double> t = s.ticks();
+        List<Double> t = s.ticks();
         return t.size() > 1 ? t.get(1) - t.get(0) : s.step();
     }
 
