@@ -50,7 +50,7 @@ final class ChartBuilder {
                     DatLayout.fixedNumber(LogField.PFAULTS),
                     FAULTS_PER));
         }
-        if (table.has(LogField.USER)) {
+        if (CpuTime.logged(table)) {
             series.add(new Chart.Series(
                     "Mean CPU (%), right axis",
                     "#2e7d32", 1.5, true, x, d.meanCpu(), DatLayout.fixedNumber(DatLayout.MEAN_CPU), 1));

@@ -106,6 +106,14 @@ final class ChartPainter {
         }
         if (l.panel != null) {
             marks.addAll(l.panel.marks());
+            // The events are marked through the panel too (their texts stay in the chart above).
+            List<double[]> panelMarkers = new ArrayList<>();
+            for (double[] m : markers) {
+                panelMarkers.add(new double[] {m[0], PanelLayout.TOP, m[2], PanelLayout.BOTTOM});
+            }
+            if (!panelMarkers.isEmpty()) {
+                marks.add(new Mark.Lines(ChartLayout.MARKER, 1, MARKER_DASH, false, panelMarkers));
+            }
         }
         return new Scene(
                 ChartLayout.WIDTH,

@@ -15,7 +15,7 @@ import java.util.function.IntToDoubleFunction;
  * @param rssMb resident set size, MB
  * @param heapMb JVM heap used, MB
  * @param faultsPerSecond delta(pfaults + children_pfaults) / delta(t)
- * @param meanCpu CPU / t * 100, CPU = user + system + children_user + children_system (each when present)
+ * @param meanCpu CPU / t * 100, CPU as {@link CpuTime} defines it
  * @param instantCpu delta(CPU) / delta(t) * 100, held to what is possible
  * @param cores the core count the CPU rates were held to
  */
@@ -64,9 +64,7 @@ record DerivedSeries(
             }
             rss[i] = finite(rssColumn.get(i) / MB);
             heap[i] = finite(heapColumn.get(i) / MB);
-            // CPU of the process (tree): user + system + children's, each when the log has it (the
-            // JDK-only fallback writes total CPU as user alone).
-            cpu[i] = user.get(i) + orZero(system.get(i)) + orZero(childrenUser.get(i)) + orZero(childrenSystem.get(i));
+            cpu[i] = CpuTime.total(user.get(i), system.get(i), childrenUser.get(i), childrenSystem.get(i));
         }
         int c = cores > 0 ? cores : CpuRateLimit.cores(time, cpu);
         double[] instant = CpuRateLimit.rates(time, cpu, c);

@@ -94,7 +94,7 @@ final class ExportLayout {
                 return table.column(col.field()).get(i);
             }
             if (col.equals(CPU_TIME)) {
-                return SummaryPass.cpu(
+                return CpuTime.total(
                         table.column(LogField.USER).get(i),
                         table.column(LogField.SYSTEM).get(i),
                         table.column(LogField.CHILDREN_USER).get(i),

@@ -3,17 +3,23 @@ package dev.procmon.plot;
 import dev.procmon.core.LogField;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes a gnuplot script that, run as {@code gnuplot NAME.plt} in the output directory, reads
  * {@code NAME.dat} and writes {@code NAME.svg}: the same picture as procmon's own renderers, because
  * ranges, tick steps, colours, the label markers (one per 4-pixel slot, capped like the drawing) and
- * their text positions are all read from the {@link ChartLayout}. Every string is a single-quoted
+ * their text positions are all read from the {@link ChartLayout}, and each series reads the {@code .dat}
+ * column its {@link Chart.Series} names. With an activity panel the plot is a multiplot of the chart
+ * and the panel ({@link GnuplotActivityPanel}). Every string is a single-quoted
  * gnuplot string from {@link OutputEscaper#gnuplotString}, and the terminal is {@code noenhanced}, so
  * label text is only ever text. The output name is the variable {@code procmon_output} when it is
  * already set ({@code gnuplot -e}), so procmon can have gnuplot write into a private directory.
  */
 final class GnuplotScriptWriter {
+
+    /** The gnuplot variable that holds the last cgroup limit read, so its line reaches the last sample. */
+    private static final String HELD = "procmon_limit";
 
     private GnuplotScriptWriter() {}
 
@@ -26,18 +32,23 @@ final class GnuplotScriptWriter {
         sb.append("set terminal svg size ")
                 .append(ChartLayout.WIDTH)
                 .append(',')
-                .append(ChartLayout.HEIGHT)
+                .append(layout.height())
                 .append(" noenhanced font 'Helvetica,12' background '#ffffff'\n");
         sb.append("if (!exists('procmon_output')) procmon_output = ")
                 .append(OutputEscaper.gnuplotString(name + ".svg"))
                 .append('\n');
         sb.append("set output procmon_output\n");
-        sb.append("set title ")
-                .append(OutputEscaper.gnuplotString(chart.title()))
-                .append('\n');
+        if (layout.panel == null) {
+            // With the panel, the title is the multiplot's (GnuplotActivityPanel).
+            sb.append("set title ")
+                    .append(OutputEscaper.gnuplotString(chart.title()))
+                    .append('\n');
+        }
         sb.append("set datafile missing 'NaN'\n");
         sb.append("set grid\n");
-        sb.append("set key tmargin left horizontal\n");
+        if (layout.panel == null) {
+            sb.append("set key tmargin left horizontal\n");
+        }
         sb.append("set xlabel ")
                 .append(OutputEscaper.gnuplotString(chart.xTitle()))
                 .append('\n');
@@ -105,16 +116,42 @@ final class GnuplotScriptWriter {
                         .append("'\n");
             }
         }
-        sb.append("plot ");
         String data = OutputEscaper.gnuplotString(name + ".dat");
         int xColumn = DatLayout.fixedNumber(chart.clock() ? LogField.TIMESTAMP : LogField.ELAPSED_TIME);
+        if (layout.panel == null) {
+            plot(sb, chart.series(), data, xColumn);
+        } else {
+            GnuplotActivityPanel.write(sb, layout, layout.panel, data, xColumn);
+        }
+        out.write(sb.toString());
+    }
+
+    /** Appends a {@code plot} command drawing the series from the {@code .dat} columns they name. */
+    static void plot(StringBuilder sb, List<Chart.Series> series, String data, int xColumn) {
+        for (Chart.Series s : series) {
+            if (s.name().equals(PanelBuilder.MEMORY_LIMIT)) {
+                // A setting read every tenth sample, drawn through the last sample (as the chart holds it).
+                sb.append(HELD).append(" = NaN\n");
+            }
+        }
+        sb.append("plot ");
         boolean first = true;
-        for (Chart.Series s : chart.series()) {
+        for (Chart.Series s : series) {
             if (!first) {
                 sb.append(", \\\n     ");
             }
             sb.append(first ? data : "''").append(" using ").append(xColumn).append(':');
-            if (s.scale() == 1) {
+            if (s.name().equals(PanelBuilder.MEMORY_LIMIT)) {
+                sb.append("(valid(")
+                        .append(s.datColumn())
+                        .append(") ? (")
+                        .append(HELD)
+                        .append(" = column(")
+                        .append(s.datColumn())
+                        .append(")) : ")
+                        .append(HELD)
+                        .append(')');
+            } else if (s.scale() == 1) {
                 sb.append(s.datColumn());
             } else {
                 sb.append("($")
@@ -135,12 +172,11 @@ final class GnuplotScriptWriter {
             first = false;
         }
         sb.append('\n');
-        out.write(sb.toString());
     }
 
     /** The step between drawn ticks (a multiple of the scale's step when the range is capped). */
-    private static double tickStep(AxisScale s) {
-        java.util.List<Double> t = s.ticks();
+    static double tickStep(AxisScale s) {
+        List<Double> t = s.ticks();
         return t.size() > 1 ? t.get(1) - t.get(0) : s.step();
     }
 
@@ -150,7 +186,7 @@ final class GnuplotScriptWriter {
                 : number(x);
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         return DecimalText.format(v, 6);
     }
 }

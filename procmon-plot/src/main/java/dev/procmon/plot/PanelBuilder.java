@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PanelBuilder {
 
+    /** The legend text of the cgroup limit line; the gnuplot script knows the line by it. */
+    static final String MEMORY_LIMIT = "cgroup memory limit (MB), left axis";
+
     private PanelBuilder() {}
 
     static @Nullable Chart build(SampleTable table, DerivedSeries d, TimeAxis time) {
@@ -53,7 +56,7 @@ final class PanelBuilder {
         // A setting, read every tenth sample: it holds to the last sample.
         mb[mb.length - 1] = Double.isNaN(mb[mb.length - 1]) ? last : mb[mb.length - 1];
         return compact(
-                "cgroup memory limit (MB), left axis",
+                MEMORY_LIMIT,
                 "#000000",
                 1.0,
                 false,

@@ -94,7 +94,7 @@ public final class ProcessRun {
         double[] childrenSystem = values(LogField.CHILDREN_SYSTEM);
         double[] out = new double[table.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = SummaryPass.cpu(user[i], system[i], childrenUser[i], childrenSystem[i]);
+            out[i] = CpuTime.total(user[i], system[i], childrenUser[i], childrenSystem[i]);
         }
         return out;
     }

@@ -205,19 +205,9 @@ final class SummaryPass {
                 delta(writeBytes, s));
     }
 
-    /** user + system + children's, each when present; NaN if none is. */
+    /** The CPU time at sample {@code i}, as {@link CpuTime} defines it. */
     double cpu(int i) {
-        return cpu(user.get(i), system.get(i), childrenUser.get(i), childrenSystem.get(i));
-    }
-
-    /** The sum of the values that are not NaN; NaN if all are. */
-    static double cpu(double user, double system, double childrenUser, double childrenSystem) {
-        return plus(plus(plus(user, system), childrenUser), childrenSystem);
-    }
-
-    /** a + b, where a NaN counts as 0 unless both are NaN. */
-    private static double plus(double a, double b) {
-        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : a + b;
+        return CpuTime.total(user.get(i), system.get(i), childrenUser.get(i), childrenSystem.get(i));
     }
 
     private static double delta(DoubleColumn c, Span s) {

@@ -129,10 +129,10 @@ class RunSummaryTest {
 
     @Test
     void cpuCountsWhatIsPresentAndIsUnknownOnlyWhenNothingIs() {
-        assertThat(SummaryPass.cpu(1.0, Double.NaN, Double.NaN, Double.NaN)).isEqualTo(1.0);
-        assertThat(SummaryPass.cpu(1.0, 0.5, 0.25, 0.125)).isEqualTo(1.875);
-        assertThat(SummaryPass.cpu(Double.NaN, Double.NaN, 2.0, Double.NaN)).isEqualTo(2.0);
-        assertThat(SummaryPass.cpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN))
+        assertThat(CpuTime.total(1.0, Double.NaN, Double.NaN, Double.NaN)).isEqualTo(1.0);
+        assertThat(CpuTime.total(1.0, 0.5, 0.25, 0.125)).isEqualTo(1.875);
+        assertThat(CpuTime.total(Double.NaN, Double.NaN, 2.0, Double.NaN)).isEqualTo(2.0);
+        assertThat(CpuTime.total(Double.NaN, Double.NaN, Double.NaN, Double.NaN))
                 .isNaN();
     }
 }
