@@ -33,6 +33,33 @@ class CliLogbackConfiguratorTest {
                 .isEqualTo("procmon: cannot sample pid 42 (gone)" + System.lineSeparator());
     }
 
+    /**
+     * procmon-core's own warnings go to its logger {@code procmon} and already start with {@code procmon: }
+     * (they must stand alone in an application's log): the CLI printed them as {@code procmon: procmon: ...}.
+     */
+    @Test
+    void aMessageThatAlreadyNamesItsLoggerIsNotPrefixedTwice() {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        new CliLogbackConfigurator().configure(context);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            context.getLogger("procmon").warn("procmon: cannot read /proc ({}); using the JDK's portable view", "gone");
+            context.getLogger("procmon").warn("procmonitor: is another word");
+            context.getLogger("procmon.plot").warn("procmon: names a different logger");
+        } finally {
+            System.setErr(old);
+            context.stop();
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "procmon: cannot read /proc (gone); using the JDK's portable view",
+                        "procmon: procmonitor: is another word",
+                        "procmon.plot: procmon: names a different logger");
+    }
+
     @Test
     void logbackFindsItThroughTheServiceLoaderAndUsesIt() {
         assertThat(ServiceLoader.load(Configurator.class).stream()
