@@ -23,7 +23,7 @@ class RecordCheckTest {
     private final StringWriter err = new StringWriter();
 
     private int record(String... args) {
-        return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter()))
+        return new CommandLine(new RecordCommand(Plotter.defaults()))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

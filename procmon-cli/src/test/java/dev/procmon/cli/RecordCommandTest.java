@@ -37,7 +37,7 @@ class RecordCommandTest {
     }
 
     private int record(String... args) {
-        return record(new RecordCommand(RecordCommand.defaultPlotter()), args);
+        return record(new RecordCommand(Plotter.defaults()), args);
     }
 
     @Test

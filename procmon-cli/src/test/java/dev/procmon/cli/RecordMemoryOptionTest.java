@@ -19,7 +19,7 @@ class RecordMemoryOptionTest {
     private final StringWriter err = new StringWriter();
 
     private int record(String... args) {
-        return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter()))
+        return new CommandLine(new RecordCommand(Plotter.defaults()))
                 .setOut(new PrintWriter(new StringWriter(), true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);
