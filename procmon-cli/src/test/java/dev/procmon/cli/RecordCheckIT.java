@@ -14,7 +14,7 @@ import picocli.CommandLine;
  * {@code procmon record --check}: budgets held against a real recording when it ends. RSS of a
  * {@code sleep} is a few MiB, so 1 KiB is always broken and 1 TiB always holds.
  */
-class RecordCheckTest {
+class RecordCheckIT {
 
     @TempDir
     Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code procmon attach} run in this JVM against real JVMs and real non-JVM processes. */
-class AttachCommandTest {
+class AttachCommandIT {
 
     @TempDir
     Path dir;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code procmon record --memory pss}: PSS and USS of the recorded command, only when asked for. */
-class RecordMemoryOptionTest {
+class RecordMemoryOptionIT {
 
     @TempDir
     Path dir;
