@@ -121,6 +121,32 @@ class AttachCommandIT {
         }
     }
 
+    /**
+     * As {@code record}: a log that takes no line is an error, not a silent exit 0 (attach shares record's
+     * output since issue 18; before, every line was lost and attach said nothing).
+     */
+    @Test
+    void aLogFileThatTakesNoLineIsAnErrorNotSilentlyLost() throws Exception {
+        Process target = Jvms.startTarget(60, 16);
+        try {
+            assertThat(attach(
+                            "attach",
+                            Long.toString(target.pid()),
+                            "--interval",
+                            "0.1",
+                            "--duration",
+                            "0.5",
+                            "--log",
+                            "/dev/full"))
+                    .isEqualTo(1);
+            assertThat(err.toString().lines())
+                    .anyMatch(l -> l.matches("procmon attach: /dev/full: \\d+ lines? could not be written"));
+            assertThat(target.isAlive()).isTrue();
+        } finally {
+            Jvms.stop(target);
+        }
+    }
+
     @Test
     void aProcessThatIsNotAJvmIsOneLineAndIsLeftUntouched() throws Exception {
         Process sleep = new ProcessBuilder("sleep", "30").start();
