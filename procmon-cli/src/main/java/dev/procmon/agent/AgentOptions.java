@@ -1,6 +1,8 @@
 package dev.procmon.agent;
 
+import dev.procmon.core.ListenAddress;
 import dev.procmon.core.ProcessMonitor;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -64,26 +66,12 @@ record AgentOptions(
     }
 
     /** {@code PORT} (loopback only) or {@code HOST:PORT}: where {@code /metrics} is served. */
-    private static java.net.InetSocketAddress address(String key, String value) {
-        int colon = value.lastIndexOf(':');
-        String host =
-                colon < 0 ? "" : value.substring(0, colon).replace("[", "").replace("]", "");
-        int port;
+    private static InetSocketAddress address(String key, String value) {
         try {
-            port = Integer.parseInt(value.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
+            return ListenAddress.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
         }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException(key + "=" + value + ": not [HOST:]PORT with a port from 0 to 65535");
-        }
-        java.net.InetSocketAddress a = host.isEmpty()
-                ? new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port)
-                : new java.net.InetSocketAddress(host, port);
-        if (a.isUnresolved()) {
-            throw new IllegalArgumentException(key + "=" + value + ": unknown host '" + host + "'");
-        }
-        return a;
     }
 
     private static Duration seconds(String key, String value) {

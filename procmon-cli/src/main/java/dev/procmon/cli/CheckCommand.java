@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 every budget holds; 1 at least one is broken; 2 on a usage error or when a budget"
                     + " cannot be checked (unreadable log, unknown pid, a value the log does not have)."
         })
-public final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

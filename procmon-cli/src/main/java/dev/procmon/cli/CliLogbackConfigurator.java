@@ -52,12 +52,20 @@ public final class CliLogbackConfigurator extends ContextAwareBase implements Co
 
     /**
      * {@code %logger: %msg%n}, written out: compiling that pattern with Logback's parser costs more
-     * at start-up than the one line it formats.
+     * at start-up than the one line it formats. A message that already starts with {@code logger: }
+     * (procmon-core's warnings on its logger {@code procmon} read {@code procmon: ...}, so that they
+     * stand alone in an application's log) is printed as it is, not as {@code procmon: procmon: ...}.
      */
     private static final class LoggerAndMessage extends LayoutBase<ILoggingEvent> {
         @Override
         public String doLayout(ILoggingEvent event) {
-            return event.getLoggerName() + ": " + event.getFormattedMessage() + CoreConstants.LINE_SEPARATOR;
+            String logger = event.getLoggerName();
+            String message = event.getFormattedMessage();
+            boolean prefixed = message.startsWith(logger)
+                    && message.length() > logger.length() + 1
+                    && message.charAt(logger.length()) == ':'
+                    && message.charAt(logger.length() + 1) == ' ';
+            return (prefixed ? message : logger + ": " + message) + CoreConstants.LINE_SEPARATOR;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.procmon.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,6 +15,12 @@ import java.nio.file.NotDirectoryException;
 final class ErrorMessage {
 
     private ErrorMessage() {}
+
+    /** The line for what an {@link UncheckedIOException} wraps (itself if it wraps nothing). */
+    static String ofCause(UncheckedIOException e) {
+        Throwable cause = e.getCause();
+        return of(cause != null ? cause : e);
+    }
 
     static String of(Throwable e) {
         String text;

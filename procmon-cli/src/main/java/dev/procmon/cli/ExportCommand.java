@@ -40,7 +40,7 @@ import picocli.CommandLine.TypeConversionException;
             "  procmon export app.log --format csv > app.csv",
             "  procmon export app.log --format jsonl --pid 4242 --output app.jsonl"
         })
-public final class ExportCommand implements Callable<Integer> {
+final class ExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

@@ -1,7 +1,7 @@
 package dev.procmon.cli;
 
+import dev.procmon.core.ListenAddress;
 import dev.procmon.core.ProcessMonitor;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -65,32 +65,15 @@ final class FleetOptions {
         return Optional.of(new Pushgateway(pushgateway, job, pushInterval, monitor::latest, warnings));
     }
 
-    /** {@code HOST:PORT}, {@code [::1]:PORT} or a bare {@code PORT} (loopback). */
+    /** {@code HOST:PORT}, {@code [::1]:PORT} or a bare {@code PORT} (loopback), as {@link ListenAddress} reads it. */
     static final class AddressConverter implements ITypeConverter<InetSocketAddress> {
         @Override
         public InetSocketAddress convert(String value) {
-            int colon = value.lastIndexOf(':');
-            String host = colon < 0 ? "" : value.substring(0, colon);
-            int port;
             try {
-                port = Integer.parseInt(value.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not [HOST:]PORT");
+                return ListenAddress.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (port < 0 || port > 65535) {
-                throw new TypeConversionException("port " + port + " is not between 0 and 65535");
-            }
-            if (host.isEmpty()) {
-                return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-            }
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            }
-            InetSocketAddress address = new InetSocketAddress(host, port);
-            if (address.isUnresolved()) {
-                throw new TypeConversionException("unknown host '" + host + "'");
-            }
-            return address;
         }
     }
 

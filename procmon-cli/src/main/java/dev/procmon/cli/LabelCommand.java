@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "",
             "Exit code: 0 queued; 1 no recording, refused, or the recording's label queue was full."
         })
-public final class LabelCommand implements Callable<Integer> {
+final class LabelCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

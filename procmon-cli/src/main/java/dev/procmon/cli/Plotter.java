@@ -1,7 +1,10 @@
 package dev.procmon.cli;
 
+import dev.procmon.plot.LogPlotter;
+import dev.procmon.plot.PlotOptions;
 import dev.procmon.plot.PlotResult;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Renders the plots of a finished log into a directory: the seam between {@code procmon record
@@ -17,4 +20,9 @@ interface Plotter {
      * @throws Exception any failure; its message is shown to the user as one line
      */
     PlotResult plot(Path log, Path directory) throws Exception;
+
+    /** procmon-plot with its default options: what {@code record --plot} and {@code attach --plot} draw. */
+    static Plotter defaults() {
+        return (log, directory) -> LogPlotter.plot(List.of(log), directory, PlotOptions.defaults());
+    }
 }

@@ -1,12 +1,8 @@
 package dev.procmon.cli;
 
-import dev.procmon.core.LabelSocket;
 import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
 import dev.procmon.picocli.SecondsConverter;
-import dev.procmon.plot.LogPlotter;
-import dev.procmon.plot.PlotOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -59,14 +54,6 @@ final class RecordCommand implements Callable<Integer> {
     Long pid;
 
     @Option(
-            names = "--interval",
-            paramLabel = "SECONDS",
-            defaultValue = "1.0",
-            converter = SecondsConverter.class,
-            description = "Seconds between samples (default: ${DEFAULT-VALUE}).")
-    Duration interval;
-
-    @Option(
             names = "--duration",
             paramLabel = "SECONDS",
             converter = SecondsConverter.class,
@@ -88,16 +75,9 @@ final class RecordCommand implements Callable<Integer> {
                     + "page-table walk; default: ${DEFAULT-VALUE}).")
     MemoryDetail memory;
 
+    /** {@code --interval}, {@code --log}, {@code --plot} and the fleet's options, as {@code attach} has them. */
     @Mixin
-    FleetOptions fleet = new FleetOptions();
-
-    @Option(names = "--log", paramLabel = "FILE", description = "Append the log to FILE (default: stdout).")
-    @Nullable
-    Path log;
-
-    @Option(names = "--plot", paramLabel = "DIR", description = "Render the plots into DIR when recording ends.")
-    @Nullable
-    Path plotDirectory;
+    RecordingOptions recording = new RecordingOptions();
 
     /** Budgets held against the recording when it ends (cigate stream; see {@link RecordCheckOptions}). */
     @Mixin
@@ -111,24 +91,14 @@ final class RecordCommand implements Callable<Integer> {
 
     private final Plotter plotter;
     private final Path procRoot;
-    private final boolean trapSignals;
-
-    /** Set by the signal handler: the number of the signal that ended the recording, else 0. */
-    private volatile int signal;
-
-    private volatile @Nullable LaunchedCommand launched;
+    private final CaughtSignal signal;
 
     /**
      * The command as the procmon launcher registers it: plotting with procmon-plot's defaults, and
      * SIGINT/SIGTERM caught so that the recording ends in order before the JVM shuts down.
      */
     RecordCommand() {
-        this(defaultPlotter(), Path.of("/proc"), true);
-    }
-
-    /** procmon-plot with its default options. */
-    static Plotter defaultPlotter() {
-        return (log, directory) -> LogPlotter.plot(List.of(log), directory, PlotOptions.defaults());
+        this(Plotter.defaults(), Path.of("/proc"), true);
     }
 
     /** For tests in a shared JVM: its signals are left alone. */
@@ -139,7 +109,7 @@ final class RecordCommand implements Callable<Integer> {
     RecordCommand(Plotter plotter, Path procRoot, boolean trapSignals) {
         this.plotter = Objects.requireNonNull(plotter, "plotter");
         this.procRoot = procRoot;
-        this.trapSignals = trapSignals;
+        this.signal = new CaughtSignal(trapSignals);
     }
 
     @Override
@@ -151,9 +121,20 @@ final class RecordCommand implements Callable<Integer> {
                 throw new RecordFailure("record needs Linux: " + procRoot + " is not available on this system");
             }
             RecordingSession session = RecordingSession.open(
-                    log, plotDirectory, plotter, check, spec.commandLine().getOut(), err);
+                    recording.log,
+                    recording.plotDirectory,
+                    plotter,
+                    check,
+                    spec.commandLine().getOut(),
+                    err);
             try {
-                return pid != null ? recordPid(session, pid) : recordCommand(session);
+                if (pid != null) {
+                    return recordPid(session, pid);
+                }
+                // Made before the command is launched: see RecordingSession.monitorBuilder.
+                ProcessMonitor.Builder builder = session.monitorBuilder(recording.interval, includeChildren, memory)
+                        .launchedChild();
+                return new CommandRecording(session, command, signal).run(builder, recording.fleet);
             } finally {
                 session.close();
             }
@@ -180,68 +161,7 @@ final class RecordCommand implements Callable<Integer> {
         check.validate(spec.commandLine());
     }
 
-    /** Catches SIGINT/SIGTERM (if this command is to): records which came, then runs {@code onSignal}. */
-    private TerminationSignals trapSignals(Runnable onSignal) {
-        return trapSignals
-                ? TerminationSignals.trap(n -> {
-                    signal = n;
-                    onSignal.run();
-                })
-                : TerminationSignals.NONE;
-    }
-
-    private int recordCommand(RecordingSession session) throws RecordFailure {
-        // The hook and the signal handlers are in place before the command exists, so that nothing can
-        // leave it running unrecorded.
-        Runnable stop = () -> {
-            LaunchedCommand c = launched;
-            if (c != null) {
-                c.stop();
-            }
-        };
-        ShutdownHook hook = ShutdownHook.register("procmon-record-shutdown", () -> {
-            stop.run();
-            session.close();
-        });
-        TerminationSignals signals = trapSignals(stop);
-        try {
-            ProcessMonitor.Builder builder =
-                    session.monitorBuilder(interval, includeChildren, memory).launchedChild();
-            // Labels from outside (issue 15): the command finds this session through its environment.
-            String socket = session.openLabels(ProcessHandle.current().pid());
-            LaunchedCommand c;
-            try {
-                c = LaunchedCommand.start(
-                        command,
-                        LaunchedCommand.GRACE,
-                        socket == null ? Map.of() : Map.of(LabelSocket.ENVIRONMENT_VARIABLE, socket));
-            } catch (IOException e) {
-                throw new RecordFailure(
-                        "cannot run " + command.get(0) + ": " + ErrorMessage.of(e), RecordFailure.EXIT_CANNOT_RUN);
-            }
-            launched = c;
-            session.aliasLabels(c.pid());
-            if (signal != 0) {
-                c.stop(); // the signal came while the command was being started
-            }
-            try {
-                session.start(builder.pid(c.pid()), fleet);
-            } catch (UncheckedIOException e) {
-                c.stop();
-                throw new RecordFailure("cannot record " + command.get(0) + ": " + ErrorMessage.of(cause(e)));
-            }
-            int status = c.waitFor();
-            session.close();
-            if (signal != 0) {
-                return 128 + signal;
-            }
-            return status != 0 ? status : session.status();
-        } finally {
-            signals.close();
-            hook.close();
-        }
-    }
-
+    /** {@code record --pid}: until the process exits, {@code --duration} passes or a signal comes. */
     private int recordPid(RecordingSession session, long target) throws RecordFailure {
         PrintWriter err = spec.commandLine().getErr();
         char state = WatchedProcess.state(procRoot, target);
@@ -253,32 +173,28 @@ final class RecordCommand implements Callable<Integer> {
                     + ", not yet reaped by its parent); nothing to record");
         }
         ShutdownHook hook = ShutdownHook.register("procmon-record-shutdown", session::close);
-        TerminationSignals signals = trapSignals(() -> {});
+        TerminationSignals signals = signal.trap(() -> {});
         try {
             try {
                 session.start(
-                        session.monitorBuilder(interval, includeChildren, memory)
+                        session.monitorBuilder(recording.interval, includeChildren, memory)
                                 .pid(target),
-                        fleet);
+                        recording.fleet);
             } catch (UncheckedIOException e) {
                 throw new RecordFailure(
                         WatchedProcess.running(procRoot, target)
-                                ? "cannot read process " + target + ": " + ErrorMessage.of(cause(e))
+                                ? "cannot read process " + target + ": " + ErrorMessage.ofCause(e)
                                 : "no process with pid " + target);
             }
             session.openLabels(target);
-            if (WatchedProcess.awaitExit(procRoot, target, duration, () -> signal != 0)) {
+            if (WatchedProcess.awaitExit(procRoot, target, duration, signal::caught)) {
                 err.println("procmon record: process " + target + " has exited; recording ended");
             }
             session.close();
-            return signal != 0 ? 128 + signal : session.status();
+            return signal.exitCode(session.status());
         } finally {
             signals.close();
             hook.close();
         }
-    }
-
-    private static Throwable cause(UncheckedIOException e) {
-        return e.getCause() != null ? e.getCause() : e;
     }
 }

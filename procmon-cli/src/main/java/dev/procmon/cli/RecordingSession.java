@@ -3,29 +3,26 @@ package dev.procmon.cli;
 import dev.procmon.core.LabelSocket;
 import dev.procmon.core.MemoryDetail;
 import dev.procmon.core.ProcessMonitor;
-import dev.procmon.plot.PlotResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One recording of {@code procmon record}: the monitor, where its lines go (a file, or stdout with a
- * copy for the plotter) and the plots drawn when it ends. {@link #close()} ends it once, from
+ * One recording of {@code procmon record}: the monitor, its label socket and its pushes, its output
+ * ({@link RecordingOutput}: a file, or stdout with a copy for the plotter, and the plots drawn when it
+ * ends) and the budgets checked then. {@link #close()} ends it once, from
  * whichever thread comes first (the main thread when the target exits, the shutdown hook when the
  * JVM is made to exit); a second caller waits for the first, so the JVM never exits mid-plot.
  */
 final class RecordingSession implements AutoCloseable {
 
-    private final @Nullable Path log;
-    private final @Nullable Path plotDirectory;
+    private static final String COMMAND = "procmon record";
+
+    private final RecordingOutput output;
     private final Plotter plotter;
-    private final PrintWriter out;
     private final PrintWriter err;
-    private final @Nullable TeeSink tee;
     private final RecordCheckOptions check;
 
     /** Volatile: the label socket's thread hands labels to it without the session's lock. */
@@ -37,21 +34,11 @@ final class RecordingSession implements AutoCloseable {
     private boolean closed;
     private int status;
 
-    private RecordingSession(
-            @Nullable Path log,
-            @Nullable Path plotDirectory,
-            Plotter plotter,
-            PrintWriter out,
-            PrintWriter err,
-            @Nullable TeeSink tee,
-            RecordCheckOptions check) {
-        this.check = check;
-        this.log = log;
-        this.plotDirectory = plotDirectory;
+    private RecordingSession(RecordingOutput output, Plotter plotter, PrintWriter err, RecordCheckOptions check) {
+        this.output = output;
         this.plotter = plotter;
-        this.out = out;
         this.err = err;
-        this.tee = tee;
+        this.check = check;
     }
 
     /**
@@ -59,14 +46,8 @@ final class RecordingSession implements AutoCloseable {
      *
      * @param log the log file, appended to; null for stdout
      * @param plotDirectory where to plot when the recording ends; null for no plots
+     * @param check budgets held against the log when the recording ends
      */
-    static RecordingSession open(
-            @Nullable Path log, @Nullable Path plotDirectory, Plotter plotter, PrintWriter out, PrintWriter err)
-            throws RecordFailure {
-        return open(log, plotDirectory, plotter, new RecordCheckOptions(), out, err);
-    }
-
-    /** As above; {@code check} holds budgets against the log when the recording ends. */
     static RecordingSession open(
             @Nullable Path log,
             @Nullable Path plotDirectory,
@@ -75,31 +56,8 @@ final class RecordingSession implements AutoCloseable {
             PrintWriter out,
             PrintWriter err)
             throws RecordFailure {
-        if (log != null) {
-            try {
-                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-                        .close();
-            } catch (IOException e) {
-                throw new RecordFailure("cannot write the log " + log + ": " + ErrorMessage.of(e));
-            }
-        }
-        TeeSink tee = null;
-        if (plotDirectory != null) {
-            try {
-                Files.createDirectories(plotDirectory);
-            } catch (IOException e) {
-                throw new RecordFailure(
-                        "cannot create the plot directory " + plotDirectory + ": " + ErrorMessage.of(e));
-            }
-        }
-        if (log == null && (plotDirectory != null || check.enabled())) {
-            try {
-                tee = TeeSink.create(out);
-            } catch (IOException e) {
-                throw new RecordFailure("cannot create a temporary copy of the log: " + ErrorMessage.of(e));
-            }
-        }
-        return new RecordingSession(log, plotDirectory, plotter, out, err, tee, check);
+        RecordingOutput output = RecordingOutput.open(COMMAND, log, plotDirectory, check.enabled(), out, err);
+        return new RecordingSession(output, plotter, err, check);
     }
 
     /**
@@ -107,15 +65,11 @@ final class RecordingSession implements AutoCloseable {
      * initialises the monitor (and SLF4J) first, so the first sample follows the launch closely.
      */
     ProcessMonitor.Builder monitorBuilder(Duration interval, boolean includeChildren, MemoryDetail memory) {
-        ProcessMonitor.Builder b = ProcessMonitor.builder()
+        return output.sink(ProcessMonitor.builder()
                 .jvm(false)
                 .includeChildren(includeChildren)
                 .interval(interval)
-                .memory(memory);
-        if (log != null) {
-            return b.file(log);
-        }
-        return tee != null ? b.sink(tee) : b.sink(out::println);
+                .memory(memory));
     }
 
     /**
@@ -141,8 +95,9 @@ final class RecordingSession implements AutoCloseable {
             return;
         }
         closed = true;
-        if (monitor != null) {
-            monitor.close();
+        ProcessMonitor m = monitor;
+        if (m != null) {
+            m.close();
         }
         if (pushgateway != null) {
             pushgateway.close(); // the STOP line's totals, pushed once more
@@ -150,41 +105,21 @@ final class RecordingSession implements AutoCloseable {
         if (labels != null) {
             labels.close();
         }
-        if (tee != null) {
-            tee.close();
+        output.closeCopy();
+        Path written = output.written();
+        if (m != null && !output.plot(plotter)) {
+            status = RecordFailure.EXIT_ERROR;
         }
-        Path logForPlot = log != null ? log : tee != null ? tee.copy() : null;
-        if (plotDirectory != null && logForPlot != null && monitor != null) {
-            try {
-                PlotResult result = plotter.plot(logForPlot, plotDirectory);
-                // With the log on stdout, the summary goes to stderr so that stdout stays a log.
-                PlotResultPrinter.print(result, log != null ? out : err, err);
-            } catch (Exception e) {
-                err.println(
-                        "procmon record: cannot plot " + (log != null ? log : "the log") + ": " + ErrorMessage.of(e));
-                status = RecordFailure.EXIT_ERROR;
-            }
-        }
-        if (check.enabled() && logForPlot != null && monitor != null) {
+        if (check.enabled() && written != null && m != null) {
             // Broken budgets (1) or budgets that could not be checked (2) fail the recording; the
             // caller lets the command's own failing exit code take precedence.
-            int verdict = check.apply(logForPlot, log != null ? out : err, err);
+            int verdict = check.apply(written, output.results(), err);
             if (verdict != 0) {
                 status = verdict;
             }
         }
-        if (tee != null) {
-            tee.delete();
-        }
-        out.flush();
-        // The log on stdout: picocli's writer over System.out hides a full disk or closed pipe (the
-        // PrintStream under it keeps the error), which lost the whole log without a word and exit 0.
-        if (log == null && monitor != null && (out.checkError() || System.out.checkError())) {
-            err.println("procmon record: cannot write the log to stdout");
-            status = RecordFailure.EXIT_ERROR;
-        } else if (log != null && monitor != null && monitor.failedWrites() > 0) {
-            long n = monitor.failedWrites();
-            err.println("procmon record: " + log + ": " + n + " line" + (n == 1 ? "" : "s") + " could not be written");
+        output.deleteCopy();
+        if (m != null && !output.allWritten(m)) {
             status = RecordFailure.EXIT_ERROR;
         }
         err.flush();
@@ -207,7 +142,7 @@ final class RecordingSession implements AutoCloseable {
             });
             return labels.path().toString();
         } catch (IOException | RuntimeException e) {
-            err.println("procmon record: no labels from outside: " + ErrorMessage.of(e));
+            err.println(COMMAND + ": no labels from outside: " + ErrorMessage.of(e));
             return null;
         }
     }
@@ -218,7 +153,7 @@ final class RecordingSession implements AutoCloseable {
             try {
                 labels.alias(pid);
             } catch (IOException e) {
-                err.println("procmon record: no labels by the command's pid: " + ErrorMessage.of(e));
+                err.println(COMMAND + ": no labels by the command's pid: " + ErrorMessage.of(e));
             }
         }
     }

@@ -101,6 +101,26 @@ class ArchitectureTest {
             .because("what two commands share lives in a class named for what it is (e.g. PlotResultPrinter);"
                     + " only the root, ProcmonCommand, knows its subcommands");
 
+    /**
+     * What procmon-cli offers to others: the launcher's {@code main}, the agent's {@code premain} and
+     * {@code agentmain}, and the Logback configurator that {@link java.util.ServiceLoader} must construct.
+     */
+    private static final Set<String> ENTRY_POINTS = Set.of(
+            "dev.procmon.cli.ProcmonCommand",
+            "dev.procmon.agent.ProcmonAgent",
+            "dev.procmon.cli.CliLogbackConfigurator");
+
+    @ArchTest
+    static final ArchRule nothingInTheCliIsPublicButItsEntryPoints = classes()
+            .that()
+            .resideInAnyPackage("dev.procmon.cli", "dev.procmon.agent")
+            .and(not(DescribedPredicate.describe(
+                    "one of " + ENTRY_POINTS, (JavaClass c) -> ENTRY_POINTS.contains(c.getName()))))
+            .should()
+            .notBePublic()
+            .because("procmon-cli is an application, not a library: its commands and their parts are package-private"
+                    + " so that nobody comes to depend on them; only the JVM, the launcher and ServiceLoader reach in");
+
     /** A picocli command of ours (nested classes included): {@code LaunchedCommand}, the child process, is not one. */
     private static DescribedPredicate<JavaClass> isCommand() {
         return DescribedPredicate.describe(

@@ -47,22 +47,6 @@ class ProcmonCommandTest {
     }
 
     @Test
-    void theLauncherFastPathPrintsWhatPicocliPrintsForVersion() throws Exception {
-        Process p = new ProcessBuilder(
-                        RecordCommandTest.JAVA,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ProcmonCommand.class.getName(),
-                        "--version")
-                .redirectErrorStream(true)
-                .start();
-        String fast = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).isZero();
-        assertThat(procmon("--version")).isZero();
-        assertThat(fast).isEqualTo(out.toString()).startsWith("procmon ");
-    }
-
-    @Test
     void bashCompletionIsGenerated() {
         assertThat(procmon("generate-completion")).isZero();
         assertThat(out.toString()).contains("complete -F", "_picocli_procmon", "record", "demo");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a recording does to this JVM's signal handlers: replaces SIGINT's and SIGTERM's while it runs
- * and puts the previous ones back. (Delivery of real signals: {@link RecordSignalTest}.)
+ * and puts the previous ones back. (Delivery of real signals: {@link RecordSignalIT}.)
  */
 class TerminationSignalsTest {
 

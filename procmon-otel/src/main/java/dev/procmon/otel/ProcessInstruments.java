@@ -67,34 +67,25 @@ public final class ProcessInstruments implements AutoCloseable {
                 .setUnit("s")
                 .setDescription("Total CPU seconds broken down by different states.")
                 .buildObserver();
-        ObservableLongMeasurement memory = meter.upDownCounterBuilder("process.memory.usage")
-                .setUnit("By")
-                .setDescription("The amount of physical memory in use.")
-                .buildObserver();
-        ObservableLongMeasurement virtual = meter.upDownCounterBuilder("process.memory.virtual")
-                .setUnit("By")
-                .setDescription("The amount of committed virtual memory.")
-                .buildObserver();
-        ObservableLongMeasurement faults = meter.counterBuilder("process.paging.faults")
-                .setUnit("{fault}")
-                .setDescription("Number of page faults the process has made.")
-                .buildObserver();
-        ObservableLongMeasurement io = meter.counterBuilder("process.disk.io")
-                .setUnit("By")
-                .setDescription("Disk bytes transferred.")
-                .buildObserver();
-        ObservableLongMeasurement threads = meter.upDownCounterBuilder("process.thread.count")
-                .setUnit("{thread}")
-                .setDescription("Process threads count.")
-                .buildObserver();
-        ObservableLongMeasurement fds = meter.upDownCounterBuilder("process.unix.file_descriptor.count")
-                .setUnit("{file_descriptor}")
-                .setDescription("Number of unix file descriptors in use by the process.")
-                .buildObserver();
-        ObservableLongMeasurement switches = meter.counterBuilder("process.context_switches")
-                .setUnit("{context_switch}")
-                .setDescription("Number of times the process has been context switched.")
-                .buildObserver();
+        ObservableLongMeasurement memory =
+                upDownCounter(meter, "process.memory.usage", "By", "The amount of physical memory in use.");
+        ObservableLongMeasurement virtual =
+                upDownCounter(meter, "process.memory.virtual", "By", "The amount of committed virtual memory.");
+        ObservableLongMeasurement faults =
+                counter(meter, "process.paging.faults", "{fault}", "Number of page faults the process has made.");
+        ObservableLongMeasurement io = counter(meter, "process.disk.io", "By", "Disk bytes transferred.");
+        ObservableLongMeasurement threads =
+                upDownCounter(meter, "process.thread.count", "{thread}", "Process threads count.");
+        ObservableLongMeasurement fds = upDownCounter(
+                meter,
+                "process.unix.file_descriptor.count",
+                "{file_descriptor}",
+                "Number of unix file descriptors in use by the process.");
+        ObservableLongMeasurement switches = counter(
+                meter,
+                "process.context_switches",
+                "{context_switch}",
+                "Number of times the process has been context switched.");
         BatchCallback callback = meter.batchCallback(
                 () -> monitor.latest().ifPresent(s -> {
                     record(cpu, s.get(LogField.USER), USER);
@@ -119,6 +110,22 @@ public final class ProcessInstruments implements AutoCloseable {
                 fds,
                 switches);
         return new ProcessInstruments(callback);
+    }
+
+    /** A monotonic counter (CPU seconds apart, the semantic conventions' counters are whole numbers). */
+    private static ObservableLongMeasurement counter(Meter meter, String name, String unit, String description) {
+        return meter.counterBuilder(name)
+                .setUnit(unit)
+                .setDescription(description)
+                .buildObserver();
+    }
+
+    /** A value that goes up and down: an up-down counter, as the semantic conventions name it. */
+    private static ObservableLongMeasurement upDownCounter(Meter meter, String name, String unit, String description) {
+        return meter.upDownCounterBuilder(name)
+                .setUnit(unit)
+                .setDescription(description)
+                .buildObserver();
     }
 
     private static void record(ObservableDoubleMeasurement m, double value, Attributes attributes) {

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** For {@link NoProviderMixinTest}: a picocli program with the mixin, run without any SLF4J provider. */
+/** For {@link NoProviderMixinIT}: a picocli program with the mixin, run without any SLF4J provider. */
 @Command(name = "app")
 public final class NoProviderApp implements Callable<Integer> {
 

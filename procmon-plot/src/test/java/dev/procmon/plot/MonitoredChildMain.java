@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A program for {@link CrashSafetyTest}: opens a 1 ms monitor writing to the file {@code args[0]},
+ * A program for {@link CrashSafetyIT}: opens a 1 ms monitor writing to the file {@code args[0]},
  * labels as fast as it can and never closes the monitor; the test kills it with SIGKILL.
  */
 public final class MonitoredChildMain {

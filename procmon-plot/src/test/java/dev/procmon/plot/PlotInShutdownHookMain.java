@@ -3,7 +3,7 @@ package dev.procmon.plot;
 import java.nio.file.Path;
 import java.util.List;
 
-/** For {@link OutputSafetyTest}: plots {@code args[0]} into {@code args[1]} from a shutdown hook. */
+/** For {@link OutputSafetyIT}: plots {@code args[0]} into {@code args[1]} from a shutdown hook. */
 public final class PlotInShutdownHookMain {
 
     private PlotInShutdownHookMain() {}

@@ -2,7 +2,6 @@ package dev.procmon.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,16 +88,5 @@ final class RunComparisonTest {
         assertThatThrownBy(() -> RunComparison.write(LOGS, OptionalLong.of(7), null, dir, ProgressListener.NONE))
                 .isInstanceOf(PlotInputException.class)
                 .hasMessage("phases.log: no samples of pid 7 (pids 500)");
-    }
-
-    @Test
-    void theComparisonOpensInChromiumWithBothRuns() throws Exception {
-        assumeTrue(HeadlessChromium.executable().isPresent(), "chromium is not on the PATH: browser test skipped");
-        Path report = RunComparison.write(LOGS, OptionalLong.empty(), null, dir, ProgressListener.NONE);
-        HeadlessChromium.Page page = HeadlessChromium.dumpDom(report, "");
-        assertThat(page.console()).isEmpty();
-        assertThat(HtmlReportBrowserTest.status(page.dom(), "ready")).isEqualTo("true");
-        assertThat(HtmlReportBrowserTest.status(page.dom(), "samples")).isEqualTo("20");
-        assertThat(page.dom()).contains("<h2>Runs compared</h2>").contains("<td>+50.0 (+50.0 %)</td>");
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code procmon plot} of a log that never ends (a FIFO), in a JVM of its own, ended by SIGTERM. */
-class PlotSignalTest {
+class PlotSignalIT {
 
     @TempDir
     Path dir;
@@ -25,7 +25,7 @@ class PlotSignalTest {
                 new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo");
         Path out = dir.resolve("out");
         Process procmon = new ProcessBuilder(
-                        RecordCommandTest.JAVA,
+                        Jvms.JAVA,
                         "-cp",
                         System.getProperty("java.class.path"),
                         ProcmonCommand.class.getName(),

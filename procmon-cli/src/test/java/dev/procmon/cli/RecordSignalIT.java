@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real CLI in a JVM of its own, sent SIGTERM as a user or a CI runner would. */
-class RecordSignalTest {
+class RecordSignalIT {
 
     @TempDir
     Path dir;
 
     private Process procmon(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                RecordCommandTest.JAVA, "-cp", System.getProperty("java.class.path"), RecordMain.class.getName()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Jvms.JAVA, "-cp", System.getProperty("java.class.path"), RecordMain.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd)
                 .redirectOutput(dir.resolve("stdout").toFile())

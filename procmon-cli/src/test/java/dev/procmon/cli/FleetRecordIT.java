@@ -15,7 +15,7 @@ import picocli.CommandLine;
  * {@code record --pushgateway}: a batch job's totals reach a real Pushgateway and, through a real
  * Prometheus scraping it, survive the job; a gateway that is down costs one line, not the recording.
  */
-class FleetRecordTest {
+class FleetRecordIT {
 
     private static int record(StringWriter err, String... args) {
         CommandLine cli = ProcmonCommand.commandLine(args);

@@ -14,7 +14,7 @@ import picocli.CommandLine;
  * {@code procmon record --check}: budgets held against a real recording when it ends. RSS of a
  * {@code sleep} is a few MiB, so 1 KiB is always broken and 1 TiB always holds.
  */
-class RecordCheckTest {
+class RecordCheckIT {
 
     @TempDir
     Path dir;
@@ -23,7 +23,7 @@ class RecordCheckTest {
     private final StringWriter err = new StringWriter();
 
     private int record(String... args) {
-        return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter()))
+        return new CommandLine(new RecordCommand(Plotter.defaults()))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

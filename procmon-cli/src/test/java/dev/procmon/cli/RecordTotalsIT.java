@@ -19,7 +19,7 @@ import picocli.CommandLine;
  * line of a recorded command carries what the kernel accounted for it, checked against GNU time and
  * the shell's own {@code times} in the same run.
  */
-class RecordTotalsTest {
+class RecordTotalsIT {
 
     /** Five short busy children, one after the other (each a fraction of a second of CPU). */
     static final String SERIAL_BUSY_CHILDREN =
@@ -34,7 +34,7 @@ class RecordTotalsTest {
     private final StringWriter err = new StringWriter();
 
     private int record(String... args) {
-        return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter()))
+        return new CommandLine(new RecordCommand(Plotter.defaults()))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

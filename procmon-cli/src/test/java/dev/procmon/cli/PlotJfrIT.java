@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code procmon plot recording.jfr OUTDIR} on recordings real JVMs made: at startup and by jcmd. */
-class PlotJfrTest {
+class PlotJfrIT {
 
     @TempDir
     Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code procmon attach} run in this JVM against real JVMs and real non-JVM processes. */
-class AttachCommandTest {
+class AttachCommandIT {
 
     @TempDir
     Path dir;
@@ -117,6 +117,32 @@ class AttachCommandTest {
             if (attach != null) {
                 attach.destroyForcibly();
             }
+            Jvms.stop(target);
+        }
+    }
+
+    /**
+     * As {@code record}: a log that takes no line is an error, not a silent exit 0 (attach shares record's
+     * output since issue 18; before, every line was lost and attach said nothing).
+     */
+    @Test
+    void aLogFileThatTakesNoLineIsAnErrorNotSilentlyLost() throws Exception {
+        Process target = Jvms.startTarget(60, 16);
+        try {
+            assertThat(attach(
+                            "attach",
+                            Long.toString(target.pid()),
+                            "--interval",
+                            "0.1",
+                            "--duration",
+                            "0.5",
+                            "--log",
+                            "/dev/full"))
+                    .isEqualTo(1);
+            assertThat(err.toString().lines())
+                    .anyMatch(l -> l.matches("procmon attach: /dev/full: \\d+ lines? could not be written"));
+            assertThat(target.isAlive()).isTrue();
+        } finally {
             Jvms.stop(target);
         }
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A JVM with an open monitor is killed with SIGKILL (no shutdown hook, no STOP line): every line that
  * reached the log parses, a partial last line is reported as malformed, and the log plots.
  */
-final class CrashSafetyTest {
+final class CrashSafetyIT {
 
     private static final int LINES_BEFORE_KILL = 300;
 

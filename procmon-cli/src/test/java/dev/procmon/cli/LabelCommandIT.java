@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code procmon label} against real recordings: in this JVM, and in JVMs of their own. */
-class LabelCommandTest {
+class LabelCommandIT {
 
     @TempDir
     Path dir;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 11, point 9: {@code --log-process} in a program with no SLF4J provider on its class path
  * (a real child JVM, this class path without Logback) is not a silent no-op.
  */
-class NoProviderMixinTest {
+class NoProviderMixinIT {
 
     @TempDir
     Path dir;

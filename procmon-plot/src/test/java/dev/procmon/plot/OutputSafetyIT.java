@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 13 "safe outputs" and issue 10 "PNG output does not depend on java.io.tmpdir". */
-class OutputSafetyTest {
+class OutputSafetyIT {
 
     @TempDir
     Path dir;
@@ -58,7 +58,7 @@ class OutputSafetyTest {
 
     @Test
     void aLogNameThatLooksLikeAnOptionStillMakesGnuplotDraw() throws Exception {
-        Assumptions.assumeTrue(GnuplotIntegrationTest.gnuplotInstalled(), "gnuplot is not installed");
+        Assumptions.assumeTrue(GnuplotIntegrationIT.gnuplotInstalled(), "gnuplot is not installed");
         Path log = smallLog("-persist.log");
         Path out = dir.resolve("out");
 

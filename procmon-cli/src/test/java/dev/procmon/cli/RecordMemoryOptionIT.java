@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code procmon record --memory pss}: PSS and USS of the recorded command, only when asked for. */
-class RecordMemoryOptionTest {
+class RecordMemoryOptionIT {
 
     @TempDir
     Path dir;
@@ -19,7 +19,7 @@ class RecordMemoryOptionTest {
     private final StringWriter err = new StringWriter();
 
     private int record(String... args) {
-        return new CommandLine(new RecordCommand(RecordCommand.defaultPlotter()))
+        return new CommandLine(new RecordCommand(Plotter.defaults()))
                 .setOut(new PrintWriter(new StringWriter(), true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

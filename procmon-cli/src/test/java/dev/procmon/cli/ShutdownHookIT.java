@@ -7,14 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one hook helper, in JVMs of their own so that whether a hook runs at exit can be seen. */
-class ShutdownHookTest {
+class ShutdownHookIT {
 
     @TempDir
     Path dir;
 
     private int run(Path file, String mode) throws Exception {
         return new ProcessBuilder(
-                        RecordCommandTest.JAVA,
+                        Jvms.JAVA,
                         "-cp",
                         System.getProperty("java.class.path"),
                         HookMain.class.getName(),

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * charts, keeps hostile text as text, and zooms down to samples the first view did not draw. Skipped
  * (with the reason) only where Chromium is not installed; {@code .ci/run} installs it.
  */
-final class HtmlReportBrowserTest {
+final class HtmlReportBrowserIT {
 
     @TempDir
     Path dir;

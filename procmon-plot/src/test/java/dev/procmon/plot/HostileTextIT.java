@@ -25,7 +25,7 @@ import org.w3c.dom.NodeList;
  * Hostile labels and hostile log file names through every output: the line the real
  * {@link ProcessMonitor} writes, the .dat, the .plt run by the real gnuplot, and the SVG.
  */
-final class HostileTextTest {
+final class HostileTextIT {
 
     private static final String PWNED = "PWNED";
     private static final int MAX_LABEL = 4096;
@@ -109,7 +109,7 @@ final class HostileTextTest {
                 .filter(r -> !r.startsWith("#"))
                 .toList();
         assertThat(rows).hasSize((int)
-                lines.stream().map(HostileTextTest::elapsed).distinct().count());
+                lines.stream().map(HostileTextIT::elapsed).distinct().count());
 
         // 4. SVG: well-formed XML, the label's text preserved (line breaks as spaces; long ones elided).
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -125,7 +125,7 @@ final class HostileTextTest {
         assertThat(printable(all.toString())).contains(printable.substring(0, Math.min(printable.length(), 20)));
 
         // 5. .plt run by the real gnuplot: it draws, and runs no command.
-        Assumptions.assumeTrue(GnuplotIntegrationTest.gnuplotInstalled(), "gnuplot is not installed");
+        Assumptions.assumeTrue(GnuplotIntegrationIT.gnuplotInstalled(), "gnuplot is not installed");
         GnuplotRunner.run(out, name);
         assertThat(out.resolve(name + ".svg")).isNotEmptyFile();
         // gnuplot's SVG is well-formed XML too ("]]>", U+FFFE and lone surrogates cannot break it).

@@ -16,7 +16,7 @@ import org.w3c.dom.Document;
 
 /** Runs the real gnuplot on the scripts procmon writes; skipped only when gnuplot is absent. */
 @EnabledIf("gnuplotInstalled")
-class GnuplotIntegrationTest {
+class GnuplotIntegrationIT {
 
     @TempDir
     Path out;
