@@ -93,6 +93,54 @@ class FileSplitTest {
         }
     }
 
+    @Test
+    void aStopDuringAReadInPartsKeepsTheCompletePartsBeforeTheFirstStoppedOne() throws Exception {
+        Path file = Files.createTempFile("split", ".log");
+        try {
+            StringBuilder log = new StringBuilder();
+            for (int i = 1; i <= 120_000; i++) {
+                log.append(LogLines.sample(7, i, 1000 + i, i / 10.0, i % 1000 == 0 ? "step " + i : null))
+                        .append('\n');
+            }
+            Files.writeString(file, log);
+            long size = Files.size(file);
+            // A stop signal interrupts the reading thread: here at its first progress report, while
+            // the parts are being read (or, on a fast machine, just after they were).
+            List<FileSplit.Part> parts;
+            try {
+                parts = FileSplit.read(file, size, 4, n -> Thread.currentThread().interrupt());
+            } finally {
+                assertThat(Thread.interrupted())
+                        .as("the interrupt is kept for the caller")
+                        .isTrue();
+            }
+            assertThat(parts).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+            for (int k = 0; k < parts.size() - 1; k++) {
+                assertThat(parts.get(k).complete()).isTrue();
+            }
+            assertThat(parts.size() == 4 || !parts.get(parts.size() - 1).complete())
+                    .as("parts end at the first that did not complete")
+                    .isTrue();
+            // What was kept is the start of the log, row for row.
+            RunTables joined = new RunTables();
+            long offset = 0;
+            for (FileSplit.Part part : parts) {
+                joined.append(part.tables(), offset);
+                offset += part.lines();
+            }
+            SampleTable whole = read(file, 1).tables().get(0);
+            if (!joined.tables().isEmpty()) {
+                SampleTable kept = joined.tables().get(0);
+                assertThat(kept.size()).isLessThanOrEqualTo(whole.size());
+                for (int r = 0; r < kept.size(); r++) {
+                    assertThat(kept.get(LogField.ELAPSED_TIME, r)).isEqualTo(whole.get(LogField.ELAPSED_TIME, r));
+                }
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     private static ParsedLog read(Path file, int parts) throws PlotInputException {
         return LogReader.read(List.of(file), ProgressListener.NONE, null, size -> parts);
     }
