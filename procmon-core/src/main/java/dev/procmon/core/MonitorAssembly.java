@@ -46,7 +46,8 @@ final class MonitorAssembly {
         }
         ProcessMonitor monitor;
         try {
-            Consumer<Sample> remote = b.remoteJvm == null ? null : new RemoteJvmStats(s.pid(), b.remoteJvm)::sample;
+            Consumer<ProcessReading> remote =
+                    b.remoteJvm == null ? null : new RemoteJvmStats(s.pid(), b.remoteJvm)::sample;
             monitor = new ProcessMonitor(b, s, out, latest, remote).begin();
         } catch (IOException e) {
             SamplerChoice.closeQuietly(s);

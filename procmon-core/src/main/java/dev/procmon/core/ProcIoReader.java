@@ -30,7 +30,7 @@ final class ProcIoReader implements AutoCloseable {
         return f == null ? null : new ProcIoReader(f);
     }
 
-    void read(Sample into) throws IOException {
+    void read(ProcessReading into) throws IOException {
         int n = file.read(buffer);
         into.readChars = ProcText.value(buffer, n, RCHAR);
         into.writeChars = ProcText.value(buffer, n, WCHAR);

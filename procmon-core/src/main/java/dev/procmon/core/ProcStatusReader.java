@@ -28,7 +28,7 @@ final class ProcStatusReader implements AutoCloseable {
         return f == null ? null : new ProcStatusReader(f);
     }
 
-    void read(Sample into) throws IOException {
+    void read(ProcessReading into) throws IOException {
         int n = file.read(buffer);
         into.voluntaryCtxSwitches = ProcText.value(buffer, n, VOLUNTARY);
         into.involuntaryCtxSwitches = ProcText.value(buffer, n, NONVOLUNTARY);

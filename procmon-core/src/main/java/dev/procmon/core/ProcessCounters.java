@@ -51,7 +51,7 @@ final class ProcessCounters implements AutoCloseable {
      * Adds what can be read now to {@code into}. A source that fails this time is left out of this
      * line only: the stat line, read first, already tells whether the process is gone.
      */
-    void read(Sample into) {
+    void read(ProcessReading into) {
         boolean sparse = tick++ % SPARSE_PERIOD == 0;
         try {
             if (io != null) {

@@ -54,12 +54,13 @@ public final class ProcessMonitor implements AutoCloseable {
     /** The Prometheus endpoint, when the builder asked for one. */
     private final @Nullable MetricsEndpoint endpoint;
 
-    ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, @Nullable Consumer<Sample> remoteJvm) {
+    ProcessMonitor(
+            Builder b, Sampler s, LineSink out, LatestSample latest, @Nullable Consumer<ProcessReading> remoteJvm) {
         this.latest = latest;
         intervalNanos = b.interval.toNanos();
         stopTimeoutNanos = b.stopTimeout.toNanos();
         ofThisProcess = s.pid() == ProcessHandle.current().pid();
-        Consumer<Sample> jvm = remoteJvm != null
+        Consumer<ProcessReading> jvm = remoteJvm != null
                 ? remoteJvm
                 : !b.jvm ? null : b.jvmReader != null ? b.jvmReader : ofThisProcess ? new JvmStats()::sample : null;
         sampler = new GuardedSampler(s, jvm);
@@ -241,7 +242,7 @@ public final class ProcessMonitor implements AutoCloseable {
         Level level = Level.INFO;
 
         @Nullable
-        Consumer<Sample> jvmReader;
+        Consumer<ProcessReading> jvmReader;
 
         boolean labelSocket;
         javax.management.@Nullable MBeanServerConnection remoteJvm;
@@ -422,7 +423,7 @@ public final class ProcessMonitor implements AutoCloseable {
             return this;
         }
 
-        Builder jvmReader(Consumer<Sample> jvmReader) {
+        Builder jvmReader(Consumer<ProcessReading> jvmReader) {
             this.jvmReader = Objects.requireNonNull(jvmReader, "jvmReader");
             return this;
         }

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * Samples a process and all its live descendants as one: rss, vms, page faults and CPU times are
- * summed over the tree, and {@link Sample#numProcs} says how many processes were summed.
+ * summed over the tree, and {@link ProcessReading#numProcs} says how many processes were summed.
  *
  * <p>The tree is found afresh at every sample, because children come and go, by a
  * {@link Descendants} strategy: the kernel's children files walked down from the root
@@ -52,7 +52,7 @@ final class ProcessTreeSampler implements Sampler {
     }
 
     @Override
-    public void sample(Sample into) throws IOException {
+    public void sample(ProcessReading into) throws IOException {
         ProcStat rootStat = root.read();
         total.copyFrom(rootStat);
         int members = 1 + descendants.addInto(rootStat, total);

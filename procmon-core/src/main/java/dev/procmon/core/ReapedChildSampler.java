@@ -51,7 +51,7 @@ final class ReapedChildSampler implements Sampler {
     private final Path procRoot;
     private final long clockTicksPerSecond;
     private @Nullable Sampler live;
-    private final Sample last = new Sample();
+    private final ProcessReading last = new ProcessReading();
     private boolean haveLast;
 
     /**
@@ -74,7 +74,7 @@ final class ReapedChildSampler implements Sampler {
         }
         if (live != null) {
             try {
-                sample(new Sample());
+                sample(new ProcessReading());
             } catch (IOException e) {
                 // The first tick tries again and reports what is wrong.
             }
@@ -96,7 +96,7 @@ final class ReapedChildSampler implements Sampler {
     }
 
     @Override
-    public void sample(Sample into) throws IOException {
+    public void sample(ProcessReading into) throws IOException {
         if (live != null) {
             try {
                 live.sample(into);
@@ -118,7 +118,7 @@ final class ReapedChildSampler implements Sampler {
     }
 
     /** The child has been reaped: its exact totals, as described in the class comment. */
-    private void reaped(Sample into) throws IOException {
+    private void reaped(ProcessReading into) throws IOException {
         ChildCounters now = ChildCounters.read(selfStat);
         ChildCounters before = baseline.counters();
         if (haveLast) {
@@ -146,14 +146,14 @@ final class ReapedChildSampler implements Sampler {
     }
 
     private static long known(long value) {
-        return value == Sample.UNKNOWN ? 0 : value;
+        return value == ProcessReading.UNKNOWN ? 0 : value;
     }
 
     private long micros(long ticks) {
         return ticks * 1_000_000L / clockTicksPerSecond;
     }
 
-    private static void copy(Sample from, Sample to) {
+    private static void copy(ProcessReading from, ProcessReading to) {
         to.pid = from.pid;
         to.processStartNanos = from.processStartNanos;
         to.rssBytes = from.rssBytes;

@@ -41,7 +41,12 @@ final class SampleLineWriter {
      * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      */
     StringBuilder format(
-            String marker, Sample s, long epochMicros, long elapsedNanos, @Nullable String label, long labelsDropped) {
+            String marker,
+            ProcessReading s,
+            long epochMicros,
+            long elapsedNanos,
+            @Nullable String label,
+            long labelsDropped) {
         return format(marker, s, epochMicros, elapsedNanos, label, null, labelsDropped);
     }
 
@@ -57,7 +62,7 @@ final class SampleLineWriter {
      */
     StringBuilder format(
             String marker,
-            Sample s,
+            ProcessReading s,
             long epochMicros,
             long elapsedNanos,
             @Nullable String label,
@@ -88,7 +93,8 @@ final class SampleLineWriter {
         return b.append('}');
     }
 
-    private static boolean object(StringBuilder b, boolean first, LogField object, LogField[] members, Sample s) {
+    private static boolean object(
+            StringBuilder b, boolean first, LogField object, LogField[] members, ProcessReading s) {
         if (!object.alwaysWritten() && !anyKnown(members, s)) {
             return first;
         }
@@ -102,7 +108,7 @@ final class SampleLineWriter {
         return false;
     }
 
-    private static boolean anyKnown(LogField[] members, Sample s) {
+    private static boolean anyKnown(LogField[] members, ProcessReading s) {
         for (LogField m : members) {
             if (m.valueIn(s) >= 0) {
                 return true;
@@ -111,7 +117,7 @@ final class SampleLineWriter {
         return false;
     }
 
-    private static boolean value(StringBuilder b, boolean first, LogField f, Sample s) {
+    private static boolean value(StringBuilder b, boolean first, LogField f, ProcessReading s) {
         long v = f.valueIn(s);
         return f.kind() == FieldKind.SECONDS ? seconds(b, first, f.key(), v) : integer(b, first, f.key(), v);
     }

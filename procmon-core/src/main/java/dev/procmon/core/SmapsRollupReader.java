@@ -30,13 +30,13 @@ final class SmapsRollupReader implements AutoCloseable {
         return f == null ? null : new SmapsRollupReader(f);
     }
 
-    void read(Sample into) throws IOException {
+    void read(ProcessReading into) throws IOException {
         int n = file.read(buffer);
         long pss = ProcText.value(buffer, n, PSS);
         long clean = ProcText.value(buffer, n, PRIVATE_CLEAN);
         long dirty = ProcText.value(buffer, n, PRIVATE_DIRTY);
-        into.pssBytes = pss < 0 ? Sample.UNKNOWN : pss * KB;
-        into.ussBytes = clean < 0 || dirty < 0 ? Sample.UNKNOWN : (clean + dirty) * KB;
+        into.pssBytes = pss < 0 ? ProcessReading.UNKNOWN : pss * KB;
+        into.ussBytes = clean < 0 || dirty < 0 ? ProcessReading.UNKNOWN : (clean + dirty) * KB;
     }
 
     @Override

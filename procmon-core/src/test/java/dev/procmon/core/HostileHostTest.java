@@ -160,7 +160,7 @@ class HostileHostTest {
                     }
 
                     @Override
-                    public void sample(Sample into) {
+                    public void sample(ProcessReading into) {
                         enough.countDown();
                         into.pid = pid();
                         if (samples.incrementAndGet() % 2 == 0) {
@@ -315,7 +315,7 @@ class HostileHostTest {
         FillingStream disk = new FillingStream();
         FileLineSink fileSink = new FileLineSink(disk, MonitorClock.SYSTEM, org.slf4j.event.Level.INFO);
         SampleLineWriter writer = new SampleLineWriter(java.time.ZoneId.of("UTC"));
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.pid = 7;
         int ok = 0;
         java.util.Random random = new java.util.Random(11);

@@ -67,7 +67,7 @@ class MonitorFaultTest {
         }
 
         @Override
-        public void sample(Sample into) throws IOException {
+        public void sample(ProcessReading into) throws IOException {
             int n = calls.incrementAndGet();
             enough.countDown();
             if (fails.test(n)) {
@@ -136,7 +136,7 @@ class MonitorFaultTest {
             }
 
             @Override
-            public void sample(Sample into) {
+            public void sample(ProcessReading into) {
                 blocked.countDown();
                 while (true) {
                     try {
@@ -193,7 +193,7 @@ class MonitorFaultTest {
             }
 
             @Override
-            public void sample(Sample into) {
+            public void sample(ProcessReading into) {
                 int n = calls.incrementAndGet();
                 enough.countDown();
                 if (n % 2 == 0) {

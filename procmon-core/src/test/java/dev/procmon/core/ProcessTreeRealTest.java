@@ -33,12 +33,12 @@ class ProcessTreeRealTest {
                 Thread.sleep(20);
             }
             assertThat(shell.descendants().map(ProcessHandle::pid)).hasSize(2).doesNotContain(outside.pid());
-            Sample s = new Sample();
+            ProcessReading s = new ProcessReading();
             walk.sample(s);
             assertThat(s.numProcs)
                     .as("shell, subshell, sleep; not the outside sleep")
                     .isEqualTo(3);
-            Sample full = new Sample();
+            ProcessReading full = new ProcessReading();
             scan.sample(full);
             assertThat(full.numProcs).as("the full scan agrees").isEqualTo(3);
             assertThat(outside.isAlive()).isTrue();
@@ -52,7 +52,7 @@ class ProcessTreeRealTest {
     void findsARealShellAndItsTwoBusyChildrenAndCountsTheirCpu() throws Exception {
         Process shell = new ProcessBuilder("sh", "-c", "(while :; do :; done) & (while :; do :; done) & wait").start();
         try (ProcessTreeSampler tree = walk(shell.pid())) {
-            Sample s = new Sample();
+            ProcessReading s = new ProcessReading();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             do {
                 Thread.sleep(50);
@@ -81,7 +81,7 @@ class ProcessTreeRealTest {
                 new ProcessBuilder("sh", "-c", "for n in 1 2 3 4; do sh -c '" + busy + "'; done; sleep 600").start();
         long tick = 1_000_000L / KernelConstants.read(ProcRoot.SYSTEM).clockTicksPerSecond();
         try (ProcessTreeSampler tree = walk(shell.pid())) {
-            Sample s = new Sample();
+            ProcessReading s = new ProcessReading();
             long lastCpu = 0;
             long lastFaults = 0;
             long liveDrops = 0;

@@ -33,8 +33,8 @@ class ProcessTreeSamplerTest {
         return new ProcessTreeSampler(rootSampler, walk ? new ChildrenWalk(r, root) : new ProcScan(r, root));
     }
 
-    private static Sample sample(ProcessTreeSampler tree) throws IOException {
-        Sample s = new Sample();
+    private static ProcessReading sample(ProcessTreeSampler tree) throws IOException {
+        ProcessReading s = new ProcessReading();
         tree.sample(s);
         return s;
     }
@@ -65,7 +65,7 @@ class ProcessTreeSamplerTest {
 
         try (ProcessTreeSampler tree = tree(proc, 100, walk)) {
             for (int round = 0; round < 3; round++) { // the seen set and the kept files are reused
-                Sample s = sample(tree);
+                ProcessReading s = sample(tree);
                 assertThat(s.numProcs).isEqualTo(3);
                 assertThat(s.pid).isEqualTo(100);
                 assertThat(s.rssBytes).isEqualTo(3010 * KERNEL.pageSize());
@@ -104,7 +104,7 @@ class ProcessTreeSamplerTest {
         grandchild.write();
         Files.createDirectories(dir.resolve("self"));
         try (ProcessTreeSampler tree = tree(proc, 100, walk)) {
-            Sample before = sample(tree);
+            ProcessReading before = sample(tree);
             assertThat(before.numProcs).isEqualTo(3);
 
             // The grandchild exits; the child waits for it: its counters move into the child's c* fields.
@@ -115,7 +115,7 @@ class ProcessTreeSamplerTest {
             child.cmajflt += grandchild.majflt + grandchild.cmajflt;
             child.write();
             proc.remove(102);
-            Sample afterGrandchild = sample(tree);
+            ProcessReading afterGrandchild = sample(tree);
 
             // The child exits; the root waits for it.
             root.children();
@@ -125,11 +125,11 @@ class ProcessTreeSamplerTest {
             root.cmajflt += child.majflt + child.cmajflt;
             root.write();
             proc.remove(101);
-            Sample afterChild = sample(tree);
+            ProcessReading afterChild = sample(tree);
 
             assertThat(afterGrandchild.numProcs).isEqualTo(2);
             assertThat(afterChild.numProcs).isEqualTo(1);
-            for (Sample s : List.of(afterGrandchild, afterChild)) {
+            for (ProcessReading s : List.of(afterGrandchild, afterChild)) {
                 assertThat(cpu(s)).isEqualTo(cpu(before)).isEqualTo(149 * TICK_MICROS);
                 assertThat(s.pageFaults + s.childrenPfaults)
                         .isEqualTo(before.pageFaults + before.childrenPfaults)
@@ -142,7 +142,7 @@ class ProcessTreeSamplerTest {
         }
     }
 
-    private static long cpu(Sample s) {
+    private static long cpu(ProcessReading s) {
         return s.userMicros + s.systemMicros + s.childrenUserMicros + s.childrenSystemMicros;
     }
 
@@ -165,7 +165,7 @@ class ProcessTreeSamplerTest {
         proc.processAndWrite(106, 100, 70_000); // names the root as parent but is never listed
         try (ProcessTreeSampler tree = tree(proc, 100, true)) {
             for (int round = 0; round < 3; round++) {
-                Sample s = sample(tree);
+                ProcessReading s = sample(tree);
                 assertThat(s.numProcs).isEqualTo(4);
                 assertThat(s.rssBytes).isEqualTo(6000 * KERNEL.pageSize());
             }
@@ -210,7 +210,7 @@ class ProcessTreeSamplerTest {
             sample(tree);
             long descriptors = openDescriptors();
             for (int i = 0; i < 20; i++) {
-                Sample s = sample(tree);
+                ProcessReading s = sample(tree);
                 assertThat(s.numProcs).isEqualTo(6);
                 assertThat(s.rssBytes).isEqualTo((101 + 102 + 103 + 104 + 105) * KERNEL.pageSize());
             }
@@ -246,7 +246,7 @@ class ProcessTreeSamplerTest {
             child.starttime = 999;
             child.write().children().threadChildren(170, 103);
             proc.processAndWrite(103, 101, 30);
-            Sample s = sample(tree);
+            ProcessReading s = sample(tree);
             assertThat(s.numProcs)
                     .as("the new process's threads are listed at once")
                     .isEqualTo(3);
@@ -313,7 +313,7 @@ class ProcessTreeSamplerTest {
     private static double allocatedPerSample(ProcessTreeSampler tree, int members) throws IOException {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         for (int i = 0; i < 200; i++) { // warm: members opened, buffers grown, code compiled or not
             s.clear();
             tree.sample(s);
@@ -332,10 +332,10 @@ class ProcessTreeSamplerTest {
     void theRootExitingIsReportedAsGoneNotAsAFailure() throws Exception {
         Process p = new ProcessBuilder("sleep", "30").start();
         try (ProcessTreeSampler tree = ProcessTreeSampler.open(p.pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
-            tree.sample(new Sample());
+            tree.sample(new ProcessReading());
             p.destroy();
             p.waitFor();
-            assertThatThrownBy(() -> tree.sample(new Sample())).isInstanceOf(ProcessGoneException.class);
+            assertThatThrownBy(() -> tree.sample(new ProcessReading())).isInstanceOf(ProcessGoneException.class);
         }
     }
 

@@ -67,7 +67,7 @@ class ThrowingLoggerTest {
             }
 
             @Override
-            public void sample(Sample into) throws IOException {
+            public void sample(ProcessReading into) throws IOException {
                 calls.countDown();
                 if (++n % 2 == 0) {
                     throw new IOException("injected " + n);
@@ -103,7 +103,7 @@ class ThrowingLoggerTest {
             }
 
             @Override
-            public void sample(Sample into) {
+            public void sample(ProcessReading into) {
                 calls.countDown();
                 into.pid = 4242;
             }

@@ -34,7 +34,7 @@ class ZombieSampleTest {
             }
             assertThat(Files.readString(stat)).contains(") Z ");
             try (ProcStatSampler sampler = ProcStatSampler.open(zombie, MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
-                assertThatThrownBy(() -> sampler.sample(new Sample()))
+                assertThatThrownBy(() -> sampler.sample(new ProcessReading()))
                         .isInstanceOf(ProcessGoneException.class)
                         .hasMessageContaining(Long.toString(zombie));
             }
