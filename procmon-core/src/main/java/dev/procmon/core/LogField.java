@@ -1,7 +1,5 @@
 package dev.procmon.core;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
@@ -249,28 +247,6 @@ public enum LogField {
         static final int ALWAYS_WRITTEN = 16;
     }
 
-    private static final List<LogField> TOP_LEVEL;
-    private static final List<List<LogField>> MEMBERS;
-
-    static {
-        List<LogField> top = new ArrayList<>();
-        List<List<LogField>> members = new ArrayList<>();
-        for (LogField f : values()) {
-            members.add(new ArrayList<>());
-            if (f.parent == null) {
-                top.add(f);
-            } else {
-                members.get(f.parent.ordinal()).add(f);
-            }
-        }
-        TOP_LEVEL = Collections.unmodifiableList(top);
-        List<List<LogField>> frozen = new ArrayList<>();
-        for (List<LogField> m : members) {
-            frozen.add(Collections.unmodifiableList(m));
-        }
-        MEMBERS = Collections.unmodifiableList(frozen);
-    }
-
     private final @Nullable LogField parent;
     private final String key;
     private final FieldKind kind;
@@ -362,12 +338,12 @@ public enum LogField {
 
     /** Returns the top-level fields, in write order. */
     public static List<LogField> topLevel() {
-        return TOP_LEVEL;
+        return LogFieldTree.TOP_LEVEL;
     }
 
     /** Returns this object's members in write order (empty for a field that is not an object). */
     public List<LogField> members() {
-        return MEMBERS.get(ordinal());
+        return LogFieldTree.MEMBERS.get(ordinal());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.procmon.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * reaped descendants' included, to this process's {@code cutime}, {@code cstime}, {@code cminflt}
  * and {@code cmajflt} ({@code /proc/self/stat}, fields 16, 17, 10 and 12 of proc(5) counted from 1:
  * 11 and 13 for the faults). Less what those counters held before the child was started (the
- * {@link Baseline}), they are the child's exact final totals. So a reading asked for after the child
+ * {@link ChildBaseline}), they are the child's exact final totals. So a reading asked for after the child
  * has been reaped (the STOP line, or every line of a command too short to be read alive) carries:
  * the memory of the last live reading (nothing, if there was none: the process holds no memory
  * now), {@code user}/{@code system} as last read, and the rest of the totals in
@@ -28,25 +27,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReapedChildSampler implements Sampler {
 
-    /** This JVM's children counters and the monotonic time, read just before a child is started. */
-    record Baseline(ChildCounters counters, long nanoTime) {
-
-        static Baseline now(Path selfStat, MonitorClock clock) {
-            try {
-                return new Baseline(ChildCounters.read(selfStat), clock.nanoTime());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + selfStat + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
     /** Opens the sampler of the live child (one process or its tree). */
     interface Opener {
         Sampler open() throws IOException;
     }
 
     private final long pid;
-    private final Baseline baseline;
+    private final ChildBaseline baseline;
     private final Path selfStat;
     private final Path procRoot;
     private final long clockTicksPerSecond;
@@ -58,7 +45,7 @@ final class ReapedChildSampler implements Sampler {
      * Opens the child's sampler and takes the first reading at once, so even a command shorter than
      * one interval has been read alive if it could be. A child already reaped is no error.
      */
-    ReapedChildSampler(long pid, Baseline baseline, Opener opener, Path procRoot, long clockTicksPerSecond)
+    ReapedChildSampler(long pid, ChildBaseline baseline, Opener opener, Path procRoot, long clockTicksPerSecond)
             throws IOException {
         this.pid = pid;
         this.baseline = baseline;
@@ -82,7 +69,7 @@ final class ReapedChildSampler implements Sampler {
     }
 
     /** The sampler of child {@code pid} under {@code /proc}; {@code opener} opens its live sampler. */
-    static ReapedChildSampler open(long pid, Baseline baseline, Opener opener, ProcRoot proc) throws IOException {
+    static ReapedChildSampler open(long pid, ChildBaseline baseline, Opener opener, ProcRoot proc) throws IOException {
         if (pid <= 0) {
             throw new IOException("launchedChild() needs the child's pid");
         }
