@@ -153,17 +153,14 @@ class ProcessCountersTest {
     void procTextFindsTheNumberAfterAKeyAtALineStart() {
         byte[] text = "rchar: 12\nxread_bytes: 7\nread_bytes:   4096\nwrite_bytes:\nPss:   99 kB\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("read_bytes:")))
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("read_bytes:")))
                 .isEqualTo(4096);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("rchar:")))
-                .isEqualTo(12);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("write_bytes:")))
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("rchar:"))).isEqualTo(12);
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("write_bytes:")))
                 .isEqualTo(-1);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("Pss:")))
-                .isEqualTo(99);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("wchar:")))
-                .isEqualTo(-1);
-        assertThat(ProcText.value(text, 12, ProcIoReader.ascii("read_bytes:"))).isEqualTo(-1);
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("Pss:"))).isEqualTo(99);
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("wchar:"))).isEqualTo(-1);
+        assertThat(ProcText.value(text, 12, ProcText.ascii("read_bytes:"))).isEqualTo(-1);
         byte[] huge = "9223372036854771712\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(ProcText.number(huge, 0, huge.length)).isEqualTo(-1);
     }
