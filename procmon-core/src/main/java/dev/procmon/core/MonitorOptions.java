@@ -16,6 +16,13 @@ final class MonitorOptions {
     /** The longest interval accepted: beyond it the schedule's nanosecond arithmetic would overflow. */
     static final Duration MAX_INTERVAL = Duration.ofDays(365);
 
+    /**
+     * The shortest interval accepted: below it the ProcMon thread would cost the host a noticeable
+     * share of a core (a sample costs tens of microseconds) and the lines would come faster than any
+     * plot can show.
+     */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+
     static final Duration MAX_STOP_TIMEOUT = Duration.ofHours(1);
 
     Duration interval = Duration.ofSeconds(1);
@@ -56,6 +63,16 @@ final class MonitorOptions {
 
     @Nullable
     ChildBaseline childBaseline;
+
+    /** {@code d}, when at least {@link #MIN_INTERVAL} and at most {@link #MAX_INTERVAL}; else an exception naming the option. */
+    static Duration interval(@Nullable Duration d) {
+        Objects.requireNonNull(d, "interval");
+        if (d.compareTo(MIN_INTERVAL) < 0 || d.compareTo(MAX_INTERVAL) > 0) {
+            throw new IllegalArgumentException("interval must be at least " + MIN_INTERVAL.toMillis()
+                    + " ms and at most " + MAX_INTERVAL.toDays() + " days: " + d);
+        }
+        return d;
+    }
 
     /** {@code d}, when positive and at most {@code max}; else an exception naming {@code what}. */
     static Duration inRange(@Nullable Duration d, Duration max, String what) {

@@ -147,9 +147,13 @@ public final class ProcessMonitor implements AutoCloseable {
 
         private Builder() {}
 
-        /** The time between samples (default 1 s); positive, at most 365 days. */
+        /**
+         * The time between samples (default 1 s); at least 10 ms, at most 365 days.
+         *
+         * @throws IllegalArgumentException for an interval outside those bounds, naming the option
+         */
         public Builder interval(Duration interval) {
-            options.interval = MonitorOptions.inRange(interval, MonitorOptions.MAX_INTERVAL, "interval");
+            options.interval = MonitorOptions.interval(interval);
             return this;
         }
 

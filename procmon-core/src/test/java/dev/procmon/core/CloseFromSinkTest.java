@@ -28,7 +28,7 @@ class CloseFromSinkTest {
         CountDownLatch appClosing = new CountDownLatch(1);
         CountDownLatch sinkClosed = new CountDownLatch(1);
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .jvm(false)
                 .stopTimeout(Duration.ofSeconds(3))
                 .sink(line -> {

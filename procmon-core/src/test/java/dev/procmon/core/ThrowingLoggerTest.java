@@ -77,7 +77,7 @@ class ThrowingLoggerTest {
             }
         };
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(failingEveryOther)
                 .sink(line -> {
                     throw new IllegalStateException("sink down");
@@ -109,7 +109,7 @@ class ThrowingLoggerTest {
             }
         };
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(sampler)
                 .start();
         assertThat(calls.await(30, TimeUnit.SECONDS)).isTrue();
