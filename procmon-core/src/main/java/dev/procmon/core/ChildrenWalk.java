@@ -53,7 +53,7 @@ final class ChildrenWalk implements Descendants {
     }
 
     @Override
-    public int addInto(ProcStat rootStat, ProcStat total) {
+    public int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters) {
         stamp++;
         seen.clear();
         seen.add(root.pid);
@@ -82,6 +82,9 @@ final class ChildrenWalk implements Descendants {
             }
             m.lastSeen = stamp;
             total.add(one);
+            if (counters != null) {
+                counters.add(m.counters(proc, counters));
+            }
             count++;
             tail = listChildren(m, one, tail);
             if (members.get(pid) != m) {

@@ -1,6 +1,7 @@
 package dev.procmon.core;
 
 import java.io.File;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a tree sampler finds the live descendants of its root at each sample: {@link ChildrenWalk}
@@ -11,12 +12,12 @@ import java.io.File;
 interface Descendants extends AutoCloseable {
 
     /**
-     * Adds the counters of every live descendant of the root into {@code total} and returns how
-     * many there were.
+     * Adds the stat counters of every live descendant of the root into {@code total}, and their
+     * other counters into {@code counters} when given, and returns how many descendants there were.
      *
      * @param rootStat the root's stat, read by the caller at this sample
      */
-    int addInto(ProcStat rootStat, ProcStat total);
+    int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters);
 
     /** Closes what is kept open between samples; never throws. */
     @Override

@@ -204,7 +204,8 @@ public final class ProcessMonitor implements AutoCloseable {
 
         /**
          * Whether every live descendant of the sampled process is summed into its line (default
-         * false): rss, vms, page faults and CPU times are totals over the tree, found at each sample
+         * false): rss, vms, page faults, CPU times, threads, I/O, context switches, descriptors and
+         * (with {@link #memory memory(PSS)}) PSS/USS are totals over the tree, found at each sample
          * by walking the kernel's children lists down from the process (or, on kernels without them,
          * by following parent links through all of /proc), and the line carries
          * {@link LogFormat#NUM_PROCS}. Linux only.
@@ -228,7 +229,7 @@ public final class ProcessMonitor implements AutoCloseable {
         /**
          * How much to find out about memory (default {@link MemoryDetail#RSS});
          * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
-         * (a single process; Linux only).
+         * (summed over the tree with {@link #includeChildren}; Linux only).
          */
         public Builder memory(MemoryDetail memory) {
             options.memory = Objects.requireNonNull(memory, "memory");

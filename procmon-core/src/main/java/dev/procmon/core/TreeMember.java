@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The descriptors a children walk keeps open for one process of the tree between samples: its
- * {@code stat} (none for the root, which its own sampler reads) and the {@code children} file of
- * each of its threads (any thread may fork). Opening files allocates and costs a path lookup, so it
+ * {@code stat} (none for the root, which its own sampler reads), the {@code children} file of
+ * each of its threads (any thread may fork) and, when the tree sums them, its counters' files
+ * ({@code io}, {@code status}, {@code smaps_rollup} on request). Opening files allocates and costs a path lookup, so it
  * is done when a process joins the tree, not at every sample.
  *
  * <p>Which threads there are: a single-threaded process has one children file, its own. For a
@@ -31,6 +32,9 @@ final class TreeMember {
     int lastSeen;
 
     private final @Nullable ProcStatReader stat;
+    /** The member's counters beyond its stat line, opened when first summed (a tree with counters). */
+    private @Nullable ProcessCounters counters;
+
     private long[] tids = new long[1];
     private RandomAccessFile[] children = new RandomAccessFile[1];
     private int threads;
@@ -61,7 +65,30 @@ final class TreeMember {
     void restarted(long newStarttime) {
         starttime = newStarttime;
         closeChildren(0);
+        closeCounters();
         listedThreads = 0;
+    }
+
+    /** This member's counters, opened through {@code sum} at the first call and kept. */
+    ProcessCounters counters(ProcRoot proc, CounterSum sum) {
+        ProcessCounters c = counters;
+        if (c == null) {
+            c = sum.open(proc, pid);
+            counters = c;
+        }
+        return c;
+    }
+
+    private void closeCounters() {
+        ProcessCounters c = counters;
+        counters = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // Closing a read-only /proc descriptor loses nothing.
+            }
+        }
     }
 
     /** How many threads' children files are kept; see {@link #children(int)}. */
@@ -169,6 +196,7 @@ final class TreeMember {
     /** Closes every descriptor; the member is not used again. */
     void close() {
         closeChildren(0);
+        closeCounters();
         if (stat != null) {
             try {
                 stat.close();

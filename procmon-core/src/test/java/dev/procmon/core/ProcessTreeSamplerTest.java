@@ -305,6 +305,11 @@ class ProcessTreeSamplerTest {
         Process shell = RealTree.shellWithSleeps(20);
         try (ProcessTreeSampler tree = ProcessTreeSampler.open(shell.pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
             assertThat(allocatedPerSample(tree, 21)).isLessThan(1.0);
+        }
+        // The monitor's tree sampler, every member's counters summed too (sparse ones included).
+        try (ProcessTreeSampler tree =
+                ProcessTreeSampler.withCounters(shell.pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM, MemoryDetail.RSS)) {
+            assertThat(allocatedPerSample(tree, 21)).isLessThan(1.0);
         } finally {
             RealTree.stop(shell);
         }
