@@ -41,6 +41,7 @@ final class ChildrenWalk implements Descendants {
 
     private long[] listedUnder = new long[64];
     private int stamp;
+    private boolean lost;
 
     ChildrenWalk(ProcRoot proc, long rootPid) {
         this(proc, rootPid, MAX_KEPT);
@@ -55,6 +56,7 @@ final class ChildrenWalk implements Descendants {
     @Override
     public int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters) {
         stamp++;
+        lost = false;
         seen.clear();
         seen.add(root.pid);
         if (root.starttime != rootStat.starttime) {
@@ -69,7 +71,7 @@ final class ChildrenWalk implements Descendants {
             head++;
             TreeMember m = readMember(pid);
             if (m == null) {
-                continue; // Gone since the listing.
+                continue; // Gone since the listing (lost, if it was reaped), or not ours to read.
             }
             if (one.pid != pid || one.ppid != parent) {
                 if (members.get(pid) != m) {
@@ -79,6 +81,17 @@ final class ChildrenWalk implements Descendants {
             }
             if (m.starttime != one.starttime) {
                 m.restarted(one.starttime);
+            }
+            if (one.state == 'X') {
+                // Being reaped: the kernel marks the zombie dead, then adds its totals to its parent's
+                // children counters, then removes it. Counted here it might be counted twice; the parent
+                // read before may not hold it yet: lost, and the walk is done again.
+                lost = true;
+                m.lastSeen = stamp;
+                if (members.get(pid) != m) {
+                    m.close();
+                }
+                continue;
             }
             m.lastSeen = stamp;
             total.add(one);
@@ -91,8 +104,15 @@ final class ChildrenWalk implements Descendants {
                 m.close(); // Read once, beyond MAX_KEPT.
             }
         }
-        members.evictUnseen(stamp);
+        if (members.evictUnseen(stamp) > 0) {
+            lost = true; // Reaped before its parent's stat was read (counted there), or just after (not).
+        }
         return count;
+    }
+
+    @Override
+    public boolean lostMembers() {
+        return lost;
     }
 
     /** Reads a listed pid's stat into {@link #one} through its kept descriptor; null if it is gone. */
@@ -110,20 +130,31 @@ final class ChildrenWalk implements Descendants {
         }
         try {
             m = TreeMember.open(proc, pid);
-        } catch (IOException gone) {
-            return null; // Exited since its parent listed it, or not ours to read.
+        } catch (IOException e) {
+            return gone(pid); // Exited since its parent listed it, or not ours to read.
         }
         try {
             m.read(one);
-        } catch (IOException gone) {
+        } catch (IOException e) {
             m.close();
-            return null;
+            return gone(pid);
         }
         m.starttime = one.starttime;
         if (members.size() < maxKept) {
             members.put(m);
         }
         return m;
+    }
+
+    /**
+     * Notes a listed process that could not be read: lost when it is gone (its parent listed it, so
+     * its parent's stat, read before, does not hold it yet), not when it is there but not ours.
+     */
+    private @Nullable TreeMember gone(long pid) {
+        if (!new java.io.File(proc.process(pid)).isDirectory()) {
+            lost = true;
+        }
+        return null;
     }
 
     /** Queues, from {@code tail}, the not yet seen children of every thread of {@code m}; returns the new tail. */

@@ -15,7 +15,6 @@ final class CounterSum {
     private final MemoryDetail memory;
     private final ProcessReading one = new ProcessReading();
     private final ProcessReading total = new ProcessReading();
-    private int tick;
     private boolean sparse;
 
     CounterSum(MemoryDetail memory) {
@@ -27,9 +26,9 @@ final class CounterSum {
         return ProcessCounters.open(Path.of(proc.process(pid)), memory, false);
     }
 
-    /** Starts a sample's sum. */
-    void begin() {
-        sparse = tick++ % ProcessCounters.SPARSE_PERIOD == 0;
+    /** Starts a sample's sum (again, when the tree is walked again). */
+    void begin(boolean sparse) {
+        this.sparse = sparse;
         total.clear();
     }
 

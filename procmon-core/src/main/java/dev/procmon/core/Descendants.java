@@ -19,6 +19,16 @@ interface Descendants extends AutoCloseable {
      */
     int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters);
 
+    /**
+     * Whether the last {@link #addInto} lost a process of the tree while it walked: one listed but
+     * gone before its stat was read, or one of the last walk's members no longer found. Its parent
+     * may have reaped it after its own stat was read, so the walk may have counted it nowhere: the
+     * caller walks again. The full scan does not tell (false).
+     */
+    default boolean lostMembers() {
+        return false;
+    }
+
     /** Closes what is kept open between samples; never throws. */
     @Override
     void close();

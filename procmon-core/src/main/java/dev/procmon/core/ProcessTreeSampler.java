@@ -26,6 +26,15 @@ import org.jspecify.annotations.Nullable;
  * sums stay continuous too; context switches have no such figure, and a member that exits takes
  * its share out of the sum (a step down, which a reader shows as a gap, never a negative rate).
  *
+ * <p>A child reaped by its parent after the parent's stat was read but before its own was is in
+ * neither: the tree's CPU and faults would dip for that sample; one read while being reaped (state
+ * {@code X}: its totals on their way into its parent's) might be in both. A walk that lost a member
+ * (listed but gone or being reaped, or a member of the last walk no longer found) is therefore done
+ * again, root first, up to
+ * {@value #MAX_WALKS} times; by then the reaped child's totals are in its parent's children
+ * counters. This costs one more walk at a sample where a member left, and closes the race for every
+ * member with kept descriptors (the children walk; not the full scan).
+ *
  * <p>The root itself is read through {@link ProcStatSampler} (one descriptor kept open, the same
  * conversion to bytes and seconds), so the root going away ends the recording exactly as it does for
  * a single process.
@@ -34,7 +43,14 @@ final class ProcessTreeSampler implements Sampler {
 
     private final ProcStatSampler root;
     private final Descendants descendants;
+    /**
+     * At most this many walks per sample: a walk that lost a member is done again (see {@link
+     * Descendants#lostMembers()}); a tree losing members in this many walks in a row keeps the last.
+     */
+    static final int MAX_WALKS = 4;
+
     private final ProcStat total = new ProcStat();
+    private int tick;
     /** The sums beyond the stat line, or null (the stat line only: benches, some tests). */
     private final @Nullable CounterSum counters;
     /** The root's counters beyond its stat line (its cgroup's included), or null. */
@@ -88,16 +104,21 @@ final class ProcessTreeSampler implements Sampler {
 
     @Override
     public void sample(ProcessReading into) throws IOException {
-        ProcStat rootStat = root.read();
-        total.copyFrom(rootStat);
         CounterSum sum = counters;
-        if (sum != null) {
-            sum.begin();
-            if (rootCounters != null) {
-                sum.add(rootCounters);
+        boolean sparse = tick++ % ProcessCounters.SPARSE_PERIOD == 0;
+        int members;
+        int walks = 0;
+        do {
+            ProcStat rootStat = root.read();
+            total.copyFrom(rootStat);
+            if (sum != null) {
+                sum.begin(sparse);
+                if (rootCounters != null) {
+                    sum.add(rootCounters);
+                }
             }
-        }
-        int members = 1 + descendants.addInto(rootStat, total, sum);
+            members = 1 + descendants.addInto(rootStat, total, sum);
+        } while (descendants.lostMembers() && ++walks < MAX_WALKS);
         root.fill(total, into);
         if (sum != null) {
             sum.fill(into);
