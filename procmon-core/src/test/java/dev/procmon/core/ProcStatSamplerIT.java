@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The single-process sampler on real processes. */
-class ProcStatSamplerTest {
+class ProcStatSamplerIT {
 
     @Test
     void childrensFaultsAndThreadsComeFromTheStatLine() throws Exception {

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The tree sampler on real processes of this kernel: both strategies, busy and reaped children. */
-class ProcessTreeRealTest {
+class ProcessTreeRealIT {
 
     private static ProcessTreeSampler scan(long pid) throws java.io.IOException {
         return new ProcessTreeSampler(
