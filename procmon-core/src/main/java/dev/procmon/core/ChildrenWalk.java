@@ -1,8 +1,6 @@
 package dev.procmon.core;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,14 +30,10 @@ final class ChildrenWalk implements Descendants {
     private final ProcRoot proc;
     private final TreeMember root;
     private final MemberTable members = new MemberTable();
-    private final PidSet seen = new PidSet(64);
     private final ProcStat one = new ProcStat();
-    /** Children files are longer than a stat line; grown, never shrunk. */
-    private byte[] list = new byte[4096];
     /** Pids listed as children this sample, with the parent each was listed under. */
-    private long[] queue = new long[64];
+    private final ChildQueue queue = new ChildQueue();
 
-    private long[] listedUnder = new long[64];
     private int stamp;
     private boolean lost;
 
@@ -57,18 +51,15 @@ final class ChildrenWalk implements Descendants {
     public int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters) {
         stamp++;
         lost = false;
-        seen.clear();
-        seen.add(root.pid);
+        queue.reset(root.pid);
         if (root.starttime != rootStat.starttime) {
             root.restarted(rootStat.starttime);
         }
-        int tail = listChildren(root, rootStat, 0);
-        int head = 0;
+        listChildren(root, rootStat);
         int count = 0;
-        while (head < tail) {
-            long pid = queue[head];
-            long parent = listedUnder[head];
-            head++;
+        while (queue.hasNext()) {
+            long pid = queue.next();
+            long parent = queue.parent();
             TreeMember m = readMember(pid);
             if (m == null) {
                 continue; // Gone since the listing (lost, if it was reaped), or not ours to read.
@@ -99,7 +90,7 @@ final class ChildrenWalk implements Descendants {
                 counters.add(m.counters(proc, counters));
             }
             count++;
-            tail = listChildren(m, one, tail);
+            listChildren(m, one);
             if (members.get(pid) != m) {
                 m.close(); // Read once, beyond MAX_KEPT.
             }
@@ -157,55 +148,12 @@ final class ChildrenWalk implements Descendants {
         return null;
     }
 
-    /** Queues, from {@code tail}, the not yet seen children of every thread of {@code m}; returns the new tail. */
-    private int listChildren(TreeMember m, ProcStat stat, int tail) {
+    /** Queues the not yet seen children of every thread of {@code m}. */
+    private void listChildren(TreeMember m, ProcStat stat) {
         m.trackThreads(proc, stat);
         for (int t = 0; t < m.threads(); t++) {
-            int length = read(m.children(t));
-            tail = queue(length, m.pid, tail);
+            queue.addChildrenOf(m.pid, m.children(t));
         }
-        return tail;
-    }
-
-    /** Re-reads one kept children file into {@link #list}; 0 when the thread is gone. */
-    private int read(RandomAccessFile file) {
-        int length = 0;
-        try {
-            file.seek(0);
-            int n;
-            while ((n = file.read(list, length, list.length - length)) > 0) {
-                length += n;
-                if (length == list.length) {
-                    list = Arrays.copyOf(list, list.length * 2);
-                }
-            }
-        } catch (IOException gone) {
-            return 0; // The thread exited: its children went to another thread or a reaper.
-        }
-        return length;
-    }
-
-    /** Parses the space-separated pids in {@link #list} and queues the unseen ones under {@code parent}. */
-    private int queue(int length, long parent, int tail) {
-        long pid = -1;
-        for (int i = 0; i <= length; i++) {
-            int digit = i < length ? list[i] - '0' : -1;
-            if (digit >= 0 && digit <= 9) {
-                pid = (pid < 0 ? 0 : pid * 10) + digit;
-            } else if (pid >= 0) {
-                if (seen.add(pid)) {
-                    if (tail == queue.length) {
-                        queue = Arrays.copyOf(queue, tail * 2);
-                        listedUnder = Arrays.copyOf(listedUnder, tail * 2);
-                    }
-                    queue[tail] = pid;
-                    listedUnder[tail] = parent;
-                    tail++;
-                }
-                pid = -1;
-            }
-        }
-        return tail;
     }
 
     /** How many processes below the root have descriptors open (for tests). */

@@ -6,22 +6,18 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Labels from outside through real Unix domain sockets, into a real monitor of this process. */
+/** Label sockets left by recordings of processes that are gone (a real exited process) are swept. */
 class LabelSocketIT {
 
     @TempDir
     Path tmp;
 
     private String savedTmpdir;
-    private final CollectingSink sink = new CollectingSink();
 
     @BeforeEach
     void privateTmpdir() {
@@ -32,21 +28,6 @@ class LabelSocketIT {
     @AfterEach
     void restore() {
         System.setProperty("java.io.tmpdir", savedTmpdir);
-    }
-
-    private ProcessMonitor monitor() {
-        return ProcessMonitor.builder()
-                .interval(Duration.ofMillis(20))
-                .sink(sink)
-                .labelSocket(true)
-                .start();
-    }
-
-    private List<String> labels() {
-        return sink.parsed().stream()
-                .map(l -> l.values().get("label"))
-                .filter(Objects::nonNull)
-                .toList();
     }
 
     @Test

@@ -269,7 +269,7 @@ class ProcessTreeSamplerTest {
             int samples = 1;
             while (sample(tree).numProcs == 1) {
                 samples++;
-                assertThat(samples).isLessThanOrEqualTo(TreeMember.RELIST_EVERY);
+                assertThat(samples).isLessThanOrEqualTo(ThreadChildren.RELIST_EVERY);
             }
         }
     }
