@@ -33,7 +33,7 @@ public class ChildSampleBench {
 
     private final List<Process> children = new ArrayList<>();
     private ProcStatSampler childSampler;
-    private final Sample sample = new Sample();
+    private final ProcessReading reading = new ProcessReading();
     private ProcStatReader[] readers;
     private final ProcStat stat = new ProcStat();
 
@@ -77,9 +77,9 @@ public class ChildSampleBench {
 
     @Benchmark
     public long childSample() throws IOException {
-        sample.clear();
-        childSampler.sample(sample);
-        return sample.rssBytes + sample.userMicros;
+        reading.clear();
+        childSampler.sample(reading);
+        return reading.rssBytes + reading.userMicros;
     }
 
     /** Per op: 50 reads + parses (divide by 50 for the per-process cost). */

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class CounterReadBench {
 
-    private final Sample sample = new Sample();
+    private final ProcessReading reading = new ProcessReading();
     private final ProcStat stat = new ProcStat();
     private ProcStatReader statReader;
     private ProcIoReader io;
@@ -62,31 +62,31 @@ public class CounterReadBench {
 
     @Benchmark
     public long io() throws IOException {
-        io.read(sample);
-        return sample.readChars;
+        io.read(reading);
+        return reading.readChars;
     }
 
     @Benchmark
     public long status() throws IOException {
-        status.read(sample);
-        return sample.voluntaryCtxSwitches;
+        status.read(reading);
+        return reading.voluntaryCtxSwitches;
     }
 
     @Benchmark
     public long fdCount() {
-        fds.read(sample);
-        return sample.numFds;
+        fds.read(reading);
+        return reading.numFds;
     }
 
     @Benchmark
     public long cgroup() throws IOException {
-        cgroup.read(sample);
-        return sample.cgroupMemoryCurrent;
+        cgroup.read(reading);
+        return reading.cgroupMemoryCurrent;
     }
 
     @Benchmark
     public long smapsRollup() throws IOException {
-        smaps.read(sample);
-        return sample.pssBytes;
+        smaps.read(reading);
+        return reading.pssBytes;
     }
 }

@@ -32,7 +32,7 @@ public final class CpuCostRun {
                 ProcStatSampler statOnly = ProcStatSampler.open(self, clock, ProcRoot.SYSTEM)) {
             ProcStat stat = new ProcStat();
             JvmStats jvm = new JvmStats();
-            Sample sample = new Sample();
+            ProcessReading reading = new ProcessReading();
             SampleLineWriter writer = new SampleLineWriter(ZoneId.systemDefault());
             measure("readParse", 4000, () -> {
                 try {
@@ -43,41 +43,56 @@ public final class CpuCostRun {
                 return stat.utime + stat.rssPages;
             });
             measure("samplerAndFormat", 4000, () -> {
-                sample.clear();
+                reading.clear();
                 try {
-                    sampler.sample(sample);
+                    sampler.sample(reading);
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
                 long now = clock.nanoTime();
                 return writer.format(
-                                LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+                                LogFormat.MARKER,
+                                reading,
+                                clock.epochMicros(),
+                                now - reading.processStartNanos,
+                                null,
+                                0)
                         .length();
             });
             // Issue 12: the sampler before the counters (the stat line alone), the reference of their budget.
             measure("statOnlyAndFormat", 4000, () -> {
-                sample.clear();
+                reading.clear();
                 try {
-                    statOnly.sample(sample);
+                    statOnly.sample(reading);
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
                 long now = clock.nanoTime();
                 return writer.format(
-                                LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+                                LogFormat.MARKER,
+                                reading,
+                                clock.epochMicros(),
+                                now - reading.processStartNanos,
+                                null,
+                                0)
                         .length();
             });
             measure("fullSample", 4000, () -> {
-                sample.clear();
+                reading.clear();
                 try {
-                    sampler.sample(sample);
+                    sampler.sample(reading);
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
-                jvm.sample(sample);
+                jvm.sample(reading);
                 long now = clock.nanoTime();
                 return writer.format(
-                                LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+                                LogFormat.MARKER,
+                                reading,
+                                clock.epochMicros(),
+                                now - reading.processStartNanos,
+                                null,
+                                0)
                         .length();
             });
         }
@@ -85,7 +100,7 @@ public final class CpuCostRun {
             String[] pair = arg.split("=");
             int size = Integer.parseInt(pair[0]);
             try (ProcessTreeSampler tree = ProcessTreeSampler.open(Long.parseLong(pair[1]), clock, ProcRoot.SYSTEM)) {
-                Sample s = new Sample();
+                ProcessReading s = new ProcessReading();
                 measure("tree:" + size, Math.max(4, 20_000 / size), () -> {
                     s.clear();
                     try {

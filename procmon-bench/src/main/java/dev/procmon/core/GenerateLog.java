@@ -42,7 +42,7 @@ public final class GenerateLog {
         SplittableRandom random = new SplittableRandom(7);
         SampleLineWriter writer = new SampleLineWriter(ZoneOffset.UTC);
         LocalTimestampFormat stamps = new LocalTimestampFormat(ZoneOffset.UTC);
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.pid = 41_877;
         s.hasJvm = true;
         long epochMicros = 1_795_478_400_000_000L; // 2026-11-24T00:00:00Z
@@ -128,7 +128,7 @@ public final class GenerateLog {
         System.out.printf(Locale.ROOT, "{\"bytes\": %d, \"lines\": %d, \"samples\": %d}%n", bytes, lines, samples);
     }
 
-    private static void counters(Sample s, long faults, long rss) {
+    private static void counters(ProcessReading s, long faults, long rss) {
         s.childrenPfaults = faults / 7;
         s.childrenPageins = faults / 3500;
         s.numThreads = 31;

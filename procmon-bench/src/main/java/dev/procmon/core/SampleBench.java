@@ -35,7 +35,7 @@ public class SampleBench {
     private ProcStatSampler pss;
 
     private JvmStats jvm;
-    private final Sample sample = new Sample();
+    private final ProcessReading reading = new ProcessReading();
     private final SampleLineWriter writer = new SampleLineWriter(ZoneId.systemDefault());
 
     @Setup(Level.Trial)
@@ -68,17 +68,17 @@ public class SampleBench {
     /** One full sample: /proc, JVM beans, JSON line (budget 2.5x the kept-open floor). */
     @Benchmark
     public int fullSample() throws IOException {
-        sample.clear();
-        sampler.sample(sample);
-        jvm.sample(sample);
+        reading.clear();
+        sampler.sample(reading);
+        jvm.sample(reading);
         return format();
     }
 
     /** The sampler and formatter without the JVM beans: the part budgeted at 0 B/op. */
     @Benchmark
     public int samplerAndFormat() throws IOException {
-        sample.clear();
-        sampler.sample(sample);
+        reading.clear();
+        sampler.sample(reading);
         return format();
     }
 
@@ -88,24 +88,24 @@ public class SampleBench {
      */
     @Benchmark
     public int statOnlyAndFormat() throws IOException {
-        sample.clear();
-        statOnly.sample(sample);
+        reading.clear();
+        statOnly.sample(reading);
         return format();
     }
 
     /** The sampler with PSS/USS ({@code --memory pss}) and the formatter: the cost of asking for it. */
     @Benchmark
     public int pssSamplerAndFormat() throws IOException {
-        sample.clear();
-        pss.sample(sample);
+        reading.clear();
+        pss.sample(reading);
         return format();
     }
 
     /** The JVM beans alone (heap, non-heap, GC, threads); the non-heap MemoryUsage is allocated by design. */
     @Benchmark
     public long jvmBeans() {
-        jvm.sample(sample);
-        return sample.nonHeapUsed + sample.threads;
+        jvm.sample(reading);
+        return reading.nonHeapUsed + reading.threads;
     }
 
     /** The JSON line alone, from a filled sample. */
@@ -116,7 +116,7 @@ public class SampleBench {
 
     private int format() {
         long now = clock.nanoTime();
-        return writer.format(LogFormat.MARKER, sample, clock.epochMicros(), now - sample.processStartNanos, null, 0)
+        return writer.format(LogFormat.MARKER, reading, clock.epochMicros(), now - reading.processStartNanos, null, 0)
                 .length();
     }
 }

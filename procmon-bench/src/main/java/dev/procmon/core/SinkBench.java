@@ -36,12 +36,12 @@ public class SinkBench {
     private LineSink file;
     private LineSink slf4j;
     private LineEmitter emitter;
-    private final Sample sample = new Sample();
+    private final ProcessReading reading = new ProcessReading();
     private OutputStreamAppender<ILoggingEvent> appender;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.pid = 4242;
         s.rssBytes = 212_344_832;
         s.vmsBytes = 4_000_000_000L;
@@ -58,9 +58,9 @@ public class SinkBench {
         s.gcCount = 17;
         s.gcMillis = 230;
         s.threads = 23;
-        sample.pid = s.pid;
-        sample.rssBytes = s.rssBytes;
-        sample.userMicros = s.userMicros;
+        reading.pid = s.pid;
+        reading.rssBytes = s.rssBytes;
+        reading.userMicros = s.userMicros;
         emitter = new LineEmitter(
                 new SampleLineWriter(ZoneId.systemDefault()),
                 new GuardedSink(LineSink.file(Path.of("/dev/null"))),
@@ -106,7 +106,7 @@ public class SinkBench {
      */
     @Benchmark
     public void emitToFile() {
-        emitter.emit(sample, 1_790_000_000_000_000L, 12_000_000_000L, Long.MAX_VALUE);
+        emitter.emit(reading, 1_790_000_000_000_000L, 12_000_000_000L, Long.MAX_VALUE);
     }
 
     @Benchmark

@@ -19,17 +19,17 @@ public final class TreeAllocRun {
         int samples = Integer.parseInt(args[2]);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (ProcessTreeSampler tree = ProcessTreeSampler.open(root, MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
-            Sample sample = new Sample();
+            ProcessReading reading = new ProcessReading();
             for (int i = 0; i < samples; i++) { // warm-up: members opened, buffers grown, code compiled
-                sample.clear();
-                tree.sample(sample);
+                reading.clear();
+                tree.sample(reading);
             }
             long before = threads.getCurrentThreadAllocatedBytes();
             int wrong = 0;
             for (int i = 0; i < samples; i++) {
-                sample.clear();
-                tree.sample(sample);
-                wrong += sample.numProcs == size ? 0 : 1;
+                reading.clear();
+                tree.sample(reading);
+                wrong += reading.numProcs == size ? 0 : 1;
             }
             long bytes = threads.getCurrentThreadAllocatedBytes() - before;
             System.out.println("{\"size\": " + size + ", \"samples\": " + samples + ", \"bytes\": " + bytes

@@ -35,7 +35,7 @@ public class TreeSampleBench {
 
     private Process shell;
     private ProcessTreeSampler tree;
-    private final Sample sample = new Sample();
+    private final ProcessReading reading = new ProcessReading();
 
     @Setup(Level.Trial)
     public void startTree() throws IOException, InterruptedException {
@@ -71,11 +71,11 @@ public class TreeSampleBench {
 
     @Benchmark
     public long treeSample() throws IOException {
-        sample.clear();
-        tree.sample(sample);
-        if (sample.numProcs != size) {
-            throw new IllegalStateException("tree has " + sample.numProcs + " processes, not " + size);
+        reading.clear();
+        tree.sample(reading);
+        if (reading.numProcs != size) {
+            throw new IllegalStateException("tree has " + reading.numProcs + " processes, not " + size);
         }
-        return sample.rssBytes + sample.userMicros;
+        return reading.rssBytes + reading.userMicros;
     }
 }

@@ -43,7 +43,7 @@ final class CgroupMemory implements AutoCloseable {
         return new CgroupMemory(max, current);
     }
 
-    void read(Sample into) throws IOException {
+    void read(ProcessReading into) throws IOException {
         into.cgroupMemoryCurrent = ProcText.number(buffer, 0, current.read(buffer));
         // "max", or more than 18 digits (v1's "unlimited"): no limit, -1, left out.
         into.cgroupMemoryMax = ProcText.number(buffer, 0, max.read(buffer));

@@ -1,8 +1,6 @@
 package dev.procmon.core;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,15 +30,12 @@ final class ChildrenWalk implements Descendants {
     private final ProcRoot proc;
     private final TreeMember root;
     private final MemberTable members = new MemberTable();
-    private final PidSet seen = new PidSet(64);
     private final ProcStat one = new ProcStat();
-    /** Children files are longer than a stat line; grown, never shrunk. */
-    private byte[] list = new byte[4096];
     /** Pids listed as children this sample, with the parent each was listed under. */
-    private long[] queue = new long[64];
+    private final ChildQueue queue = new ChildQueue();
 
-    private long[] listedUnder = new long[64];
     private int stamp;
+    private boolean lost;
 
     ChildrenWalk(ProcRoot proc, long rootPid) {
         this(proc, rootPid, MAX_KEPT);
@@ -53,23 +48,21 @@ final class ChildrenWalk implements Descendants {
     }
 
     @Override
-    public int addInto(ProcStat rootStat, ProcStat total) {
+    public int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters) {
         stamp++;
-        seen.clear();
-        seen.add(root.pid);
+        lost = false;
+        queue.reset(root.pid);
         if (root.starttime != rootStat.starttime) {
             root.restarted(rootStat.starttime);
         }
-        int tail = listChildren(root, rootStat, 0);
-        int head = 0;
+        listChildren(root, rootStat);
         int count = 0;
-        while (head < tail) {
-            long pid = queue[head];
-            long parent = listedUnder[head];
-            head++;
+        while (queue.hasNext()) {
+            long pid = queue.next();
+            long parent = queue.parent();
             TreeMember m = readMember(pid);
             if (m == null) {
-                continue; // Gone since the listing.
+                continue; // Gone since the listing (lost, if it was reaped), or not ours to read.
             }
             if (one.pid != pid || one.ppid != parent) {
                 if (members.get(pid) != m) {
@@ -80,16 +73,37 @@ final class ChildrenWalk implements Descendants {
             if (m.starttime != one.starttime) {
                 m.restarted(one.starttime);
             }
+            if (one.state == 'X') {
+                // Being reaped: the kernel marks the zombie dead, then adds its totals to its parent's
+                // children counters, then removes it. Counted here it might be counted twice; the parent
+                // read before may not hold it yet: lost, and the walk is done again.
+                lost = true;
+                m.lastSeen = stamp;
+                if (members.get(pid) != m) {
+                    m.close();
+                }
+                continue;
+            }
             m.lastSeen = stamp;
             total.add(one);
+            if (counters != null) {
+                counters.add(m.counters(proc, counters));
+            }
             count++;
-            tail = listChildren(m, one, tail);
+            listChildren(m, one);
             if (members.get(pid) != m) {
                 m.close(); // Read once, beyond MAX_KEPT.
             }
         }
-        members.evictUnseen(stamp);
+        if (members.evictUnseen(stamp) > 0) {
+            lost = true; // Reaped before its parent's stat was read (counted there), or just after (not).
+        }
         return count;
+    }
+
+    @Override
+    public boolean lostMembers() {
+        return lost;
     }
 
     /** Reads a listed pid's stat into {@link #one} through its kept descriptor; null if it is gone. */
@@ -107,14 +121,14 @@ final class ChildrenWalk implements Descendants {
         }
         try {
             m = TreeMember.open(proc, pid);
-        } catch (IOException gone) {
-            return null; // Exited since its parent listed it, or not ours to read.
+        } catch (IOException e) {
+            return gone(pid); // Exited since its parent listed it, or not ours to read.
         }
         try {
             m.read(one);
-        } catch (IOException gone) {
+        } catch (IOException e) {
             m.close();
-            return null;
+            return gone(pid);
         }
         m.starttime = one.starttime;
         if (members.size() < maxKept) {
@@ -123,55 +137,23 @@ final class ChildrenWalk implements Descendants {
         return m;
     }
 
-    /** Queues, from {@code tail}, the not yet seen children of every thread of {@code m}; returns the new tail. */
-    private int listChildren(TreeMember m, ProcStat stat, int tail) {
+    /**
+     * Notes a listed process that could not be read: lost when it is gone (its parent listed it, so
+     * its parent's stat, read before, does not hold it yet), not when it is there but not ours.
+     */
+    private @Nullable TreeMember gone(long pid) {
+        if (!new java.io.File(proc.process(pid)).isDirectory()) {
+            lost = true;
+        }
+        return null;
+    }
+
+    /** Queues the not yet seen children of every thread of {@code m}. */
+    private void listChildren(TreeMember m, ProcStat stat) {
         m.trackThreads(proc, stat);
         for (int t = 0; t < m.threads(); t++) {
-            int length = read(m.children(t));
-            tail = queue(length, m.pid, tail);
+            queue.addChildrenOf(m.pid, m.children(t));
         }
-        return tail;
-    }
-
-    /** Re-reads one kept children file into {@link #list}; 0 when the thread is gone. */
-    private int read(RandomAccessFile file) {
-        int length = 0;
-        try {
-            file.seek(0);
-            int n;
-            while ((n = file.read(list, length, list.length - length)) > 0) {
-                length += n;
-                if (length == list.length) {
-                    list = Arrays.copyOf(list, list.length * 2);
-                }
-            }
-        } catch (IOException gone) {
-            return 0; // The thread exited: its children went to another thread or a reaper.
-        }
-        return length;
-    }
-
-    /** Parses the space-separated pids in {@link #list} and queues the unseen ones under {@code parent}. */
-    private int queue(int length, long parent, int tail) {
-        long pid = -1;
-        for (int i = 0; i <= length; i++) {
-            int digit = i < length ? list[i] - '0' : -1;
-            if (digit >= 0 && digit <= 9) {
-                pid = (pid < 0 ? 0 : pid * 10) + digit;
-            } else if (pid >= 0) {
-                if (seen.add(pid)) {
-                    if (tail == queue.length) {
-                        queue = Arrays.copyOf(queue, tail * 2);
-                        listedUnder = Arrays.copyOf(listedUnder, tail * 2);
-                    }
-                    queue[tail] = pid;
-                    listedUnder[tail] = parent;
-                    tail++;
-                }
-                pid = -1;
-            }
-        }
-        return tail;
     }
 
     /** How many processes below the root have descriptors open (for tests). */

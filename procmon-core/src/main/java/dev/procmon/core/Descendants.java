@@ -1,6 +1,7 @@
 package dev.procmon.core;
 
 import java.io.File;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a tree sampler finds the live descendants of its root at each sample: {@link ChildrenWalk}
@@ -11,12 +12,22 @@ import java.io.File;
 interface Descendants extends AutoCloseable {
 
     /**
-     * Adds the counters of every live descendant of the root into {@code total} and returns how
-     * many there were.
+     * Adds the stat counters of every live descendant of the root into {@code total}, and their
+     * other counters into {@code counters} when given, and returns how many descendants there were.
      *
      * @param rootStat the root's stat, read by the caller at this sample
      */
-    int addInto(ProcStat rootStat, ProcStat total);
+    int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters);
+
+    /**
+     * Whether the last {@link #addInto} lost a process of the tree while it walked: one listed but
+     * gone before its stat was read, or one of the last walk's members no longer found. Its parent
+     * may have reaped it after its own stat was read, so the walk may have counted it nowhere: the
+     * caller walks again. The full scan does not tell (false).
+     */
+    default boolean lostMembers() {
+        return false;
+    }
 
     /** Closes what is kept open between samples; never throws. */
     @Override

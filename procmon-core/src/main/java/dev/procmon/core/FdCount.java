@@ -41,7 +41,7 @@ final class FdCount {
         }
     }
 
-    void read(Sample into) {
+    void read(ProcessReading into) {
         into.numFds = fdDir.length();
     }
 }

@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
 final class GuardedSampler {
 
     private final Sampler sampler;
-    private final @Nullable Consumer<Sample> jvm;
+    private final @Nullable Consumer<ProcessReading> jvm;
     private boolean warnedSample;
     private boolean warnedJvm;
     /** Written by the sampling thread only; volatile so it is read without a lock. */
     private volatile long failures;
 
     /** @param jvm adds the JVM's figures to a reading, or null */
-    GuardedSampler(Sampler sampler, @Nullable Consumer<Sample> jvm) {
+    GuardedSampler(Sampler sampler, @Nullable Consumer<ProcessReading> jvm) {
         this.sampler = sampler;
         this.jvm = jvm;
     }
@@ -31,7 +31,7 @@ final class GuardedSampler {
     /** Takes the process reading; false (counted, reported once) when it could not be taken. */
     // NonAtomicVolatileUpdate: failures has one writer, the sampling thread; volatile only publishes it.
     @SuppressWarnings("NonAtomicVolatileUpdate")
-    boolean sample(Sample into) {
+    boolean sample(ProcessReading into) {
         try {
             into.clear();
             sampler.sample(into);
@@ -54,7 +54,7 @@ final class GuardedSampler {
     }
 
     /** Adds the JVM's figures; a failure leaves the reading without them (reported once). */
-    void addJvm(Sample into) {
+    void addJvm(ProcessReading into) {
         if (jvm == null) {
             return;
         }

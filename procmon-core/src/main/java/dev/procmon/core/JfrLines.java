@@ -21,8 +21,8 @@ final class JfrLines {
     private final Writer out;
     private final double pauseMillis;
     private final SampleLineWriter writer;
-    private final Sample jvm = new Sample();
-    private final Map<Long, Sample> others = new HashMap<>();
+    private final ProcessReading jvm = new ProcessReading();
+    private final Map<Long, ProcessReading> others = new HashMap<>();
     private final long[] cpuTimes;
     private final double[] cpuUser;
     private final double[] cpuSystem;
@@ -103,7 +103,7 @@ final class JfrLines {
 
     private void process(JfrEvents.Point p, boolean hasRss, boolean hasCpu) throws IOException {
         boolean self = p.pid() == events.pid;
-        Sample s = self ? jvm : others.computeIfAbsent(p.pid(), pid -> new Sample());
+        ProcessReading s = self ? jvm : others.computeIfAbsent(p.pid(), pid -> new ProcessReading());
         s.pid = p.pid();
         if (!self || !hasRss) {
             s.rssBytes = (long) p.a();
@@ -111,15 +111,15 @@ final class JfrLines {
         s.pageFaults = (long) p.d();
         s.majorFaults = (long) p.e();
         if (!self) {
-            s.userMicros = p.b() < 0 ? Sample.UNKNOWN : Math.round(p.b() * 1e6);
-            s.systemMicros = p.c() < 0 ? Sample.UNKNOWN : Math.round(p.c() * 1e6);
+            s.userMicros = p.b() < 0 ? ProcessReading.UNKNOWN : Math.round(p.b() * 1e6);
+            s.systemMicros = p.c() < 0 ? ProcessReading.UNKNOWN : Math.round(p.c() * 1e6);
         }
         if (!self || !hasCpu) {
             emit(s, p.epochNanos(), null);
         }
     }
 
-    private void emit(Sample s, long t, @Nullable String label) throws IOException {
+    private void emit(ProcessReading s, long t, @Nullable String label) throws IOException {
         if (s == jvm && cpuTimes.length > 0) {
             s.userMicros = cpuMicros(cpuUser, t);
             s.systemMicros = cpuMicros(cpuSystem, t);
@@ -158,7 +158,7 @@ final class JfrLines {
     /** Cumulative CPU at {@code t}, interpolated between the loads around it; unknown before the first. */
     private long cpuMicros(double[] cumulative, long t) {
         if (t < cpuTimes[0]) {
-            return Sample.UNKNOWN;
+            return ProcessReading.UNKNOWN;
         }
         int i = Arrays.binarySearch(cpuTimes, t);
         if (i >= 0) {

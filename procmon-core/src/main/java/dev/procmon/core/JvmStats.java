@@ -19,7 +19,7 @@ final class JvmStats {
     private final GarbageCollectorMXBean[] collectors =
             ManagementFactory.getGarbageCollectorMXBeans().toArray(new GarbageCollectorMXBean[0]);
 
-    void sample(Sample into) {
+    void sample(ProcessReading into) {
         // Two reads, not one snapshot: a heap that grows between them would make used = committed - free
         // negative. Re-read until committed holds still (a few tries), and never write less than 0.
         long committed;

@@ -6,7 +6,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Predicate;
@@ -108,7 +107,7 @@ final class LabelServer implements Runnable {
             return;
         }
         c.configureBlocking(false);
-        c.register(selector, SelectionKey.OP_READ, new Connection(System.nanoTime()));
+        c.register(selector, SelectionKey.OP_READ, new LabelConnection(System.nanoTime()));
         open++;
     }
 
@@ -134,7 +133,7 @@ final class LabelServer implements Runnable {
 
     private void read(SelectionKey key) throws IOException {
         SocketChannel c = (SocketChannel) key.channel();
-        Connection conn = (Connection) key.attachment();
+        LabelConnection conn = (LabelConnection) key.attachment();
         int n;
         try {
             n = c.read(conn.buffer);
@@ -145,15 +144,9 @@ final class LabelServer implements Runnable {
         if (n >= 0 && conn.buffer.hasRemaining()) {
             return;
         }
-        conn.buffer.flip();
-        if (conn.buffer.hasRemaining()) {
-            String label = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(conn.buffer)
-                    .toString();
-            boolean queued = deliver.test(label.endsWith("\n") ? label.substring(0, label.length() - 1) : label);
+        String label = conn.label();
+        if (label != null) {
+            boolean queued = deliver.test(label);
             try {
                 // Best effort: a reply the peer does not read in time is its loss, never a wait here.
                 c.write((queued ? OK : FULL).duplicate());
@@ -167,7 +160,8 @@ final class LabelServer implements Runnable {
     private void expire() throws IOException {
         long now = System.nanoTime();
         for (SelectionKey key : selector.keys()) {
-            if (key.attachment() instanceof Connection conn && now - conn.since > CONNECTION_MILLIS * 1_000_000) {
+            if (key.attachment() instanceof LabelConnection conn
+                    && conn.olderThan(now, CONNECTION_MILLIS * 1_000_000)) {
                 drop(key);
             }
         }
@@ -187,16 +181,6 @@ final class LabelServer implements Runnable {
             server.close();
         } catch (IOException e) {
             LOG.debug("procmon: closing the label socket failed", e);
-        }
-    }
-
-    /** One client: its label so far and when it connected. */
-    private static final class Connection {
-        final ByteBuffer buffer = ByteBuffer.allocate(LabelSocket.MAX_LABEL_BYTES);
-        final long since;
-
-        Connection(long since) {
-            this.since = since;
         }
     }
 }

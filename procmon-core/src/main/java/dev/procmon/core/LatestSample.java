@@ -36,7 +36,7 @@ final class LatestSample {
     }
 
     /** Called by the ProcMon thread only. Allocates nothing. */
-    void publish(Sample s, long sampleEpochMicros, long sampleElapsedMicros) {
+    void publish(ProcessReading s, long sampleEpochMicros, long sampleElapsedMicros) {
         long v = version.get();
         version.setOpaque(v + 1);
         java.lang.invoke.VarHandle.releaseFence();

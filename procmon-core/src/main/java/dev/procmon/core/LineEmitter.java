@@ -43,7 +43,7 @@ final class LineEmitter {
     }
 
     /** Writes a tick's lines: the reading with the first queued label, then more labels while time allows. */
-    void emit(Sample s, long epochMicros, long elapsedNanos, long deadlineNanos) {
+    void emit(ProcessReading s, long epochMicros, long elapsedNanos, long deadlineNanos) {
         long dropped = labels.takeDropped();
         QueuedLabel label = labels.poll();
         for (int lines = 0; ; lines++) {
@@ -67,7 +67,7 @@ final class LineEmitter {
      * last of them on the STOP line; labels left when the deadline passes are counted as dropped
      * on the STOP line. Then lets nothing more through.
      */
-    void emitStop(Sample s, long epochMicros, long elapsedNanos, long deadlineNanos) {
+    void emitStop(ProcessReading s, long epochMicros, long elapsedNanos, long deadlineNanos) {
         long dropped = labels.takeDropped();
         QueuedLabel label = labels.poll();
         while (true) {
@@ -92,7 +92,12 @@ final class LineEmitter {
     }
 
     private void write(
-            Kind kind, Sample s, long epochMicros, long elapsedNanos, @Nullable QueuedLabel label, long dropped) {
+            Kind kind,
+            ProcessReading s,
+            long epochMicros,
+            long elapsedNanos,
+            @Nullable QueuedLabel label,
+            long dropped) {
         started = true;
         // Published before the write: a key-value sink reads this very sample back.
         latest.publish(s, epochMicros, elapsedNanos / 1_000);

@@ -1,7 +1,5 @@
 package dev.procmon.core;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +106,7 @@ public enum LogField {
             Flag.NULLABLE,
             "num_procs",
             DatUnit.AS_LOGGED,
-            s -> s.numProcs > 0 ? s.numProcs : Sample.UNKNOWN),
+            s -> s.numProcs > 0 ? s.numProcs : ProcessReading.UNKNOWN),
     NUM_THREADS(
             null,
             LogFormat.NUM_THREADS,
@@ -194,7 +192,7 @@ public enum LogField {
             Flag.NULLABLE,
             "heap_used_mb",
             DatUnit.MB,
-            s -> s.hasJvm ? s.heapUsed : Sample.UNKNOWN),
+            s -> s.hasJvm ? s.heapUsed : ProcessReading.UNKNOWN),
     HEAP_COMMITTED(
             JVM,
             LogFormat.HEAP_COMMITTED,
@@ -202,7 +200,7 @@ public enum LogField {
             Flag.NULLABLE,
             "heap_committed_mb",
             DatUnit.MB,
-            s -> s.hasJvm ? s.heapCommitted : Sample.UNKNOWN),
+            s -> s.hasJvm ? s.heapCommitted : ProcessReading.UNKNOWN),
     NON_HEAP_USED(
             JVM,
             LogFormat.NON_HEAP_USED,
@@ -210,7 +208,7 @@ public enum LogField {
             Flag.NULLABLE,
             "non_heap_used_mb",
             DatUnit.MB,
-            s -> s.hasJvm ? s.nonHeapUsed : Sample.UNKNOWN),
+            s -> s.hasJvm ? s.nonHeapUsed : ProcessReading.UNKNOWN),
     GC_COUNT(
             JVM,
             LogFormat.GC_COUNT,
@@ -218,7 +216,7 @@ public enum LogField {
             Flag.NULLABLE | Flag.CUMULATIVE,
             "gc_per_s",
             DatUnit.PER_SECOND,
-            s -> s.hasJvm ? s.gcCount : Sample.UNKNOWN),
+            s -> s.hasJvm ? s.gcCount : ProcessReading.UNKNOWN),
     GC_TIME(
             JVM,
             LogFormat.GC_TIME,
@@ -226,7 +224,7 @@ public enum LogField {
             Flag.NULLABLE | Flag.CUMULATIVE,
             "gc_time_s",
             DatUnit.AS_LOGGED,
-            s -> s.hasJvm ? s.gcMillis * 1_000 : Sample.UNKNOWN),
+            s -> s.hasJvm ? s.gcMillis * 1_000 : ProcessReading.UNKNOWN),
     JVM_THREADS(
             JVM,
             LogFormat.THREADS,
@@ -234,7 +232,7 @@ public enum LogField {
             Flag.NULLABLE,
             "jvm_threads",
             DatUnit.AS_LOGGED,
-            s -> s.hasJvm ? s.threads : Sample.UNKNOWN),
+            s -> s.hasJvm ? s.threads : ProcessReading.UNKNOWN),
 
     LABELS_DROPPED(null, LogFormat.LABELS_DROPPED, FieldKind.COUNT, Flag.NULLABLE, null, DatUnit.NONE, null),
     LABEL(null, LogFormat.LABEL, FieldKind.TEXT, 0, null, DatUnit.NONE, null),
@@ -249,28 +247,6 @@ public enum LogField {
         static final int ALWAYS_WRITTEN = 16;
     }
 
-    private static final List<LogField> TOP_LEVEL;
-    private static final List<List<LogField>> MEMBERS;
-
-    static {
-        List<LogField> top = new ArrayList<>();
-        List<List<LogField>> members = new ArrayList<>();
-        for (LogField f : values()) {
-            members.add(new ArrayList<>());
-            if (f.parent == null) {
-                top.add(f);
-            } else {
-                members.get(f.parent.ordinal()).add(f);
-            }
-        }
-        TOP_LEVEL = Collections.unmodifiableList(top);
-        List<List<LogField>> frozen = new ArrayList<>();
-        for (List<LogField> m : members) {
-            frozen.add(Collections.unmodifiableList(m));
-        }
-        MEMBERS = Collections.unmodifiableList(frozen);
-    }
-
     private final @Nullable LogField parent;
     private final String key;
     private final FieldKind kind;
@@ -278,7 +254,7 @@ public enum LogField {
     private final @Nullable String datName;
     private final @Nullable DatUnit datUnit;
     /** The value in the writer's integer unit (seconds as microseconds), negative when unknown. */
-    private final @Nullable ToLongFunction<Sample> value;
+    private final @Nullable ToLongFunction<ProcessReading> value;
 
     LogField(
             @Nullable LogField parent,
@@ -287,7 +263,7 @@ public enum LogField {
             int flags,
             @Nullable String datName,
             @Nullable DatUnit datUnit,
-            @Nullable ToLongFunction<Sample> value) {
+            @Nullable ToLongFunction<ProcessReading> value) {
         if (parent != null && parent.kind != FieldKind.OBJECT) {
             throw new IllegalArgumentException(key + ": parent is not an object");
         }
@@ -362,26 +338,26 @@ public enum LogField {
 
     /** Returns the top-level fields, in write order. */
     public static List<LogField> topLevel() {
-        return TOP_LEVEL;
+        return LogFieldTree.TOP_LEVEL;
     }
 
     /** Returns this object's members in write order (empty for a field that is not an object). */
     public List<LogField> members() {
-        return MEMBERS.get(ordinal());
+        return LogFieldTree.MEMBERS.get(ordinal());
     }
 
     /**
      * The value of this field in a sample, in the writer's integer unit (microseconds for seconds),
      * negative when unknown; only for fields a sample holds ({@link #fromSample}).
      */
-    long valueIn(Sample s) {
+    long valueIn(ProcessReading s) {
         if (value == null) {
             throw new IllegalStateException(path() + " is not read from a sample");
         }
         return value.applyAsLong(s);
     }
 
-    /** Returns true if the value comes from the {@link Sample} (not from the line's time, label, ...). */
+    /** Returns true if the value comes from the {@link ProcessReading} (not from the line's time, label, ...). */
     boolean fromSample() {
         return value != null;
     }

@@ -56,17 +56,20 @@ final class MemberTable {
         }
     }
 
-    /** Closes and removes every member not seen in sample {@code stamp}. */
-    void evictUnseen(int stamp) {
+    /** Closes and removes every member not seen in sample {@code stamp}; returns how many there were. */
+    int evictUnseen(int stamp) {
+        int evicted = 0;
         for (int i = 0; i < members.length; ) {
             TreeMember m = members[i];
             if (m != null && m.lastSeen != stamp) {
                 removeAt(i); // An entry from further on may now be at i: look at i again.
                 m.close();
+                evicted++;
             } else {
                 i++;
             }
         }
+        return evicted;
     }
 
     /** Closes and removes every member. */

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /**
- * Puts a monitor together from its builder's options: the sampler (the launched child's reaped
+ * Puts a monitor together from its builder's options ({@link MonitorOptions}): the sampler (the launched child's reaped
  * totals, a tree, one process, or the JDK's view), the sink (file, consumer, SLF4J with or without
  * key-value pairs, stderr when no SLF4J provider is bound), the JVM reader (this JVM, or another
  * over JMX) and the label socket. A start that fails closes what it opened, and says what failed.
@@ -14,7 +14,7 @@ final class MonitorAssembly {
 
     private MonitorAssembly() {}
 
-    static ProcessMonitor start(ProcessMonitor.Builder b) {
+    static ProcessMonitor start(MonitorOptions b) {
         Sampler s;
         ProcRoot proc = b.procRoot != null ? new ProcRoot(b.procRoot) : ProcRoot.fromSystemProperty();
         try {
@@ -44,10 +44,11 @@ final class MonitorAssembly {
             SamplerChoice.closeQuietly(s);
             throw new UncheckedIOException("cannot open " + b.file + ": " + e.getMessage(), e);
         }
-        ProcessMonitor monitor;
+        MonitorLifecycle life;
         try {
-            Consumer<Sample> remote = b.remoteJvm == null ? null : new RemoteJvmStats(s.pid(), b.remoteJvm)::sample;
-            monitor = new ProcessMonitor(b, s, out, latest, remote).begin();
+            Consumer<ProcessReading> remote =
+                    b.remoteJvm == null ? null : new RemoteJvmStats(s.pid(), b.remoteJvm)::sample;
+            life = new MonitorLifecycle(b, s, out, latest, remote).begin();
         } catch (IOException e) {
             SamplerChoice.closeQuietly(s);
             SamplerChoice.closeQuietly(out);
@@ -58,9 +59,10 @@ final class MonitorAssembly {
             SamplerChoice.closeQuietly(out);
             throw e;
         }
+        ProcessMonitor monitor = new ProcessMonitor(life);
         if (b.labelSocket) {
             try {
-                monitor.labelSocket = LabelSocket.open(monitor.pid(), monitor::addLabel);
+                life.labelSocket = LabelSocket.open(monitor.pid(), monitor::addLabel);
             } catch (IOException | RuntimeException e) {
                 GuardedLog.warn(
                         "procmon: no labels from other processes for pid {} ({})",

@@ -28,14 +28,14 @@ final class MxBeanSampler implements Sampler {
     }
 
     @Override
-    public void sample(Sample into) {
+    public void sample(ProcessReading into) {
         into.pid = pid;
         into.processStartNanos = processStartNanos;
         if (os != null) {
             long cpu = os.getProcessCpuTime();
-            into.userMicros = cpu < 0 ? Sample.UNKNOWN : cpu / 1_000;
+            into.userMicros = cpu < 0 ? ProcessReading.UNKNOWN : cpu / 1_000;
             long vms = os.getCommittedVirtualMemorySize();
-            into.vmsBytes = vms < 0 ? Sample.UNKNOWN : vms;
+            into.vmsBytes = vms < 0 ? ProcessReading.UNKNOWN : vms;
         }
     }
 }

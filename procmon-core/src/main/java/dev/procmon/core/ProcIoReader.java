@@ -1,7 +1,6 @@
 package dev.procmon.core;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -12,34 +11,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProcIoReader implements AutoCloseable {
 
-    private static final byte[] RCHAR = ascii("rchar:");
-    private static final byte[] WCHAR = ascii("wchar:");
-    private static final byte[] READ_BYTES = ascii("read_bytes:");
-    private static final byte[] WRITE_BYTES = ascii("write_bytes:");
+    private final ProcKeyValueFile file;
 
-    private final ProcFile file;
-    private final byte[] buffer = new byte[512];
-
-    private ProcIoReader(ProcFile file) {
+    private ProcIoReader(ProcKeyValueFile file) {
         this.file = file;
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
     static @Nullable ProcIoReader open(Path processDir) {
-        ProcFile f = ProcFile.openIfReadable(processDir.resolve("io"));
+        ProcKeyValueFile f =
+                ProcKeyValueFile.open(processDir.resolve("io"), 512, "rchar:", "wchar:", "read_bytes:", "write_bytes:");
         return f == null ? null : new ProcIoReader(f);
     }
 
-    void read(Sample into) throws IOException {
-        int n = file.read(buffer);
-        into.readChars = ProcText.value(buffer, n, RCHAR);
-        into.writeChars = ProcText.value(buffer, n, WCHAR);
-        into.readBytes = ProcText.value(buffer, n, READ_BYTES);
-        into.writeBytes = ProcText.value(buffer, n, WRITE_BYTES);
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+    void read(ProcessReading into) throws IOException {
+        file.read();
+        into.readChars = file.value(0);
+        into.writeChars = file.value(1);
+        into.readBytes = file.value(2);
+        into.writeBytes = file.value(3);
     }
 
     @Override

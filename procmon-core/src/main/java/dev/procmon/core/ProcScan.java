@@ -3,6 +3,7 @@ package dev.procmon.core;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a tree where the kernel has no children files: the proc root is listed, every other
@@ -28,8 +29,8 @@ final class ProcScan implements Descendants {
     }
 
     @Override
-    public int addInto(ProcStat rootStat, ProcStat total) {
-        return addDescendants(readOthers(), total);
+    public int addInto(ProcStat rootStat, ProcStat total, @Nullable CounterSum counters) {
+        return addDescendants(readOthers(), total, counters);
     }
 
     /** Reads the stat of every process but the root; returns how many were read. */
@@ -70,9 +71,10 @@ final class ProcScan implements Descendants {
 
     /**
      * Marks the descendants of the root among the first {@code n} others, breadth first, adding each
-     * into {@code total}; returns how many there were. O(n x tree size).
+     * into {@code total} (and its other counters, opened for this sample only, into {@code counters});
+     * returns how many there were. O(n x tree size).
      */
-    private int addDescendants(int n, ProcStat total) {
+    private int addDescendants(int n, ProcStat total, @Nullable CounterSum counters) {
         Arrays.fill(member, 0, n, false);
         int head = 0;
         int tail = 0;
@@ -83,6 +85,9 @@ final class ProcScan implements Descendants {
                 if (!member[i] && others[i].ppid == parent) {
                     member[i] = true;
                     total.add(others[i]);
+                    if (counters != null) {
+                        counters.addOnce(proc, others[i].pid);
+                    }
                     queue[tail++] = others[i].pid;
                 }
             }

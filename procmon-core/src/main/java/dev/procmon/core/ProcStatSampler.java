@@ -73,7 +73,7 @@ final class ProcStatSampler implements Sampler {
     }
 
     @Override
-    public void sample(Sample into) throws IOException {
+    public void sample(ProcessReading into) throws IOException {
         fill(read(), into);
         if (counters != null) {
             counters.read(into);
@@ -113,7 +113,7 @@ final class ProcStatSampler implements Sampler {
     }
 
     /** Converts raw counters (this process's, or a tree's sum) into a sample of this process. */
-    void fill(ProcStat s, Sample into) {
+    void fill(ProcStat s, ProcessReading into) {
         into.pid = pid;
         into.processStartNanos = processStartNanos;
         into.rssBytes = s.rssPages * kernel.pageSize();

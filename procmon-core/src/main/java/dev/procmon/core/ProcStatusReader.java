@@ -10,28 +10,26 @@ import org.jspecify.annotations.Nullable;
  * read only every few samples ({@link ProcessCounters}).
  */
 final class ProcStatusReader implements AutoCloseable {
-
-    private static final byte[] VOLUNTARY = ProcIoReader.ascii("voluntary_ctxt_switches:");
-    private static final byte[] NONVOLUNTARY = ProcIoReader.ascii("nonvoluntary_ctxt_switches:");
-
-    private final ProcFile file;
     /** Big enough for the status of a process on a machine with thousands of CPUs (long lists). */
-    private final byte[] buffer = new byte[16 * 1024];
+    private static final int STATUS_BUFFER = 16 * 1024;
 
-    private ProcStatusReader(ProcFile file) {
+    private final ProcKeyValueFile file;
+
+    private ProcStatusReader(ProcKeyValueFile file) {
         this.file = file;
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
     static @Nullable ProcStatusReader open(Path processDir) {
-        ProcFile f = ProcFile.openIfReadable(processDir.resolve("status"));
+        ProcKeyValueFile f = ProcKeyValueFile.open(
+                processDir.resolve("status"), STATUS_BUFFER, "voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:");
         return f == null ? null : new ProcStatusReader(f);
     }
 
-    void read(Sample into) throws IOException {
-        int n = file.read(buffer);
-        into.voluntaryCtxSwitches = ProcText.value(buffer, n, VOLUNTARY);
-        into.involuntaryCtxSwitches = ProcText.value(buffer, n, NONVOLUNTARY);
+    void read(ProcessReading into) throws IOException {
+        file.read();
+        into.voluntaryCtxSwitches = file.value(0);
+        into.involuntaryCtxSwitches = file.value(1);
     }
 
     @Override

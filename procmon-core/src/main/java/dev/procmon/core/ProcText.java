@@ -1,5 +1,7 @@
 package dev.procmon.core;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Finds numbers in the {@code key: value} text of {@code /proc} files ({@code io}, {@code status},
  * {@code smaps_rollup}) without creating a String: these are read at every sample, so hand-written.
@@ -7,6 +9,11 @@ package dev.procmon.core;
 final class ProcText {
 
     private ProcText() {}
+
+    /** The ASCII bytes of a key ({@code "rchar:"}). */
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
 
     /**
      * Returns the first number after the key on the first line that starts with it, or -1 when there

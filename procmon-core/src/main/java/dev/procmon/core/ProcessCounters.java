@@ -39,11 +39,19 @@ final class ProcessCounters implements AutoCloseable {
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
     static ProcessCounters open(Path processDir, MemoryDetail memory) {
+        return open(processDir, memory, true);
+    }
+
+    /**
+     * @param processDir the process's directory, {@code /proc/<pid>}
+     * @param cgroup whether to read the cgroup's memory (a tree's root does, its other members not)
+     */
+    static ProcessCounters open(Path processDir, MemoryDetail memory, boolean cgroup) {
         return new ProcessCounters(
                 ProcIoReader.open(processDir),
                 ProcStatusReader.open(processDir),
                 FdCount.open(processDir),
-                CgroupMemory.open(processDir, Path.of("/")),
+                cgroup ? CgroupMemory.open(processDir, Path.of("/")) : null,
                 memory == MemoryDetail.PSS ? SmapsRollupReader.open(processDir) : null);
     }
 
@@ -51,8 +59,15 @@ final class ProcessCounters implements AutoCloseable {
      * Adds what can be read now to {@code into}. A source that fails this time is left out of this
      * line only: the stat line, read first, already tells whether the process is gone.
      */
-    void read(Sample into) {
-        boolean sparse = tick++ % SPARSE_PERIOD == 0;
+    void read(ProcessReading into) {
+        read(into, tick++ % SPARSE_PERIOD == 0);
+    }
+
+    /**
+     * As {@link #read(ProcessReading)}, with the caller choosing whether this sample reads the
+     * sparse counters (a tree reads all its members alike).
+     */
+    void read(ProcessReading into, boolean sparse) {
         try {
             if (io != null) {
                 io.read(into);

@@ -4,12 +4,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 /**
@@ -38,44 +35,10 @@ public final class ProcessMonitor implements AutoCloseable {
 
     static final String THREAD_NAME = MonitorThread.NAME;
 
-    private final long intervalNanos;
-    private final long stopTimeoutNanos;
-    private final boolean ofThisProcess;
-    private final GuardedSampler sampler;
-    private final GuardedSink sink;
-    private final LabelQueue labels = new LabelQueue();
-    private final SamplingLoop loop;
-    private final MonitorThread thread;
-    private final AtomicBoolean warnedStuck = new AtomicBoolean();
-    /** Labels from other processes ({@link Builder#labelSocket}), or null. */
-    volatile @Nullable LabelSocket labelSocket;
+    private final MonitorLifecycle life;
 
-    private final LatestSample latest;
-    /** The Prometheus endpoint, when the builder asked for one. */
-    private final @Nullable MetricsEndpoint endpoint;
-
-    ProcessMonitor(Builder b, Sampler s, LineSink out, LatestSample latest, @Nullable Consumer<Sample> remoteJvm) {
-        this.latest = latest;
-        intervalNanos = b.interval.toNanos();
-        stopTimeoutNanos = b.stopTimeout.toNanos();
-        ofThisProcess = s.pid() == ProcessHandle.current().pid();
-        Consumer<Sample> jvm = remoteJvm != null
-                ? remoteJvm
-                : !b.jvm ? null : b.jvmReader != null ? b.jvmReader : ofThisProcess ? new JvmStats()::sample : null;
-        sampler = new GuardedSampler(s, jvm);
-        sink = new GuardedSink(out);
-        LineEmitter emitter =
-                new LineEmitter(new SampleLineWriter(ZoneId.systemDefault()), sink, labels, b.clock, latest);
-        loop = new SamplingLoop(
-                sampler,
-                sink,
-                emitter,
-                b.clock,
-                intervalNanos,
-                stopTimeoutNanos / 2,
-                () -> OpenMonitors.remove(labels));
-        thread = new MonitorThread(loop, this::close);
-        endpoint = b.prometheus == null ? null : MetricsEndpoint.open(b.prometheus, latest);
+    ProcessMonitor(MonitorLifecycle life) {
+        this.life = life;
     }
 
     /** Starts a monitor of this process that writes to the {@code procmon} logger at INFO. */
@@ -117,17 +80,17 @@ public final class ProcessMonitor implements AutoCloseable {
      * @return whether the label was queued (false once the monitor is closing, or its queue is full)
      */
     public boolean addLabel(String text) {
-        return labels.offer(QueuedLabel.of(text, null));
+        return life.labels.offer(QueuedLabel.of(text, null));
     }
 
     /** The pid of the sampled process. */
     public long pid() {
-        return sampler.pid();
+        return life.sampler.pid();
     }
 
     /** The sampling interval. */
     public Duration interval() {
-        return Duration.ofNanos(intervalNanos);
+        return Duration.ofNanos(life.intervalNanos);
     }
 
     /**
@@ -135,7 +98,7 @@ public final class ProcessMonitor implements AutoCloseable {
      * process has exited only at DEBUG).
      */
     public long failedSamples() {
-        return sampler.failures();
+        return life.sampler.failures();
     }
 
     /**
@@ -145,11 +108,12 @@ public final class ProcessMonitor implements AutoCloseable {
      * @return the values of the last sample, empty before the first
      */
     public Optional<MetricsSnapshot> latest() {
-        return Optional.ofNullable(latest.snapshot());
+        return Optional.ofNullable(life.latest.snapshot());
     }
 
     /** Returns the address the Prometheus endpoint is bound to, when the builder asked for one. */
     public Optional<InetSocketAddress> prometheusAddress() {
+        MetricsEndpoint endpoint = life.endpoint;
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
     }
 
@@ -158,28 +122,12 @@ public final class ProcessMonitor implements AutoCloseable {
      * reported once at WARN): a recording that lost lines can say so in its exit status.
      */
     public long failedWrites() {
-        return sink.failed();
+        return life.sink.failed();
     }
 
     /** Schedule instants missed because the ProcMon thread was held up (reported once, at INFO). */
     long skippedSamples() {
-        return loop.skipped();
-    }
-
-    ProcessMonitor begin() {
-        if (ofThisProcess) {
-            OpenMonitors.add(labels);
-        }
-        try {
-            thread.start();
-        } catch (Throwable e) {
-            OpenMonitors.remove(labels);
-            if (endpoint != null) {
-                endpoint.close();
-            }
-            throw e;
-        }
-        return this;
+        return life.loop.skipped();
     }
 
     /**
@@ -190,113 +138,41 @@ public final class ProcessMonitor implements AutoCloseable {
      */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + stopTimeoutNanos;
-        OpenMonitors.remove(labels);
-        loop.requestStop();
-        if (thread.isCurrent()) {
-            loop.writeStop();
-        } else if (!thread.awaitEnd(deadline, this::sinkCalledExit)) {
-            if (sinkCalledExit()) {
-                // The sink called System.exit: the ProcMon thread waits for this very hook and never
-                // returns, so the hook has the STOP line written and the monitor closed for it, by a
-                // thread it need not wait for beyond the stop timeout (the sink may exit again).
-                if (!MonitorThread.runBounded(loop::finish, deadline)) {
-                    sink.shut();
-                }
-            } else {
-                // The stuck thread still owns the sampler and the sink: closing them under it could make
-                // it read a reused descriptor, so they are left to it; but it writes nothing more.
-                sink.shut();
-                if (warnedStuck.compareAndSet(false, true)) {
-                    GuardedLog.warn(
-                            "procmon: the ProcMon thread did not stop within {} ms; no STOP line written",
-                            stopTimeoutNanos / 1_000_000);
-                    thread.interrupt();
-                }
-            }
-        }
-        LabelSocket socket = labelSocket;
-        if (socket != null) {
-            socket.close();
-        }
-        if (endpoint != null) {
-            endpoint.close();
-        }
-        thread.removeHook();
-    }
-
-    private boolean sinkCalledExit() {
-        return sink.writing() && thread.isExiting();
+        life.close();
     }
 
     /** Options for a {@link ProcessMonitor}; {@link #start()} starts it. */
     public static final class Builder {
-        /** The longest interval accepted: beyond it the schedule's nanosecond arithmetic would overflow. */
-        static final Duration MAX_INTERVAL = Duration.ofDays(365);
-
-        static final Duration MAX_STOP_TIMEOUT = Duration.ofHours(1);
-
-        Duration interval = Duration.ofSeconds(1);
-        String loggerName = DEFAULT_LOGGER;
-        Level level = Level.INFO;
-
-        @Nullable
-        Consumer<Sample> jvmReader;
-
-        boolean labelSocket;
-        javax.management.@Nullable MBeanServerConnection remoteJvm;
-
-        @Nullable
-        Consumer<String> consumer;
-
-        @Nullable
-        Path file;
-
-        long pid = -1;
-        boolean jvm = true;
-
-        @Nullable
-        InetSocketAddress prometheus;
-
-        boolean keyValues;
-        boolean includeChildren;
-        MemoryDetail memory = MemoryDetail.RSS;
-
-        @Nullable
-        Path procRoot;
-
-        MonitorClock clock = MonitorClock.SYSTEM;
-
-        @Nullable
-        Sampler sampler;
-
-        Duration stopTimeout = Duration.ofSeconds(5);
-        ReapedChildSampler.@Nullable Baseline childBaseline;
+        final MonitorOptions options = new MonitorOptions();
 
         private Builder() {}
 
-        /** The time between samples (default 1 s); positive, at most 365 days. */
+        /**
+         * The time between samples (default 1 s); at least 10 ms, at most 365 days.
+         *
+         * @throws IllegalArgumentException for an interval outside those bounds, naming the option
+         */
         public Builder interval(Duration interval) {
-            this.interval = inRange(interval, MAX_INTERVAL, "interval");
+            options.interval = MonitorOptions.interval(interval);
             return this;
         }
 
         /** The SLF4J logger the lines go to (default {@value ProcessMonitor#DEFAULT_LOGGER}). */
         public Builder loggerName(String loggerName) {
-            this.loggerName = Objects.requireNonNull(loggerName, "loggerName");
+            options.loggerName = Objects.requireNonNull(loggerName, "loggerName");
             return this;
         }
 
         /** The level of the lines (default INFO). */
         public Builder level(Level level) {
-            this.level = Objects.requireNonNull(level, "level");
+            options.level = Objects.requireNonNull(level, "level");
             return this;
         }
 
         /** Sends each line (marker and JSON, no line separator) to a consumer instead of SLF4J. */
         public Builder sink(Consumer<String> consumer) {
-            this.consumer = Objects.requireNonNull(consumer, "consumer");
-            this.file = null;
+            options.consumer = Objects.requireNonNull(consumer, "consumer");
+            options.file = null;
             return this;
         }
 
@@ -306,8 +182,8 @@ public final class ProcessMonitor implements AutoCloseable {
          * ProcMon thread, so {@link #start()} never waits for its reader.
          */
         public Builder file(Path file) {
-            this.file = Objects.requireNonNull(file, "file");
-            this.consumer = null;
+            options.file = Objects.requireNonNull(file, "file");
+            options.consumer = null;
             return this;
         }
 
@@ -316,25 +192,26 @@ public final class ProcessMonitor implements AutoCloseable {
             if (pid <= 0) {
                 throw new IllegalArgumentException("pid must be positive: " + pid);
             }
-            this.pid = pid;
+            options.pid = pid;
             return this;
         }
 
         /** Whether lines about this JVM carry the {@code jvm} object (default true). */
         public Builder jvm(boolean jvm) {
-            this.jvm = jvm;
+            options.jvm = jvm;
             return this;
         }
 
         /**
          * Whether every live descendant of the sampled process is summed into its line (default
-         * false): rss, vms, page faults and CPU times are totals over the tree, found at each sample
+         * false): rss, vms, page faults, CPU times, threads, I/O, context switches, descriptors and
+         * (with {@link #memory memory(PSS)}) PSS/USS are totals over the tree, found at each sample
          * by walking the kernel's children lists down from the process (or, on kernels without them,
          * by following parent links through all of /proc), and the line carries
          * {@link LogFormat#NUM_PROCS}. Linux only.
          */
         public Builder includeChildren(boolean includeChildren) {
-            this.includeChildren = includeChildren;
+            options.includeChildren = includeChildren;
             return this;
         }
 
@@ -345,17 +222,17 @@ public final class ProcessMonitor implements AutoCloseable {
          * picks a free port ({@link ProcessMonitor#prometheusAddress()} tells which).
          */
         public Builder prometheus(InetSocketAddress address) {
-            this.prometheus = Objects.requireNonNull(address, "address");
+            options.prometheus = Objects.requireNonNull(address, "address");
             return this;
         }
 
         /**
          * How much to find out about memory (default {@link MemoryDetail#RSS});
          * {@link MemoryDetail#PSS} adds PSS and USS from {@code /proc/<pid>/smaps_rollup} at every sample
-         * (a single process; Linux only).
+         * (summed over the tree with {@link #includeChildren}; Linux only).
          */
         public Builder memory(MemoryDetail memory) {
-            this.memory = Objects.requireNonNull(memory, "memory");
+            options.memory = Objects.requireNonNull(memory, "memory");
             return this;
         }
 
@@ -365,7 +242,7 @@ public final class ProcessMonitor implements AutoCloseable {
          * a Logback configuration). Off by default; only for the SLF4J sink.
          */
         public Builder keyValues(boolean keyValues) {
-            this.keyValues = keyValues;
+            options.keyValues = keyValues;
             return this;
         }
 
@@ -379,7 +256,7 @@ public final class ProcessMonitor implements AutoCloseable {
          * @throws UncheckedIOException when {@code /proc/self/stat} cannot be read
          */
         public Builder launchedChild() {
-            this.childBaseline = ReapedChildSampler.Baseline.now(Path.of("/proc/self/stat"), clock);
+            options.childBaseline = ChildBaseline.now(Path.of("/proc/self/stat"), options.clock);
             return this;
         }
 
@@ -388,17 +265,17 @@ public final class ProcessMonitor implements AutoCloseable {
          * monitor in a container can read the host's processes through a mount of its /proc.
          */
         public Builder procRoot(Path procRoot) {
-            this.procRoot = Objects.requireNonNull(procRoot, "procRoot");
+            options.procRoot = Objects.requireNonNull(procRoot, "procRoot");
             return this;
         }
 
         Builder clock(MonitorClock clock) {
-            this.clock = clock;
+            options.clock = clock;
             return this;
         }
 
         Builder sampler(Sampler sampler) {
-            this.sampler = sampler;
+            options.sampler = sampler;
             return this;
         }
 
@@ -408,7 +285,7 @@ public final class ProcessMonitor implements AutoCloseable {
          * default; a socket that cannot be opened is one warning and no labels from outside.
          */
         public Builder labelSocket(boolean labelSocket) {
-            this.labelSocket = labelSocket;
+            options.labelSocket = labelSocket;
             return this;
         }
 
@@ -418,26 +295,18 @@ public final class ProcessMonitor implements AutoCloseable {
          * and a JVM that stops answering leaves them out (reported once).
          */
         public Builder jvm(javax.management.MBeanServerConnection connection) {
-            this.remoteJvm = Objects.requireNonNull(connection, "connection");
+            options.remoteJvm = Objects.requireNonNull(connection, "connection");
             return this;
         }
 
-        Builder jvmReader(Consumer<Sample> jvmReader) {
-            this.jvmReader = Objects.requireNonNull(jvmReader, "jvmReader");
+        Builder jvmReader(Consumer<ProcessReading> jvmReader) {
+            options.jvmReader = Objects.requireNonNull(jvmReader, "jvmReader");
             return this;
         }
 
         Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = inRange(stopTimeout, MAX_STOP_TIMEOUT, "stop timeout");
+            options.stopTimeout = MonitorOptions.inRange(stopTimeout, MonitorOptions.MAX_STOP_TIMEOUT, "stop timeout");
             return this;
-        }
-
-        private static Duration inRange(Duration d, Duration max, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
-                throw new IllegalArgumentException(what + " must be positive and at most " + max + ": " + d);
-            }
-            return d;
         }
 
         /**
@@ -448,7 +317,7 @@ public final class ProcessMonitor implements AutoCloseable {
          *     file cannot be opened
          */
         public ProcessMonitor start() {
-            return MonitorAssembly.start(this);
+            return MonitorAssembly.start(options);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.procmon.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * reaped descendants' included, to this process's {@code cutime}, {@code cstime}, {@code cminflt}
  * and {@code cmajflt} ({@code /proc/self/stat}, fields 16, 17, 10 and 12 of proc(5) counted from 1:
  * 11 and 13 for the faults). Less what those counters held before the child was started (the
- * {@link Baseline}), they are the child's exact final totals. So a reading asked for after the child
+ * {@link ChildBaseline}), they are the child's exact final totals. So a reading asked for after the child
  * has been reaped (the STOP line, or every line of a command too short to be read alive) carries:
  * the memory of the last live reading (nothing, if there was none: the process holds no memory
  * now), {@code user}/{@code system} as last read, and the rest of the totals in
@@ -28,37 +27,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReapedChildSampler implements Sampler {
 
-    /** This JVM's children counters and the monotonic time, read just before a child is started. */
-    record Baseline(ChildCounters counters, long nanoTime) {
-
-        static Baseline now(Path selfStat, MonitorClock clock) {
-            try {
-                return new Baseline(ChildCounters.read(selfStat), clock.nanoTime());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + selfStat + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
     /** Opens the sampler of the live child (one process or its tree). */
     interface Opener {
         Sampler open() throws IOException;
     }
 
     private final long pid;
-    private final Baseline baseline;
+    private final ChildBaseline baseline;
     private final Path selfStat;
     private final Path procRoot;
     private final long clockTicksPerSecond;
     private @Nullable Sampler live;
-    private final Sample last = new Sample();
+    private final ProcessReading last = new ProcessReading();
     private boolean haveLast;
 
     /**
      * Opens the child's sampler and takes the first reading at once, so even a command shorter than
      * one interval has been read alive if it could be. A child already reaped is no error.
      */
-    ReapedChildSampler(long pid, Baseline baseline, Opener opener, Path procRoot, long clockTicksPerSecond)
+    ReapedChildSampler(long pid, ChildBaseline baseline, Opener opener, Path procRoot, long clockTicksPerSecond)
             throws IOException {
         this.pid = pid;
         this.baseline = baseline;
@@ -74,7 +61,7 @@ final class ReapedChildSampler implements Sampler {
         }
         if (live != null) {
             try {
-                sample(new Sample());
+                sample(new ProcessReading());
             } catch (IOException e) {
                 // The first tick tries again and reports what is wrong.
             }
@@ -82,7 +69,7 @@ final class ReapedChildSampler implements Sampler {
     }
 
     /** The sampler of child {@code pid} under {@code /proc}; {@code opener} opens its live sampler. */
-    static ReapedChildSampler open(long pid, Baseline baseline, Opener opener, ProcRoot proc) throws IOException {
+    static ReapedChildSampler open(long pid, ChildBaseline baseline, Opener opener, ProcRoot proc) throws IOException {
         if (pid <= 0) {
             throw new IOException("launchedChild() needs the child's pid");
         }
@@ -96,7 +83,7 @@ final class ReapedChildSampler implements Sampler {
     }
 
     @Override
-    public void sample(Sample into) throws IOException {
+    public void sample(ProcessReading into) throws IOException {
         if (live != null) {
             try {
                 live.sample(into);
@@ -118,7 +105,7 @@ final class ReapedChildSampler implements Sampler {
     }
 
     /** The child has been reaped: its exact totals, as described in the class comment. */
-    private void reaped(Sample into) throws IOException {
+    private void reaped(ProcessReading into) throws IOException {
         ChildCounters now = ChildCounters.read(selfStat);
         ChildCounters before = baseline.counters();
         if (haveLast) {
@@ -146,14 +133,14 @@ final class ReapedChildSampler implements Sampler {
     }
 
     private static long known(long value) {
-        return value == Sample.UNKNOWN ? 0 : value;
+        return value == ProcessReading.UNKNOWN ? 0 : value;
     }
 
     private long micros(long ticks) {
         return ticks * 1_000_000L / clockTicksPerSecond;
     }
 
-    private static void copy(Sample from, Sample to) {
+    private static void copy(ProcessReading from, ProcessReading to) {
         to.pid = from.pid;
         to.processStartNanos = from.processStartNanos;
         to.rssBytes = from.rssBytes;

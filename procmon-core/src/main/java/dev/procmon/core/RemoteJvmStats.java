@@ -32,7 +32,7 @@ final class RemoteJvmStats {
         this.collectors = ManagementFactory.getPlatformMXBeans(jvm, GarbageCollectorMXBean.class);
     }
 
-    void sample(Sample into) {
+    void sample(ProcessReading into) {
         try {
             MemoryUsage heap = memory.getHeapMemoryUsage();
             long nonHeap = memory.getNonHeapMemoryUsage().getUsed();

@@ -14,8 +14,6 @@ final class SampleLineWriter {
     /** Labels longer than this are cut (with an ellipsis) so one label cannot bloat the log. */
     static final int MAX_LABEL_LENGTH = 4096;
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private final StringBuilder line = new StringBuilder(512);
     private final LocalTimestampFormat timestamps;
 
@@ -41,7 +39,12 @@ final class SampleLineWriter {
      * @param labelsDropped labels lost to a full queue since the last line (written when &gt; 0)
      */
     StringBuilder format(
-            String marker, Sample s, long epochMicros, long elapsedNanos, @Nullable String label, long labelsDropped) {
+            String marker,
+            ProcessReading s,
+            long epochMicros,
+            long elapsedNanos,
+            @Nullable String label,
+            long labelsDropped) {
         return format(marker, s, epochMicros, elapsedNanos, label, null, labelsDropped);
     }
 
@@ -57,7 +60,7 @@ final class SampleLineWriter {
      */
     StringBuilder format(
             String marker,
-            Sample s,
+            ProcessReading s,
             long epochMicros,
             long elapsedNanos,
             @Nullable String label,
@@ -88,7 +91,8 @@ final class SampleLineWriter {
         return b.append('}');
     }
 
-    private static boolean object(StringBuilder b, boolean first, LogField object, LogField[] members, Sample s) {
+    private static boolean object(
+            StringBuilder b, boolean first, LogField object, LogField[] members, ProcessReading s) {
         if (!object.alwaysWritten() && !anyKnown(members, s)) {
             return first;
         }
@@ -102,7 +106,7 @@ final class SampleLineWriter {
         return false;
     }
 
-    private static boolean anyKnown(LogField[] members, Sample s) {
+    private static boolean anyKnown(LogField[] members, ProcessReading s) {
         for (LogField m : members) {
             if (m.valueIn(s) >= 0) {
                 return true;
@@ -111,7 +115,7 @@ final class SampleLineWriter {
         return false;
     }
 
-    private static boolean value(StringBuilder b, boolean first, LogField f, Sample s) {
+    private static boolean value(StringBuilder b, boolean first, LogField f, ProcessReading s) {
         long v = f.valueIn(s);
         return f.kind() == FieldKind.SECONDS ? seconds(b, first, f.key(), v) : integer(b, first, f.key(), v);
     }
@@ -121,7 +125,7 @@ final class SampleLineWriter {
             return first;
         }
         key(b, first, key);
-        string(b, text);
+        AsciiJson.string(b, text, MAX_LABEL_LENGTH);
         return false;
     }
 
@@ -148,58 +152,7 @@ final class SampleLineWriter {
             return first;
         }
         key(b, first, key);
-        b.append(micros / 1_000_000).append('.');
-        int fraction = (int) (micros % 1_000_000);
-        int digits = 6;
-        while (digits > 1 && fraction % 10 == 0) {
-            fraction /= 10;
-            digits--;
-        }
-        for (int divisor = pow10(digits - 1); divisor > 0; divisor /= 10) {
-            b.append((char) ('0' + fraction / divisor % 10));
-        }
+        AsciiJson.seconds(b, micros);
         return false;
-    }
-
-    private static int pow10(int n) {
-        int p = 1;
-        for (int i = 0; i < n; i++) {
-            p *= 10;
-        }
-        return p;
-    }
-
-    /** A JSON string in pure ASCII: quotes, backslashes, controls and all non-ASCII are escaped. */
-    static void string(StringBuilder b, String text) {
-        b.append('"');
-        int length = Math.min(text.length(), MAX_LABEL_LENGTH);
-        if (length < text.length() && Character.isHighSurrogate(text.charAt(length - 1))) {
-            length--;
-        }
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        b.append("\\u")
-                                .append(HEX[c >> 12 & 0xf])
-                                .append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf])
-                                .append(HEX[c & 0xf]);
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        if (length < text.length()) {
-            b.append("\\u2026");
-        }
-        b.append('"');
     }
 }

@@ -10,11 +10,11 @@ interface Sampler extends Closeable {
     long pid();
 
     /**
-     * Fills {@code into} with the current reading (after {@link Sample#clear()}).
+     * Fills {@code into} with the current reading (after {@link ProcessReading#clear()}).
      *
      * @throws IOException when the reading cannot be taken (the process is gone, /proc unreadable)
      */
-    void sample(Sample into) throws IOException;
+    void sample(ProcessReading into) throws IOException;
 
     @Override
     default void close() throws IOException {}

@@ -20,7 +20,7 @@ final class SamplerChoice {
         if (Files.isReadable(Path.of(proc.selfStat()))) {
             try {
                 return includeChildren
-                        ? ProcessTreeSampler.open(target, clock, proc)
+                        ? ProcessTreeSampler.withCounters(target, clock, proc, memory)
                         : ProcStatSampler.withCounters(target, clock, proc, memory);
             } catch (IOException e) {
                 if (target != self || includeChildren) {

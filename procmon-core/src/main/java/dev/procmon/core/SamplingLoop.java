@@ -29,8 +29,8 @@ final class SamplingLoop implements Runnable {
     private final Runnable closeLabels;
     private volatile boolean stopping;
 
-    private Sample scratch = new Sample();
-    private Sample last = new Sample();
+    private ProcessReading scratch = new ProcessReading();
+    private ProcessReading last = new ProcessReading();
     private long lastEpochMicros;
     private long lastElapsedNanos;
     private boolean haveLast;
@@ -149,7 +149,7 @@ final class SamplingLoop implements Runnable {
         long half = (clock.nanoTime() - before) / 2;
         long elapsedNanos = before + half - scratch.processStartNanos;
         sampler.addJvm(scratch);
-        Sample taken = scratch;
+        ProcessReading taken = scratch;
         scratch = last;
         last = taken;
         lastEpochMicros = epochMicros + half / 1_000;

@@ -11,32 +11,28 @@ import org.jspecify.annotations.Nullable;
  * file, so it is read only on request ({@link MemoryDetail#PSS}).
  */
 final class SmapsRollupReader implements AutoCloseable {
-
-    private static final byte[] PSS = ProcIoReader.ascii("Pss:");
-    private static final byte[] PRIVATE_CLEAN = ProcIoReader.ascii("Private_Clean:");
-    private static final byte[] PRIVATE_DIRTY = ProcIoReader.ascii("Private_Dirty:");
     private static final long KB = 1024;
 
-    private final ProcFile file;
-    private final byte[] buffer = new byte[2048];
+    private final ProcKeyValueFile file;
 
-    private SmapsRollupReader(ProcFile file) {
+    private SmapsRollupReader(ProcKeyValueFile file) {
         this.file = file;
     }
 
     /** @param processDir the process's directory, {@code /proc/<pid>} */
     static @Nullable SmapsRollupReader open(Path processDir) {
-        ProcFile f = ProcFile.openIfReadable(processDir.resolve("smaps_rollup"));
+        ProcKeyValueFile f = ProcKeyValueFile.open(
+                processDir.resolve("smaps_rollup"), 2048, "Pss:", "Private_Clean:", "Private_Dirty:");
         return f == null ? null : new SmapsRollupReader(f);
     }
 
-    void read(Sample into) throws IOException {
-        int n = file.read(buffer);
-        long pss = ProcText.value(buffer, n, PSS);
-        long clean = ProcText.value(buffer, n, PRIVATE_CLEAN);
-        long dirty = ProcText.value(buffer, n, PRIVATE_DIRTY);
-        into.pssBytes = pss < 0 ? Sample.UNKNOWN : pss * KB;
-        into.ussBytes = clean < 0 || dirty < 0 ? Sample.UNKNOWN : (clean + dirty) * KB;
+    void read(ProcessReading into) throws IOException {
+        file.read();
+        long pss = file.value(0);
+        long clean = file.value(1);
+        long dirty = file.value(2);
+        into.pssBytes = pss < 0 ? ProcessReading.UNKNOWN : pss * KB;
+        into.ussBytes = clean < 0 || dirty < 0 ? ProcessReading.UNKNOWN : (clean + dirty) * KB;
     }
 
     @Override

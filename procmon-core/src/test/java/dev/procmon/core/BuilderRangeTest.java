@@ -31,6 +31,22 @@ class BuilderRangeTest {
     }
 
     @Test
+    void anIntervalBelowTenMillisecondsIsRejectedNamingTheOption() {
+        for (Duration tooShort : new Duration[] {Duration.ofNanos(1), Duration.ofMillis(1), Duration.ofMillis(9)}) {
+            assertThatThrownBy(() -> ProcessMonitor.builder().interval(tooShort))
+                    .as("%s", tooShort)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("interval")
+                    .hasMessageContaining("at least 10 ms");
+            assertThatThrownBy(() -> ProcessMonitor.start(tooShort)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> ProcessMonitor.builder().interval(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("interval");
+        assertThat(ProcessMonitor.builder().interval(Duration.ofMillis(10))).isNotNull();
+    }
+
+    @Test
     void aStartThatFailsClosesWhatItOpened() throws IOException {
         Path directory = Files.createDirectory(dir.resolve("not-a-file"));
         long before = -1;

@@ -29,8 +29,8 @@ class CgroupMemoryTest {
         Files.writeString(d.resolve(current), currentValue);
     }
 
-    private static Sample read(CgroupMemory m) throws IOException {
-        Sample s = new Sample();
+    private static ProcessReading read(CgroupMemory m) throws IOException {
+        ProcessReading s = new ProcessReading();
         s.clear();
         m.read(s);
         m.close();
@@ -45,7 +45,7 @@ class CgroupMemoryTest {
     void cgroupV2LimitAndCurrent() throws IOException {
         Path pid = proc("0::/system.slice/build.service\n", V2_MOUNT);
         files("sys/fs/cgroup/system.slice/build.service", "memory.max", "536870912\n", "memory.current", "104857600\n");
-        Sample s = read(CgroupMemory.open(pid, root));
+        ProcessReading s = read(CgroupMemory.open(pid, root));
         assertThat(s.cgroupMemoryMax).isEqualTo(536870912);
         assertThat(s.cgroupMemoryCurrent).isEqualTo(104857600);
     }
@@ -54,8 +54,8 @@ class CgroupMemoryTest {
     void cgroupV2WithoutALimitLeavesTheLimitOut() throws IOException {
         Path pid = proc("0::/user.slice\n", V2_MOUNT);
         files("sys/fs/cgroup/user.slice", "memory.max", "max\n", "memory.current", "4096\n");
-        Sample s = read(CgroupMemory.open(pid, root));
-        assertThat(s.cgroupMemoryMax).isEqualTo(Sample.UNKNOWN);
+        ProcessReading s = read(CgroupMemory.open(pid, root));
+        assertThat(s.cgroupMemoryMax).isEqualTo(ProcessReading.UNKNOWN);
         assertThat(s.cgroupMemoryCurrent).isEqualTo(4096);
     }
 
@@ -69,8 +69,8 @@ class CgroupMemoryTest {
                 "9223372036854771712\n",
                 "memory.usage_in_bytes",
                 "4506726400\n");
-        Sample s = read(CgroupMemory.open(pid, root));
-        assertThat(s.cgroupMemoryMax).as("v1's 'unlimited'").isEqualTo(Sample.UNKNOWN);
+        ProcessReading s = read(CgroupMemory.open(pid, root));
+        assertThat(s.cgroupMemoryMax).as("v1's 'unlimited'").isEqualTo(ProcessReading.UNKNOWN);
         assertThat(s.cgroupMemoryCurrent).isEqualTo(4506726400L);
 
         Files.writeString(root.resolve("sys/fs/cgroup/memory/process_api/abc/memory.limit_in_bytes"), "1073741824\n");
@@ -97,7 +97,7 @@ class CgroupMemoryTest {
         Path self = Path.of("/proc", Long.toString(ProcessHandle.current().pid()));
         CgroupLocation at = CgroupLocation.find(self, Path.of("/"));
         assertThat(at).as("this process has a memory cgroup (v1 or v2)").isNotNull();
-        Sample s = read(CgroupMemory.open(self, Path.of("/")));
+        ProcessReading s = read(CgroupMemory.open(self, Path.of("/")));
         assertThat(s.cgroupMemoryCurrent).isPositive();
     }
 }

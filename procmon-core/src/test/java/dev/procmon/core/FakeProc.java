@@ -30,6 +30,23 @@ final class FakeProc {
         long vsize = 4096;
         long rss;
 
+        /** Writes {@code io}, {@code status} and {@code smaps_rollup} with these values. */
+        Proc counters(long rchar, long wchar, long voluntary, long involuntary, long pssKb, long ussKb) {
+            writeFile(
+                    root.resolve(pid + "/io"),
+                    "rchar: " + rchar + "\nwchar: " + wchar + "\nsyscr: 1\nsyscw: 1\nread_bytes: " + rchar / 2
+                            + "\nwrite_bytes: " + wchar / 2 + "\ncancelled_write_bytes: 0\n");
+            writeFile(
+                    root.resolve(pid + "/status"),
+                    "Name:\tfake\nThreads:\t" + threads + "\nvoluntary_ctxt_switches:\t" + voluntary
+                            + "\nnonvoluntary_ctxt_switches:\t" + involuntary + "\n");
+            writeFile(
+                    root.resolve(pid + "/smaps_rollup"),
+                    "00400000-7fff [rollup]\nRss: " + (pssKb + 100) + " kB\nPss: " + pssKb
+                            + " kB\nPrivate_Clean: 0 kB\nPrivate_Dirty: " + ussKb + " kB\n");
+            return this;
+        }
+
         Proc(long pid, long ppid) {
             this.pid = pid;
             this.ppid = ppid;

@@ -27,7 +27,7 @@ final class FakeSampler implements Sampler {
     }
 
     @Override
-    public void sample(Sample into) {
+    public void sample(ProcessReading into) {
         synchronized (this) {
             times.add(clock.nanoTime());
         }

@@ -109,7 +109,7 @@ class FileLineSinkTest {
     }
 
     private static String line(String label) {
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.pid = 7;
         s.rssBytes = 1;
         return new SampleLineWriter(java.time.ZoneOffset.UTC)

@@ -18,14 +18,14 @@ public final class HookMain {
         if (args[1].equals("start-in-hook")) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 ProcessMonitor.builder()
-                        .interval(Duration.ofMillis(5))
+                        .interval(Duration.ofMillis(10))
                         .file(log)
                         .start();
                 System.out.println("label taken: " + ProcessMonitor.label("from the hook"));
             }));
         } else {
             ProcessMonitor monitor = ProcessMonitor.builder()
-                    .interval(Duration.ofMillis(5))
+                    .interval(Duration.ofMillis(10))
                     .file(log)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -66,7 +66,7 @@ class HostileHostTest {
                 AtomicReference<Thread> procMon = new AtomicReference<>();
                 CountDownLatch started = new CountDownLatch(1);
                 ProcessMonitor m = ProcessMonitor.builder()
-                        .interval(Duration.ofMillis(5))
+                        .interval(Duration.ofMillis(10))
                         .clock(clock)
                         .sampler(new FakeSampler(new FakeClock(), 1))
                         .sink(line -> {
@@ -96,7 +96,7 @@ class HostileHostTest {
             CountDownLatch closed = new CountDownLatch(1);
             AtomicInteger written = new AtomicInteger();
             ProcessMonitor m = ProcessMonitor.builder()
-                    .interval(Duration.ofMillis(2))
+                    .interval(Duration.ofMillis(10))
                     .sampler(new FakeSampler(new FakeClock(), 1))
                     .sink(line -> {
                         lines.accept(line);
@@ -160,7 +160,7 @@ class HostileHostTest {
                     }
 
                     @Override
-                    public void sample(Sample into) {
+                    public void sample(ProcessReading into) {
                         enough.countDown();
                         into.pid = pid();
                         if (samples.incrementAndGet() % 2 == 0) {
@@ -169,7 +169,7 @@ class HostileHostTest {
                     }
                 };
                 ProcessMonitor m = ProcessMonitor.builder()
-                        .interval(Duration.ofMillis(2))
+                        .interval(Duration.ofMillis(10))
                         .sampler(hostile)
                         .sink(line -> {
                             throw new HostileThrowable();
@@ -190,7 +190,7 @@ class HostileHostTest {
         assertTimeoutPreemptively(HANG, () -> {
             CollectingSink lines = new CollectingSink();
             ProcessMonitor m = ProcessMonitor.builder()
-                    .interval(Duration.ofMillis(2))
+                    .interval(Duration.ofMillis(10))
                     .sampler(new FakeSampler(new FakeClock(), 1))
                     .sink(lines)
                     .start();
@@ -241,7 +241,7 @@ class HostileHostTest {
                 "",
             };
             ProcessMonitor m = ProcessMonitor.builder()
-                    .interval(Duration.ofMillis(2))
+                    .interval(Duration.ofMillis(10))
                     .sampler(new FakeSampler(new FakeClock(), 1))
                     .file(log)
                     .start();
@@ -275,7 +275,7 @@ class HostileHostTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "/dev/full is needed");
         assertTimeoutPreemptively(HANG, () -> {
             ProcessMonitor m = ProcessMonitor.builder()
-                    .interval(Duration.ofMillis(2))
+                    .interval(Duration.ofMillis(10))
                     .file(full)
                     .start();
             for (int i = 0; i < 2000; i++) {
@@ -315,7 +315,7 @@ class HostileHostTest {
         FillingStream disk = new FillingStream();
         FileLineSink fileSink = new FileLineSink(disk, MonitorClock.SYSTEM, org.slf4j.event.Level.INFO);
         SampleLineWriter writer = new SampleLineWriter(java.time.ZoneId.of("UTC"));
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.pid = 7;
         int ok = 0;
         java.util.Random random = new java.util.Random(11);
@@ -353,7 +353,7 @@ class HostileHostTest {
             for (int round = 0; round < 30; round++) {
                 CollectingSink lines = new CollectingSink();
                 ProcessMonitor m = ProcessMonitor.builder()
-                        .interval(Duration.ofMillis(1))
+                        .interval(Duration.ofMillis(10))
                         .sampler(new FakeSampler(new FakeClock(), 1))
                         .sink(lines)
                         .start();
@@ -405,7 +405,7 @@ class HostileHostTest {
             CountDownLatch inSink = new CountDownLatch(1);
             CountDownLatch never = new CountDownLatch(1);
             ProcessMonitor m = ProcessMonitor.builder()
-                    .interval(Duration.ofMillis(2))
+                    .interval(Duration.ofMillis(10))
                     .sampler(new FakeSampler(new FakeClock(), 1))
                     .stopTimeout(Duration.ofMillis(300))
                     .sink(line -> {
@@ -436,12 +436,12 @@ class HostileHostTest {
                 CollectingSink a = new CollectingSink();
                 CollectingSink b = new CollectingSink();
                 ProcessMonitor ma = ProcessMonitor.builder()
-                        .interval(Duration.ofMillis(1))
+                        .interval(Duration.ofMillis(10))
                         .sampler(new FakeSampler(new FakeClock(), 1))
                         .sink(a)
                         .start();
                 ProcessMonitor mb = ProcessMonitor.builder()
-                        .interval(Duration.ofMillis(1))
+                        .interval(Duration.ofMillis(10))
                         .sampler(new FakeSampler(new FakeClock(), 1))
                         .sink(b)
                         .start();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,35 +54,6 @@ class LabelOwnershipTest {
         }
         assertThat(ProcessMonitor.label("too late")).isFalse();
         assertThat(labels(sink)).containsExactly("on time");
-    }
-
-    @Test
-    void aMonitorOfAnotherProcessNeverTakesThisProcesssLabels() throws Exception {
-        Process child = new ProcessBuilder("sleep", "60").start();
-        try {
-            CollectingSink other = new CollectingSink();
-            CollectingSink own = new CollectingSink();
-            try (ProcessMonitor ofChild = ProcessMonitor.builder()
-                    .pid(child.pid())
-                    .interval(Duration.ofMillis(10))
-                    .sink(other)
-                    .start()) {
-                assertThat(ProcessMonitor.label("nobody's"))
-                        .as("only a monitor of another process is open")
-                        .isFalse();
-                try (ProcessMonitor ofSelf = selfMonitor(own)) {
-                    for (int i = 0; i < 20; i++) {
-                        assertThat(ProcessMonitor.label("mine " + i)).isTrue();
-                    }
-                    Thread.sleep(50);
-                }
-            }
-            assertThat(labels(other)).isEmpty();
-            assertThat(labels(own)).hasSize(20);
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
     }
 
     @Test

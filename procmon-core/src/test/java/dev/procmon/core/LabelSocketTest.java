@@ -88,24 +88,6 @@ class LabelSocketTest {
     }
 
     @Test
-    void socketsThatKilledRecordingsLeftForGonePidsAreSweptByTheNextOpen() throws Exception {
-        Process done = new ProcessBuilder("true").start();
-        done.waitFor();
-        Path stale = LabelSocket.pathFor(done.pid());
-        LabelDirectory.create();
-        try (var c = java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            c.bind(UnixDomainSocketAddress.of(stale));
-        }
-        Path notOurs = Files.writeString(stale.getParent().resolve("notes.txt"), "x");
-        try (LabelSocket live = LabelSocket.open(4244);
-                LabelSocket other = LabelSocket.open(4245)) {
-            assertThat(stale).doesNotExist();
-            assertThat(live.path()).exists();
-            assertThat(notOurs).exists();
-        }
-    }
-
-    @Test
     void aDirectoryOpenToOthersOrOwnedByALinkIsRefused() throws Exception {
         Path dir = LabelDirectory.path();
         Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));

@@ -16,7 +16,7 @@ class LatestSampleTest {
     @Test
     void snapshotHoldsThePublishedValuesInSiUnits() {
         LatestSample latest = new LatestSample();
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.pid = 42;
         s.rssBytes = 1_000_000;
         s.userMicros = 1_500_000;
@@ -39,7 +39,7 @@ class LatestSampleTest {
     @Test
     void readersNeverSeeATornSample() throws Exception {
         LatestSample latest = new LatestSample();
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         AtomicBoolean done = new AtomicBoolean();
         AtomicLong torn = new AtomicLong();
         AtomicLong reads = new AtomicLong();
@@ -72,7 +72,7 @@ class LatestSampleTest {
     @Test
     void aCounterLeftOutOfALaterSampleKeepsItsLastValue() {
         LatestSample latest = new LatestSample();
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.rssBytes = 1;
         s.voluntaryCtxSwitches = 40;
         latest.publish(s, 1, 1);

@@ -67,7 +67,7 @@ class MonitorFaultTest {
         }
 
         @Override
-        public void sample(Sample into) throws IOException {
+        public void sample(ProcessReading into) throws IOException {
             int n = calls.incrementAndGet();
             enough.countDown();
             if (fails.test(n)) {
@@ -82,7 +82,7 @@ class MonitorFaultTest {
     void aFailingSampleIsWarnedOnceAndTheMonitorCarriesOn() throws InterruptedException {
         FlakySampler sampler = new FlakySampler(n -> n % 2 == 0, 12);
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(sampler)
                 .sink(sink)
                 .start();
@@ -113,7 +113,7 @@ class MonitorFaultTest {
         AtomicInteger writes = new AtomicInteger();
         FlakySampler sampler = new FlakySampler(n -> false, 10);
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(sampler)
                 .sink(line -> {
                     writes.incrementAndGet();
@@ -136,7 +136,7 @@ class MonitorFaultTest {
             }
 
             @Override
-            public void sample(Sample into) {
+            public void sample(ProcessReading into) {
                 blocked.countDown();
                 while (true) {
                     try {
@@ -193,7 +193,7 @@ class MonitorFaultTest {
             }
 
             @Override
-            public void sample(Sample into) {
+            public void sample(ProcessReading into) {
                 int n = calls.incrementAndGet();
                 enough.countDown();
                 if (n % 2 == 0) {
@@ -204,7 +204,7 @@ class MonitorFaultTest {
             }
         };
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(erring)
                 .sink(sink)
                 .start();
@@ -219,7 +219,7 @@ class MonitorFaultTest {
     @Test
     void closeFromAnInterruptedThreadWritesStopAndKeepsTheInterrupt() {
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(new FlakySampler(n -> false, 1))
                 .sink(sink)
                 .start();
@@ -243,7 +243,7 @@ class MonitorFaultTest {
     void closeFrom8ThreadsAtOnceWritesOneStopLineAndAllReturn() throws Exception {
         FlakySampler sampler = new FlakySampler(n -> false, 3);
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(2))
+                .interval(Duration.ofMillis(10))
                 .sampler(sampler)
                 .sink(sink)
                 .start();
@@ -279,7 +279,7 @@ class MonitorFaultTest {
         CountDownLatch closedFromInside = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(new FlakySampler(n -> false, 1))
                 .sink(line -> {
                     sink.accept(line);
@@ -327,7 +327,7 @@ class MonitorFaultTest {
             }
             for (int round = 0; round < 20; round++) {
                 try (ProcessMonitor m = ProcessMonitor.builder()
-                        .interval(Duration.ofMillis(2))
+                        .interval(Duration.ofMillis(10))
                         .sink(sink)
                         .jvm(round % 2 == 0)
                         .start()) {

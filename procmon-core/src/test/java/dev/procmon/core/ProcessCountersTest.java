@@ -21,8 +21,8 @@ class ProcessCountersTest {
     @TempDir
     Path tmp;
 
-    private static Sample fresh() {
-        Sample s = new Sample();
+    private static ProcessReading fresh() {
+        ProcessReading s = new ProcessReading();
         s.clear();
         return s;
     }
@@ -31,12 +31,12 @@ class ProcessCountersTest {
     void ioCountersGrowByWhatThisProcessWrites() throws IOException {
         try (ProcIoReader io = ProcIoReader.open(SELF)) {
             assertThat(io).isNotNull();
-            Sample before = fresh();
+            ProcessReading before = fresh();
             io.read(before);
             try (OutputStream out = Files.newOutputStream(tmp.resolve("data"))) {
                 out.write(new byte[256 * 1024]);
             }
-            Sample after = fresh();
+            ProcessReading after = fresh();
             io.read(after);
             assertThat(before.writeChars).isNotNegative();
             assertThat(after.writeChars - before.writeChars).isGreaterThanOrEqualTo(256 * 1024);
@@ -53,11 +53,11 @@ class ProcessCountersTest {
         Files.writeString(
                 fake.resolve("status"), "Name:\tx\nvoluntary_ctxt_switches:\t5\nnonvoluntary_ctxt_switches:\t2\n");
         try (ProcessCounters counters = ProcessCounters.open(fake, MemoryDetail.PSS)) {
-            Sample s = fresh();
+            ProcessReading s = fresh();
             counters.read(s);
-            assertThat(s.readBytes).isEqualTo(Sample.UNKNOWN);
-            assertThat(s.readChars).isEqualTo(Sample.UNKNOWN);
-            assertThat(s.pssBytes).isEqualTo(Sample.UNKNOWN);
+            assertThat(s.readBytes).isEqualTo(ProcessReading.UNKNOWN);
+            assertThat(s.readChars).isEqualTo(ProcessReading.UNKNOWN);
+            assertThat(s.pssBytes).isEqualTo(ProcessReading.UNKNOWN);
             assertThat(s.voluntaryCtxSwitches).isEqualTo(5);
             assertThat(s.involuntaryCtxSwitches).isEqualTo(2);
         }
@@ -66,7 +66,7 @@ class ProcessCountersTest {
     @Test
     void contextSwitchesAreThoseTheStatusFileShows() throws IOException, InterruptedException {
         try (ProcStatusReader status = ProcStatusReader.open(SELF)) {
-            Sample s = fresh();
+            ProcessReading s = fresh();
             status.read(s);
             long voluntary = -1;
             for (String line : Files.readAllLines(SELF.resolve("status"))) {
@@ -87,14 +87,14 @@ class ProcessCountersTest {
         assertThat(fds)
                 .as("this kernel counts descriptors in stat(2) of /proc/<pid>/fd")
                 .isNotNull();
-        Sample before = fresh();
+        ProcessReading before = fresh();
         fds.read(before);
         List<java.io.InputStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
                 open.add(Files.newInputStream(SELF.resolve("stat")));
             }
-            Sample during = fresh();
+            ProcessReading during = fresh();
             fds.read(during);
             // Other threads (JIT, GC) may open or close a descriptor meanwhile: a little slack.
             assertThat(during.numFds - before.numFds).isBetween(18L, 22L);
@@ -110,7 +110,7 @@ class ProcessCountersTest {
         try (SmapsRollupReader smaps = SmapsRollupReader.open(SELF);
                 ProcStatSampler stat =
                         ProcStatSampler.open(ProcessHandle.current().pid(), MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
-            Sample s = fresh();
+            ProcessReading s = fresh();
             stat.sample(s);
             smaps.read(s);
             assertThat(s.ussBytes).isPositive();
@@ -124,12 +124,12 @@ class ProcessCountersTest {
     void pssIsReadOnlyOnRequest() throws IOException {
         try (ProcessCounters plain = ProcessCounters.open(SELF, MemoryDetail.RSS);
                 ProcessCounters pss = ProcessCounters.open(SELF, MemoryDetail.PSS)) {
-            Sample a = fresh();
+            ProcessReading a = fresh();
             plain.read(a);
-            Sample b = fresh();
+            ProcessReading b = fresh();
             pss.read(b);
-            assertThat(a.pssBytes).isEqualTo(Sample.UNKNOWN);
-            assertThat(a.ussBytes).isEqualTo(Sample.UNKNOWN);
+            assertThat(a.pssBytes).isEqualTo(ProcessReading.UNKNOWN);
+            assertThat(a.ussBytes).isEqualTo(ProcessReading.UNKNOWN);
             assertThat(b.pssBytes).isPositive();
             assertThat(b.ussBytes).isPositive();
         }
@@ -139,7 +139,7 @@ class ProcessCountersTest {
     void theCostlyCountersAreReadEveryTenthSampleAndIoAtEvery() throws IOException {
         try (ProcessCounters counters = ProcessCounters.open(SELF, MemoryDetail.RSS)) {
             for (int i = 0; i < 25; i++) {
-                Sample s = fresh();
+                ProcessReading s = fresh();
                 counters.read(s);
                 boolean sparse = i % ProcessCounters.SPARSE_PERIOD == 0;
                 assertThat(s.readChars).as("sample %d", i).isPositive();
@@ -153,17 +153,14 @@ class ProcessCountersTest {
     void procTextFindsTheNumberAfterAKeyAtALineStart() {
         byte[] text = "rchar: 12\nxread_bytes: 7\nread_bytes:   4096\nwrite_bytes:\nPss:   99 kB\n"
                 .getBytes(StandardCharsets.US_ASCII);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("read_bytes:")))
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("read_bytes:")))
                 .isEqualTo(4096);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("rchar:")))
-                .isEqualTo(12);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("write_bytes:")))
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("rchar:"))).isEqualTo(12);
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("write_bytes:")))
                 .isEqualTo(-1);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("Pss:")))
-                .isEqualTo(99);
-        assertThat(ProcText.value(text, text.length, ProcIoReader.ascii("wchar:")))
-                .isEqualTo(-1);
-        assertThat(ProcText.value(text, 12, ProcIoReader.ascii("read_bytes:"))).isEqualTo(-1);
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("Pss:"))).isEqualTo(99);
+        assertThat(ProcText.value(text, text.length, ProcText.ascii("wchar:"))).isEqualTo(-1);
+        assertThat(ProcText.value(text, 12, ProcText.ascii("read_bytes:"))).isEqualTo(-1);
         byte[] huge = "9223372036854771712\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(ProcText.number(huge, 0, huge.length)).isEqualTo(-1);
     }
@@ -173,7 +170,7 @@ class ProcessCountersTest {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         try (ProcessCounters counters = ProcessCounters.open(SELF, MemoryDetail.PSS)) {
-            Sample s = fresh();
+            ProcessReading s = fresh();
             for (int i = 0; i < 50; i++) {
                 counters.read(s);
             }

@@ -34,7 +34,7 @@ class ProcessMonitorScheduleTest {
         }
 
         @Override
-        public synchronized void sample(Sample into) {
+        public synchronized void sample(ProcessReading into) {
             times.add(clock.nanoTime());
             if (times.size() == slowCall || times.size() == secondSlowCall) {
                 clock.advance(INTERVAL * 5 / 2);

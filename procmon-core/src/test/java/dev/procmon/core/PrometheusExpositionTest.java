@@ -59,7 +59,7 @@ class PrometheusExpositionTest {
     @Test
     void endpointServesTheTextFormatAndOnlyGetAndHead() throws Exception {
         LatestSample latest = new LatestSample();
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.rssBytes = 5_000;
         latest.publish(s, 1_000_000, 1_000);
         try (MetricsEndpoint endpoint =

@@ -11,8 +11,8 @@ class SampleLineWriterTest {
 
     private final SampleLineWriter writer = new SampleLineWriter(ZoneOffset.UTC);
 
-    private static Sample sample() {
-        Sample s = new Sample();
+    private static ProcessReading sample() {
+        ProcessReading s = new ProcessReading();
         s.pid = 86611;
         s.rssBytes = 11939840;
         s.vmsBytes = 4404228096L;
@@ -44,7 +44,7 @@ class SampleLineWriterTest {
 
     @Test
     void unknownValuesAreLeftOutRatherThanWrittenAsZero() {
-        Sample s = sample();
+        ProcessReading s = sample();
         s.clear();
         s.pid = 5;
         s.userMicros = 1_500_000;
@@ -56,7 +56,7 @@ class SampleLineWriterTest {
 
     @Test
     void jvmViewLabelsDroppedAndProcessCountAreWrittenWhenPresent() {
-        Sample s = sample();
+        ProcessReading s = sample();
         s.hasJvm = true;
         s.heapUsed = 100;
         s.heapCommitted = 200;
@@ -85,7 +85,7 @@ class SampleLineWriterTest {
         // JvmStats once read heap_used as committed - free from two reads; a heap growing between them
         // made it negative, the writer left it out but still wrote the comma after it: "jvm": {, ...
         for (int unknown = 0; unknown < 6; unknown++) {
-            Sample s = sample();
+            ProcessReading s = sample();
             s.hasJvm = true;
             s.heapUsed = unknown == 0 ? -1 : 100;
             s.heapCommitted = unknown == 1 ? -1 : 200;
@@ -143,8 +143,8 @@ class SampleLineWriterTest {
     }
 
     /** Every field the schema knows, so the walk over the schema is measured in full. */
-    private static Sample everyField() {
-        Sample s = sample();
+    private static ProcessReading everyField() {
+        ProcessReading s = sample();
         s.childrenPfaults = 200;
         s.childrenPageins = 2;
         s.pssBytes = 83886080;
@@ -209,7 +209,7 @@ class SampleLineWriterTest {
     void formattingALineAllocatesNothingOnceWarm() {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        Sample s = everyField();
+        ProcessReading s = everyField();
         long sink = 0;
         for (int i = 0; i < 20_000; i++) { // warm-up: the builder grows to a full line, classes load
             sink += writer.format(LogFormat.MARKER, s, EPOCH_MICROS + i, i * 1_000L, null, 0)

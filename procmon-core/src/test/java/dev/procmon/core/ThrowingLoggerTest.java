@@ -67,7 +67,7 @@ class ThrowingLoggerTest {
             }
 
             @Override
-            public void sample(Sample into) throws IOException {
+            public void sample(ProcessReading into) throws IOException {
                 calls.countDown();
                 if (++n % 2 == 0) {
                     throw new IOException("injected " + n);
@@ -77,7 +77,7 @@ class ThrowingLoggerTest {
             }
         };
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(failingEveryOther)
                 .sink(line -> {
                     throw new IllegalStateException("sink down");
@@ -103,13 +103,13 @@ class ThrowingLoggerTest {
             }
 
             @Override
-            public void sample(Sample into) {
+            public void sample(ProcessReading into) {
                 calls.countDown();
                 into.pid = 4242;
             }
         };
         ProcessMonitor m = ProcessMonitor.builder()
-                .interval(Duration.ofMillis(5))
+                .interval(Duration.ofMillis(10))
                 .sampler(sampler)
                 .start();
         assertThat(calls.await(30, TimeUnit.SECONDS)).isTrue();

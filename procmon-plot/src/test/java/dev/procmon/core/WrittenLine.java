@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * Test access to core's package-private writer from procmon-plot's tests: builds a {@link Sample}
+ * Test access to core's package-private writer from procmon-plot's tests: builds a {@link ProcessReading}
  * from values by schema field and formats it with {@link SampleLineWriter}, as the monitor does.
  */
 public final class WrittenLine {
@@ -18,7 +18,7 @@ public final class WrittenLine {
      */
     public static String format(
             Map<LogField, Long> values, long epochMicros, String label, long labelsDropped, String phase) {
-        Sample s = new Sample();
+        ProcessReading s = new ProcessReading();
         s.clear();
         s.pid = -1;
         for (Map.Entry<LogField, Long> e : values.entrySet()) {
@@ -31,7 +31,7 @@ public final class WrittenLine {
     }
 
     /** The test's own map from field to sample member: an oracle independent of LogField's accessors. */
-    private static void set(Sample s, LogField f, long v) {
+    private static void set(ProcessReading s, LogField f, long v) {
         switch (f) {
             case RSS -> s.rssBytes = v;
             case VMS -> s.vmsBytes = v;
@@ -69,10 +69,10 @@ public final class WrittenLine {
     }
 
     /** A sample with a JVM view: the fields the test does not set stay unknown or zero. */
-    private static Sample jvm(Sample s) {
+    private static ProcessReading jvm(ProcessReading s) {
         if (!s.hasJvm) {
             s.hasJvm = true;
-            s.heapUsed = s.heapCommitted = s.nonHeapUsed = s.gcCount = s.gcMillis = Sample.UNKNOWN;
+            s.heapUsed = s.heapCommitted = s.nonHeapUsed = s.gcCount = s.gcMillis = ProcessReading.UNKNOWN;
             s.threads = -1;
         }
         return s;

@@ -108,7 +108,8 @@ class FileSplitTest {
             // the parts are being read (or, on a fast machine, just after they were).
             List<FileSplit.Part> parts;
             try {
-                parts = FileSplit.read(file, size, 4, n -> Thread.currentThread().interrupt());
+                parts = FileSplit.read(
+                        file, size, 4, n -> Thread.currentThread().interrupt());
             } finally {
                 assertThat(Thread.interrupted())
                         .as("the interrupt is kept for the caller")

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The single-process sampler on real processes. */
-class ProcStatSamplerTest {
+class ProcStatSamplerIT {
 
     @Test
     void childrensFaultsAndThreadsComeFromTheStatLine() throws Exception {
@@ -20,7 +20,7 @@ class ProcStatSamplerTest {
                         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
                 ProcStatSampler sampler = ProcStatSampler.open(p.pid(), new FakeClock(), ProcRoot.SYSTEM)) {
             assertThat(out.readLine()).isEqualTo("ready");
-            Sample s = new Sample();
+            ProcessReading s = new ProcessReading();
             s.clear();
             sampler.sample(s);
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A child JVM leaves with a monitor open: the shutdown hook still writes the STOP line. */
-class ShutdownTest {
+class ShutdownIT {
 
     @TempDir
     Path dir;

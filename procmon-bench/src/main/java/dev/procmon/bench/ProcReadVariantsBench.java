@@ -1,4 +1,4 @@
-package dev.procmon.core;
+package dev.procmon.bench;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

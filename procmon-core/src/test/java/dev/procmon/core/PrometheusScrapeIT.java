@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real Prometheus server scrapes a monitor's endpoint; what it stores is what /proc says. */
-class PrometheusScrapeTest {
+class PrometheusScrapeIT {
 
     @Test
     void prometheusStoresTheMonitorsSamples(@TempDir Path dir) throws Exception {

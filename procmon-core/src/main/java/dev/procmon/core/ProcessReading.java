@@ -1,11 +1,13 @@
 package dev.procmon.core;
 
 /**
- * One reading of a process, reused from sample to sample so the per-sample path allocates nothing.
- * A value of {@link #UNKNOWN} means the source cannot know it; the line then leaves the key out
+ * One raw reading of a process: what the samplers took from {@code /proc} (or the management beans)
+ * and from the JVM, before it becomes a log line. Reused from sample to sample so the per-sample path
+ * allocates nothing. (Not to be confused with procmon-plot's {@code Sample}, a parsed log line.) A
+ * value of {@link #UNKNOWN} means the source cannot know it; the line then leaves the key out
  * rather than writing a zero that would be a lie.
  */
-final class Sample {
+final class ProcessReading {
 
     static final long UNKNOWN = -1;
 

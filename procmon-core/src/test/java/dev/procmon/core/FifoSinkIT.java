@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 11, hole 6: a named pipe as the file: opening it must never block the application. */
-class FifoSinkTest {
+class FifoSinkIT {
 
     @TempDir
     Path dir;

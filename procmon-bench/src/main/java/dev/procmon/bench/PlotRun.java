@@ -1,4 +1,4 @@
-package dev.procmon.core;
+package dev.procmon.bench;
 
 import dev.procmon.cli.ProcmonCommand;
 import java.lang.management.ManagementFactory;

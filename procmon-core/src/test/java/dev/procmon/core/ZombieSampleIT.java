@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * treats it as gone, so a monitor's STOP line keeps the last reading of the living process
  * ({@code ProcessMonitorOtherProcessTest} failed about one run in five on a STOP line with rss 0).
  */
-class ZombieSampleTest {
+class ZombieSampleIT {
 
     @Test
     void aZombieIsGoneNotAReadingOfZeros() throws Exception {
@@ -34,7 +34,7 @@ class ZombieSampleTest {
             }
             assertThat(Files.readString(stat)).contains(") Z ");
             try (ProcStatSampler sampler = ProcStatSampler.open(zombie, MonitorClock.SYSTEM, ProcRoot.SYSTEM)) {
-                assertThatThrownBy(() -> sampler.sample(new Sample()))
+                assertThatThrownBy(() -> sampler.sample(new ProcessReading()))
                         .isInstanceOf(ProcessGoneException.class)
                         .hasMessageContaining(Long.toString(zombie));
             }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The monitor used from the host's own shutdown hooks: the JVM still ends, and the log is whole. */
-class HostileShutdownTest {
+class HostileShutdownIT {
 
     @TempDir
     Path dir;

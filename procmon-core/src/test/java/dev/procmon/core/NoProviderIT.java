@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so once and write its lines to stderr, so {@code --log-process} is never a silent no-op.
  * A real child JVM whose class path is this one without Logback.
  */
-class NoProviderTest {
+class NoProviderIT {
 
     @TempDir
     Path dir;
