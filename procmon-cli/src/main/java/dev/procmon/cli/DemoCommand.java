@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             names = "--interval",
             paramLabel = "SECONDS",
             defaultValue = "0.1",
-            converter = SecondsConverter.class,
+            converter = SecondsConverter.Interval.class,
             description = "Sampling interval (default: ${DEFAULT-VALUE}).")
     Duration interval;
 

@@ -17,7 +17,7 @@ final class RecordingOptions {
             names = "--interval",
             paramLabel = "SECONDS",
             defaultValue = "1.0",
-            converter = SecondsConverter.class,
+            converter = SecondsConverter.Interval.class,
             description = "Seconds between samples (default: ${DEFAULT-VALUE}).")
     Duration interval;
 

@@ -78,7 +78,9 @@ class RecordCommandTest {
 
     @Test
     void badIntervalsAreUsageErrors() {
-        for (String bad : List.of("-1", "0", "0.0", "NaN", "Infinity", "abc", "1e400", "0x10", "1d", "1e-12", "")) {
+        // 0.005 and 0.0099: below the monitor's shortest interval, which it would refuse at start (exit 1).
+        for (String bad : List.of(
+                "-1", "0", "0.0", "NaN", "Infinity", "abc", "1e400", "0x10", "1d", "1e-12", "", "0.005", "0.0099")) {
             StringWriter e = new StringWriter();
             int code = new CommandLine(new RecordCommand((log, directory) -> NOTHING_PLOTTED))
                     .setOut(new PrintWriter(out))

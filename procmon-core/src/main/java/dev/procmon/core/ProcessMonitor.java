@@ -33,6 +33,9 @@ public final class ProcessMonitor implements AutoCloseable {
     /** The logger the lines go to unless the builder names another. */
     public static final String DEFAULT_LOGGER = "procmon";
 
+    /** The shortest interval between samples a monitor accepts (10 ms); command-line options check it too. */
+    public static final Duration MIN_INTERVAL = MonitorOptions.MIN_INTERVAL;
+
     static final String THREAD_NAME = MonitorThread.NAME;
 
     private final MonitorLifecycle life;

@@ -71,11 +71,15 @@ public final class LogProcessOption {
         }
     }
 
-    /** Seconds, 0 allowed: negative, NaN, infinite or garbage is a usage error. */
+    /**
+     * Seconds, 0 (off) or at least the shortest interval a monitor takes: anything else (negative, NaN,
+     * infinite, 1 ms, garbage) is a usage error, never an exception thrown into the application.
+     */
     static final class NonNegativeSeconds implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return SecondsConverter.parse(value, true);
+            Duration d = SecondsConverter.parse(value, true);
+            return d.isZero() ? d : SecondsConverter.interval(d, value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.procmon.picocli;
 
+import dev.procmon.core.ProcessMonitor;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -19,6 +20,26 @@ public final class SecondsConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         return parse(value, false);
+    }
+
+    /**
+     * A monitor's interval: seconds, at least {@link ProcessMonitor#MIN_INTERVAL}, so that a value the
+     * monitor would refuse is a usage error naming the option, not an exception at start.
+     */
+    public static final class Interval implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return interval(parse(value, false), value);
+        }
+    }
+
+    /** {@code d} if it is a monitor's interval, else a usage error quoting {@code value}. */
+    static Duration interval(Duration d, String value) {
+        if (d.compareTo(ProcessMonitor.MIN_INTERVAL) < 0) {
+            throw new TypeConversionException("'" + value + "' is shorter than the shortest interval, "
+                    + ProcessMonitor.MIN_INTERVAL.toMillis() / 1000.0 + " s");
+        }
+        return d;
     }
 
     /** Parses seconds; {@code zero} allows 0 (as {@link Duration#ZERO}). */

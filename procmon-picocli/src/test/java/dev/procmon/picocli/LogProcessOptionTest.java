@@ -99,6 +99,15 @@ class LogProcessOptionTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"0.001", "0.0099", "1e-9"})
+    void anIntervalShorterThanTheMonitorTakesIsAUsageErrorNotAnExceptionInTheApplication(String value) {
+        App app = new App();
+        assertThat(run(app, "--log-process=" + value)).isEqualTo(2);
+        assertThat(err.toString()).contains("--log-process").contains("shortest interval");
+        assertThat(app.monitored).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"-1", "-0.5", "NaN", "Infinity", "1e400", "abc", "0x10", "1.5s", ""})
     void negativeNonFiniteOrGarbageValuesAreUsageErrors(String value) {
         App app = new App();
