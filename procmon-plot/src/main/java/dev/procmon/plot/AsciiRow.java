@@ -97,9 +97,15 @@ final class AsciiRow {
             digits(r);
             return this;
         }
-        digits(r / scale);
-        buf[n++] = '.';
-        fill(r % scale, decimals);
+        // r's digits, at least one before the point, then the point moved in before the last
+        // decimals (no division by the scale).
+        int start = n;
+        int len = Math.max(length(r), decimals + 1);
+        fill(r, len);
+        int point = start + len - decimals;
+        System.arraycopy(buf, point, buf, point + 1, decimals);
+        buf[point] = '.';
+        n++;
         return this;
     }
 
@@ -123,19 +129,32 @@ final class AsciiRow {
         fill(v, len);
     }
 
-    /** {@code v >= 0} as exactly {@code width} digits (zero-padded; room is there), two digits per division. */
+    /**
+     * {@code v >= 0} as exactly {@code width} digits (zero-padded; room is there), two digits a step.
+     * The divisions by 100 and 10 are multiplications and shifts (exact below 2^32 and 100): procmon
+     * plot runs on C1, which divides by a constant with a division instruction.
+     */
     private void fill(long v, int width) {
         int i = n + width;
-        while (v >= 100 && i - 2 >= n) {
-            int pair = (int) (v % 100) << 1;
-            v /= 100;
+        while (v > Integer.MAX_VALUE && i - 2 >= n) { // a count past two billion: rare
+            long q = v / 100;
+            int pair = (int) (v - q * 100) << 1;
             buf[--i] = PAIRS[pair + 1];
             buf[--i] = PAIRS[pair];
+            v = q;
         }
-        int last = (int) v;
+        int x = (int) v;
+        while (x >= 100 && i - 2 >= n) {
+            int q = (int) ((x * 1374389535L) >>> 37);
+            int pair = (x - q * 100) << 1;
+            buf[--i] = PAIRS[pair + 1];
+            buf[--i] = PAIRS[pair];
+            x = q;
+        }
         while (i > n) {
-            buf[--i] = (byte) ('0' + last % 10);
-            last /= 10;
+            int q = (x * 103) >>> 10;
+            buf[--i] = (byte) ('0' + x - q * 10);
+            x = q;
         }
         n += width;
     }

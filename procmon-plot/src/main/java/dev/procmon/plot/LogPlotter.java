@@ -77,12 +77,19 @@ public final class LogPlotter {
             if (layout.labels.capped()) {
                 notices.add(name + ": " + layout.labels.describe() + "; every label is in " + name + ".dat");
             }
-            // The .dat (a row per sample) is written on a second thread while the images are drawn.
-            DatTask dat = new DatTask(
+            // The .dat (a row per sample) and the summary JSON (a phase per label) are written on
+            // threads of their own while the images are drawn.
+            FileTask dat = new FileTask(
+                    "dat",
                     () -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
             dat.start();
             List<Path> files = new ArrayList<>();
             RunSummary runSummary = RunSummary.of(table);
+            FileTask summaryJson = new FileTask(
+                    "summary",
+                    () -> OutputFiles.write(
+                            outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
+            summaryJson.start();
             try {
                 files.add(OutputFiles.write(outDir, name + ".plt", out -> {
                     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -123,11 +130,16 @@ public final class LogPlotter {
                 }
             } catch (IOException | RuntimeException e) {
                 dat.awaitQuietly();
+                summaryJson.awaitQuietly();
                 throw e;
             }
-            files.add(0, dat.join());
-            files.add(OutputFiles.write(
-                    outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
+            try {
+                files.add(0, dat.join());
+            } catch (IOException | RuntimeException e) {
+                summaryJson.awaitQuietly();
+                throw e;
+            }
+            files.add(summaryJson.join());
             summaries.add(summary(logName, table, d, files, runSummary));
         }
         return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed(), notices);

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /** Writes one file on a thread of its own; {@link #join()} gives its path or its failure. */
-final class DatTask {
+final class FileTask {
     private final Thread thread;
     private @Nullable Path path;
     private @Nullable IOException failure;
     private @Nullable RuntimeException crash;
 
-    DatTask(IoSupplier work) {
+    FileTask(String name, IoSupplier work) {
         thread = new Thread(
                 () -> {
                     try {
@@ -22,7 +22,7 @@ final class DatTask {
                         crash = e;
                     }
                 },
-                "procmon-plot-dat");
+                "procmon-plot-" + name);
         thread.setDaemon(true);
     }
 
@@ -59,7 +59,7 @@ final class DatTask {
             throw crash;
         }
         if (path == null) {
-            throw new IllegalStateException("the .dat task ended without a file or a failure");
+            throw new IllegalStateException("the task writing a file ended without the file or a failure");
         }
         return path;
     }
