@@ -56,19 +56,11 @@ final class FastNumber {
             }
         } else if (c >= '1' && c <= '9') {
             // Up to eight digits a step, as many as the word has (most of a line's numbers are integers).
-            while (i + Long.BYTES <= to) {
-                long w = (long) LONGS.get(b, i);
-                int n = digitRun(w);
-                if (n == 0 || digits + n > MAX_LONG_DIGITS) {
-                    break;
-                }
-                m = m * LONG_POW10[n] + digitValue(w, n);
-                digits += n;
-                i += n;
-                if (n < Long.BYTES) {
-                    break;
-                }
-            }
+            mantissa = 0;
+            digitCount = 0;
+            i = digitRuns(b, i, to);
+            m = mantissa;
+            digits = digitCount;
             while (i < to && (c = b[i]) >= '0' && c <= '9') {
                 if (++digits <= MAX_LONG_DIGITS) {
                     m = m * 10 + (c - '0');
@@ -94,20 +86,13 @@ final class FastNumber {
         int fraction = 0;
         // As above; leading zeros of the fraction count as digits here, which only sends a number
         // such as 0.000000000000000001 to the exact slow path below.
-        while (i + Long.BYTES <= to) {
-            long w = (long) LONGS.get(b, i);
-            int n = digitRun(w);
-            if (n == 0 || digits + n > MAX_LONG_DIGITS) {
-                break;
-            }
-            m = m * LONG_POW10[n] + digitValue(w, n);
-            digits += n;
-            fraction += n;
-            i += n;
-            if (n < Long.BYTES) {
-                break;
-            }
-        }
+        mantissa = m;
+        digitCount = digits;
+        int fractionFrom = i;
+        i = digitRuns(b, i, to);
+        m = mantissa;
+        digits = digitCount;
+        fraction += i - fractionFrom;
         while (i < to && (c = b[i]) >= '0' && c <= '9') {
             if (m != 0 || c != '0') {
                 digits++;
@@ -128,6 +113,33 @@ final class FastNumber {
             value = Double.parseDouble(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
         } else {
             return DEFER;
+        }
+        return i;
+    }
+
+    /** The number so far and its digits, for {@link #digitRuns}. */
+    private long mantissa;
+
+    private int digitCount;
+
+    /**
+     * Takes digits from {@code b[i]} into {@link #mantissa} (counted in {@link #digitCount}), up to
+     * eight a step, while whole words of them fit and the count stays within a long's exact digits;
+     * returns where it stopped (the digits left, if any, are for the caller's byte loop).
+     */
+    private int digitRuns(byte[] b, int i, int to) {
+        while (i + Long.BYTES <= to) {
+            long w = (long) LONGS.get(b, i);
+            int n = digitRun(w);
+            if (n == 0 || digitCount + n > MAX_LONG_DIGITS) {
+                break;
+            }
+            mantissa = mantissa * LONG_POW10[n] + digitValue(w, n);
+            digitCount += n;
+            i += n;
+            if (n < Long.BYTES) {
+                break;
+            }
         }
         return i;
     }
