@@ -3,9 +3,6 @@ package dev.procmon.plot;
 import dev.procmon.core.LogFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -65,10 +62,10 @@ final class LogScanner {
             end += n;
             int pos = start;
             int nl;
-            while ((nl = indexOf(buffer, pos, end, (byte) '\n')) >= 0) {
+            while ((nl = ByteSearch.indexOf(buffer, pos, end, (byte) '\n')) >= 0) {
                 lineNumber++;
                 if (skipping) {
-                    if (!skippedReported && indexOfMarker(buffer, start, nl) >= 0) {
+                    if (!skippedReported && ByteSearch.marker(buffer, start, nl) >= 0) {
                         sink.malformedLine(lineNumber);
                     }
                     skipping = false;
@@ -92,7 +89,7 @@ final class LogScanner {
                         skipping = true;
                         skippedReported = false;
                     }
-                    if (!skippedReported && indexOfMarker(buffer, 0, end) >= 0) {
+                    if (!skippedReported && ByteSearch.marker(buffer, 0, end) >= 0) {
                         sink.malformedLine(lineNumber + 1);
                         skippedReported = true;
                     }
@@ -111,7 +108,7 @@ final class LogScanner {
         if (end > start) {
             if (!skipping) {
                 line(buffer, start, end, lineNumber + 1, sink);
-            } else if (!skippedReported && indexOfMarker(buffer, start, end) >= 0) {
+            } else if (!skippedReported && ByteSearch.marker(buffer, start, end) >= 0) {
                 sink.malformedLine(lineNumber + 1);
             }
         }
@@ -126,93 +123,18 @@ final class LogScanner {
 
     private void line(byte[] b, int from, int to, long lineNumber, Sink sink) {
         int nextLine = to + 1;
-        int m = indexOfMarker(b, from, to);
+        int m = ByteSearch.marker(b, from, to);
         if (m < 0) {
             return;
         }
         if (to > from && b[to - 1] == '\r') {
             to--;
         }
-        int brace = indexOf(b, m + MARKER.length, to, (byte) '{');
+        int brace = ByteSearch.indexOf(b, m + MARKER.length, to, (byte) '{');
         if (brace < 0) {
             sink.malformedLine(lineNumber);
         } else {
             sink.sampleLine(view.set(b, from, m, brace, to, lineNumber, bufferOffset + nextLine));
         }
-    }
-
-    // indexOf and indexOfMarker run over every byte of the log (the extract must keep up with a
-    // plain line split: bench/run holds it to a share of that floor), so they are hand-written: indexOf tests eight
-    // bytes per step
-    // (SWAR: a word with the byte XORed away has a zero byte), indexOfMarker skips ahead Horspool-style
-    // on the byte under the marker's last position, so a line without the marker is mostly jumped over.
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final int M = MARKER.length;
-    private static final byte MARKER_LAST = MARKER[M - 1];
-    /** How far the marker may move on when the byte under its last position is {@code c}. */
-    private static final byte[] SKIP = new byte[256];
-
-    static {
-        Arrays.fill(SKIP, (byte) M);
-        for (int j = 0; j < M - 1; j++) {
-            SKIP[MARKER[j] & 0xff] = (byte) (M - 1 - j);
-        }
-    }
-
-    static int indexOf(byte[] b, int from, int to, byte x) {
-        long pattern = (x & 0xffL) * ONES;
-        int i = from;
-        // Two words a step while there are: a sample line is some 900 bytes without a newline, and
-        // the two tests are independent, so the core runs them side by side.
-        for (; i <= to - 2 * Long.BYTES; i += 2 * Long.BYTES) {
-            long w0 = (long) LONGS.get(b, i) ^ pattern;
-            long w1 = (long) LONGS.get(b, i + Long.BYTES) ^ pattern;
-            long z0 = (w0 - ONES) & ~w0 & HIGHS;
-            long z1 = (w1 - ONES) & ~w1 & HIGHS;
-            if ((z0 | z1) != 0) {
-                return z0 != 0
-                        ? i + (Long.numberOfTrailingZeros(z0) >>> 3)
-                        : i + Long.BYTES + (Long.numberOfTrailingZeros(z1) >>> 3);
-            }
-        }
-        for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long w = (long) LONGS.get(b, i) ^ pattern;
-            // The lowest set high bit marks the first zero byte (bits above it may be false hits).
-            long zero = (w - ONES) & ~w & HIGHS;
-            if (zero != 0) {
-                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == x) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    static int indexOfMarker(byte[] b, int from, int to) {
-        int i = from + M - 1;
-        while (i < to) {
-            byte c = b[i];
-            if (c == MARKER_LAST && markerEndsAt(b, i)) {
-                return i - (M - 1);
-            }
-            i += SKIP[c & 0xff];
-        }
-        return -1;
-    }
-
-    private static boolean markerEndsAt(byte[] b, int last) {
-        int start = last - (M - 1);
-        for (int j = 0; j < M - 1; j++) {
-            if (b[start + j] != MARKER[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
