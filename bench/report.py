@@ -346,6 +346,12 @@ for n in (50, 500):
     row(f"tree of {n}: bytes allocated per sample, steady state",
         f"{per:.2f} B ({measured['samples']} samples; JMH -prof gc: {s[f'treeSample:{n}']['alloc']:.0f} B/op "
         f"incl. its own)", "budget 0 B", "", ok(measured["bytes"] == 0 and measured["wrong_size_samples"] == 0))
+    if f"treeCounters:{n}" in cpu[0]:
+        counters = [c[f"treeCounters:{n}"]["cpu_ns"] for c in cpu]
+        text, ratio = spread([k / j for k, j in zip(counters, java)])
+        row(f"tree of {n} with every counter summed (the monitor's --include-children path), per member",
+            f"{med(counters) / n / 1000:.2f} us (stat lines only: {med(java) / n / 1000:.2f} us)",
+            "(reported; vs stat lines only, same rounds)", text, "reported")
 pct = [c["tree:500"]["cpu_ns"] / 1e8 * 100 for c in cpu]
 text, p = spread(pct, "{:.2f}")
 row("tree of 500 sampled every 0.1 s: CPU of the ProcMon thread", f"{p:.2f}% of one core", "goal < 2%", text,

@@ -114,6 +114,21 @@ public final class CpuCostRun {
                     return s.rssBytes;
                 });
             }
+            // The monitor's own tree path (includeChildren): every counter summed over the members,
+            // read at the monitor's rate (I/O and status every tenth sample).
+            try (ProcessTreeSampler tree = ProcessTreeSampler.withCounters(
+                    Long.parseLong(pair[1]), clock, ProcRoot.SYSTEM, MemoryDetail.RSS)) {
+                ProcessReading s = new ProcessReading();
+                measure("treeCounters:" + size, Math.max(4, 20_000 / size), () -> {
+                    s.clear();
+                    try {
+                        tree.sample(s);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return s.rssBytes;
+                });
+            }
         }
         System.err.println(sink == 42 ? "" : ""); // keeps the results live
     }
