@@ -4,7 +4,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
-import java.util.List;
 
 /**
  * The JVM's own view of itself: heap, non-heap, GC and threads. Heap figures come from
@@ -42,11 +41,5 @@ final class JvmStats {
         into.gcCount = count;
         into.gcMillis = millis;
         into.threads = threads.getThreadCount();
-    }
-
-    static List<String> collectorNames() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName)
-                .toList();
     }
 }
