@@ -55,7 +55,10 @@ final class FileSplit {
             // The first part's tables make room for the whole file's rows: the later parts are
             // appended to them (see RunTables#expectBytes).
             long expected = k == 0 ? size : from[k + 1] - from[k];
-            workers[k] = new Worker(file, from[k], from[k + 1], expected, done, k);
+            // The last part reads on to the end of the file, as one reader would: a log still being
+            // written has grown since its size was taken, maybe from the middle of a line.
+            long end = k == parts - 1 ? Long.MAX_VALUE : from[k + 1];
+            workers[k] = new Worker(file, from[k], end, expected, done, k);
             workers[k].thread.start();
         }
         boolean stopped = false;

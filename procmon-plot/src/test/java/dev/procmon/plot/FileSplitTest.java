@@ -142,6 +142,37 @@ class FileSplitTest {
         }
     }
 
+    @Test
+    void aLogThatGrewAfterItsSizeWasTakenIsReadToItsEndAsOneReaderReadsIt() throws Exception {
+        // A log still being written by `procmon record`: its size was taken in the middle of a line,
+        // and the line was finished (and more written) before the read. One reader reads to the end;
+        // the last part must too, not cut that line into a "malformed" one and drop the rest.
+        Path file = Files.createTempFile("split", ".log");
+        try {
+            StringBuilder log = new StringBuilder();
+            for (int i = 1; i <= 200; i++) {
+                log.append(LogLines.sample(7, i, 1000 + i, i / 10.0, null)).append('\n');
+            }
+            Files.writeString(file, log);
+            long sizeWhenTaken = Files.size(file) - 37;
+            for (int parts = 1; parts <= 4; parts++) {
+                RunTables runs = new RunTables();
+                runs.file("grown.log");
+                int p = parts;
+                new FileRead("grown.log", runs, new ArrayList<>(), n -> {}, size -> p).read(file, sizeWhenTaken);
+                assertThat(runs.malformed().count())
+                        .as("malformed lines in %d parts", parts)
+                        .isZero();
+                assertThat(runs.tables()).hasSize(1);
+                assertThat(runs.tables().get(0).size())
+                        .as("rows in %d parts", parts)
+                        .isEqualTo(200);
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     private static ParsedLog read(Path file, int parts) throws PlotInputException {
         return LogReader.read(List.of(file), ProgressListener.NONE, null, size -> parts);
     }
