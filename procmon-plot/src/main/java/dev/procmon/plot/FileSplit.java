@@ -83,8 +83,11 @@ final class FileSplit {
             if (w.failure != null) {
                 throw w.failure;
             }
-            if (w.crash != null) {
-                throw w.crash;
+            if (w.crash instanceof RuntimeException e) {
+                throw e;
+            }
+            if (w.crash instanceof Error e) {
+                throw e; // as a read on this thread would have (an OutOfMemoryError is no stop signal)
             }
             result.add(new Part(w.tables, w.lines, w.complete));
             if (!w.complete) {
@@ -140,8 +143,9 @@ final class FileSplit {
         @Nullable
         IOException failure;
 
+        /** A RuntimeException or an Error the part ended with. */
         @Nullable
-        RuntimeException crash;
+        Throwable crash;
 
         Worker(Path file, long start, long end, long expected, AtomicLong done, int k) {
             tables.expectBytes(expected);
@@ -161,7 +165,7 @@ final class FileSplit {
                 complete = false; // stopped by a signal: what was read is kept
             } catch (IOException e) {
                 failure = e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 crash = e;
             }
             lines = scanner.lines();
