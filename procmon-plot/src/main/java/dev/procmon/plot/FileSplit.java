@@ -55,7 +55,10 @@ final class FileSplit {
             // The first part's tables make room for the whole file's rows: the later parts are
             // appended to them (see RunTables#expectBytes).
             long expected = k == 0 ? size : from[k + 1] - from[k];
-            workers[k] = new Worker(file, from[k], from[k + 1], expected, done, k);
+            // The last part reads on to the end of the file, as one reader would: a log still being
+            // written has grown since its size was taken, maybe from the middle of a line.
+            long end = k == parts - 1 ? Long.MAX_VALUE : from[k + 1];
+            workers[k] = new Worker(file, from[k], end, expected, done, k);
             workers[k].thread.start();
         }
         boolean stopped = false;
@@ -80,8 +83,11 @@ final class FileSplit {
             if (w.failure != null) {
                 throw w.failure;
             }
-            if (w.crash != null) {
-                throw w.crash;
+            if (w.crash instanceof RuntimeException e) {
+                throw e;
+            }
+            if (w.crash instanceof Error e) {
+                throw e; // as a read on this thread would have (an OutOfMemoryError is no stop signal)
             }
             result.add(new Part(w.tables, w.lines, w.complete));
             if (!w.complete) {
@@ -137,8 +143,9 @@ final class FileSplit {
         @Nullable
         IOException failure;
 
+        /** A RuntimeException or an Error the part ended with. */
         @Nullable
-        RuntimeException crash;
+        Throwable crash;
 
         Worker(Path file, long start, long end, long expected, AtomicLong done, int k) {
             tables.expectBytes(expected);
@@ -158,7 +165,7 @@ final class FileSplit {
                 complete = false; // stopped by a signal: what was read is kept
             } catch (IOException e) {
                 failure = e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 crash = e;
             }
             lines = scanner.lines();

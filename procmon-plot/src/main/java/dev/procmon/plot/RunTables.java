@@ -86,8 +86,9 @@ final class RunTables implements LogScanner.Sink {
 
     /**
      * The rows a table of {@code size} rows will reach: its share of the sample lines so far, applied to
-     * the bytes still to come; at most 64 times its size (a log whose tail is not samples must not
-     * make a table reserve room for rows that never come).
+     * the bytes still to come; at most {@link #MAX_GROWTH} times its size (a log whose tail is not
+     * samples must not make a table reserve room for rows that never come: the room of a table that
+     * ends just after it grew is at most that many times its rows).
      */
     private int expectedRows(int size) {
         if (expectedBytes <= seenBytes || samples == 0 || seenBytes == 0) {
@@ -96,8 +97,11 @@ final class RunTables implements LogScanner.Sink {
         double bytesPerSample = (double) seenBytes / samples;
         double share = (double) size / samples;
         double more = (expectedBytes - seenBytes) / bytesPerSample * share * 1.02 + FIRST_SLACK;
-        return (int) Math.min(size + more, Math.min((double) size * 64, Integer.MAX_VALUE - 16));
+        return (int) Math.min(size + more, Math.min((double) size * MAX_GROWTH, Integer.MAX_VALUE - 16));
     }
+
+    /** How many times its rows a table may reserve in one step (a long run still takes only a few steps). */
+    private static final int MAX_GROWTH = 4;
 
     private static final int FIRST_SLACK = 64;
 

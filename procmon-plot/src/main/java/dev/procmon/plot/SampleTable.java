@@ -83,6 +83,11 @@ final class SampleTable {
         return size;
     }
 
+    /** Returns the rows this table has room for (at least {@link #size()}). */
+    int room() {
+        return capacity;
+    }
+
     /** Returns the number of labels. */
     int labelCount() {
         return labels.size();

@@ -142,6 +142,108 @@ class FileSplitTest {
         }
     }
 
+    @Test
+    void aLogThatGrewAfterItsSizeWasTakenIsReadToItsEndAsOneReaderReadsIt() throws Exception {
+        // A log still being written by `procmon record`: its size was taken in the middle of a line,
+        // and the line was finished (and more written) before the read. One reader reads to the end;
+        // the last part must too, not cut that line into a "malformed" one and drop the rest.
+        Path file = Files.createTempFile("split", ".log");
+        try {
+            StringBuilder log = new StringBuilder();
+            for (int i = 1; i <= 200; i++) {
+                log.append(LogLines.sample(7, i, 1000 + i, i / 10.0, null)).append('\n');
+            }
+            Files.writeString(file, log);
+            long sizeWhenTaken = Files.size(file) - 37;
+            for (int parts = 1; parts <= 4; parts++) {
+                RunTables runs = new RunTables();
+                runs.file("grown.log");
+                int p = parts;
+                new FileRead("grown.log", runs, new ArrayList<>(), n -> {}, size -> p).read(file, sizeWhenTaken);
+                assertThat(runs.malformed().count())
+                        .as("malformed lines in %d parts", parts)
+                        .isZero();
+                assertThat(runs.tables()).hasSize(1);
+                assertThat(runs.tables().get(0).size())
+                        .as("rows in %d parts", parts)
+                        .isEqualTo(200);
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheScannerTakesIsSkippedAlikeWhereverTheBoundariesFall() throws Exception {
+        // A line past LogScanner.MAX_LINE with the marker in it: malformed, at its absolute line
+        // number, whether a boundary falls inside it (and moves on past it) or not.
+        Path file = Files.createTempFile("split", ".log");
+        try {
+            StringBuilder head = new StringBuilder();
+            for (int i = 1; i <= 99; i++) {
+                head.append(LogLines.sample(7, i, 1000 + i, i / 10.0, null)).append('\n');
+            }
+            byte[] longLine = new byte[LogScanner.MAX_LINE + 1000];
+            java.util.Arrays.fill(longLine, (byte) 'x');
+            byte[] marker = (dev.procmon.core.LogFormat.MARKER + " {").getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(marker, 0, longLine, LogScanner.MAX_LINE / 2, marker.length);
+            StringBuilder tail = new StringBuilder("\n");
+            for (int i = 100; i <= 200; i++) {
+                tail.append(LogLines.sample(7, i, 1000 + i, i / 10.0, i % 9 == 0 ? "step " + i : null))
+                        .append('\n');
+            }
+            tail.append("x ProcessLoggingThread-JSON no object\n");
+            tail.append(LogLines.sample(8, 1, 1, 0.1, null));
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                out.write(longLine);
+                out.write(tail.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            ParsedLog whole = read(file, 1);
+            assertThat(whole.malformedLines()).isEqualTo(2);
+            for (int parts = 2; parts <= 8; parts++) {
+                assertSame(read(file, parts), whole);
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aRotatedSetWithARunGoingOnAcrossFilesAndPartsReadsAsOneReaderReadsIt() throws Exception {
+        Path dir = Files.createTempDirectory("split");
+        Path older = dir.resolve("r.log.1");
+        Path live = dir.resolve("r.log");
+        try {
+            StringBuilder a = new StringBuilder();
+            for (int i = 1; i < 100; i++) {
+                a.append(LogLines.sample(7, i, 1000 + i, i / 10.0, null)).append('\n');
+            }
+            a.append("x ProcessLoggingThread-JSON no object\n");
+            StringBuilder b = new StringBuilder("x ProcessLoggingThread-JSON no object\r\n");
+            for (int i = 100; i < 300; i++) {
+                b.append(LogLines.sample(7, i, 1000 + i, i / 10.0, i % 50 == 0 ? "step " + i : null))
+                        .append(i % 3 == 0 ? "\r\n" : "\n");
+            }
+            for (int i = 1; i < 10; i++) { // pid 7 reused
+                b.append(LogLines.sample(7, i, 1, 0.1, null)).append('\n');
+            }
+            b.append("x ProcessLoggingThread-JSON {\"elapsed_time\": oops}\n");
+            Files.writeString(older, a);
+            Files.writeString(live, b);
+            ParsedLog whole = LogReader.read(List.of(live, older), ProgressListener.NONE, null, size -> 1);
+            assertThat(whole.tables()).hasSize(2);
+            for (int parts = 2; parts <= 8; parts++) {
+                int p = parts;
+                assertSame(LogReader.read(List.of(live, older), ProgressListener.NONE, null, size -> p), whole);
+            }
+        } finally {
+            Files.deleteIfExists(older);
+            Files.deleteIfExists(live);
+            Files.delete(dir);
+        }
+    }
+
     private static ParsedLog read(Path file, int parts) throws PlotInputException {
         return LogReader.read(List.of(file), ProgressListener.NONE, null, size -> parts);
     }
