@@ -71,26 +71,27 @@ public final class LogPlotter {
         for (SampleTable table : plotted) {
             String name = base + "_" + table.pid() + (table.run() > 1 ? "-" + table.run() : "");
             DerivedSeries d = DerivedSeries.of(table, options.time(), options.cores());
-            ChartLayout layout = new ChartLayout(
-                    ChartBuilder.build(logName, table, d, options.time()),
-                    PanelBuilder.build(table, d, options.time()));
-            if (layout.labels.capped()) {
-                notices.add(name + ": " + layout.labels.describe() + "; every label is in " + name + ".dat");
-            }
-            // The .dat (a row per sample) and the summary JSON (a phase per label) are written on
-            // threads of their own while the images are drawn.
-            FileTask dat = new FileTask(
+            // The .dat (a row per sample) and the summary with its JSON (a phase per label) are made
+            // on threads of their own while the chart is laid out and drawn.
+            BackgroundTask<Path> dat = new BackgroundTask<>(
                     "dat",
                     () -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
             dat.start();
+            BackgroundTask<SummaryFile> summary = new BackgroundTask<>("summary", () -> {
+                RunSummary s = RunSummary.of(table);
+                return new SummaryFile(
+                        s,
+                        OutputFiles.write(outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, s)));
+            });
+            summary.start();
             List<Path> files = new ArrayList<>();
-            RunSummary runSummary = RunSummary.of(table);
-            FileTask summaryJson = new FileTask(
-                    "summary",
-                    () -> OutputFiles.write(
-                            outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, runSummary)));
-            summaryJson.start();
             try {
+                ChartLayout layout = new ChartLayout(
+                        ChartBuilder.build(logName, table, d, options.time()),
+                        PanelBuilder.build(table, d, options.time()));
+                if (layout.labels.capped()) {
+                    notices.add(name + ": " + layout.labels.describe() + "; every label is in " + name + ".dat");
+                }
                 files.add(OutputFiles.write(outDir, name + ".plt", out -> {
                     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                     GnuplotScriptWriter.write(w, name, layout);
@@ -107,6 +108,7 @@ public final class LogPlotter {
                     }
                     if (format == OutputFormat.HTML) {
                         // The report is drawn by the browser from the chart's series and the summary, not the scene.
+                        RunSummary runSummary = summary.join().summary();
                         HtmlRun run = HtmlRun.of(
                                 logName,
                                 table,
@@ -130,20 +132,24 @@ public final class LogPlotter {
                 }
             } catch (IOException | RuntimeException e) {
                 dat.awaitQuietly();
-                summaryJson.awaitQuietly();
+                summary.awaitQuietly();
                 throw e;
             }
             try {
                 files.add(0, dat.join());
             } catch (IOException | RuntimeException e) {
-                summaryJson.awaitQuietly();
+                summary.awaitQuietly();
                 throw e;
             }
-            files.add(summaryJson.join());
-            summaries.add(summary(logName, table, d, files, runSummary));
+            SummaryFile done = summary.join();
+            files.add(done.file());
+            summaries.add(summary(logName, table, d, files, done.summary()));
         }
         return new PlotResult(summaries, parsed.malformedLines(), parsed.firstMalformed(), notices);
     }
+
+    /** A run's summary and the JSON file it was written to. */
+    private record SummaryFile(RunSummary summary, Path file) {}
 
     private static boolean hasTimestamp(SampleTable t) {
         for (int i = 0; i < t.size(); i++) {

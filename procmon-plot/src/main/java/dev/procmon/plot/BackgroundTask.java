@@ -1,21 +1,25 @@
 package dev.procmon.plot;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** Writes one file on a thread of its own; {@link #join()} gives its path or its failure. */
-final class FileTask {
+/**
+ * Work of the plot (writing a file, a summary) on a daemon thread of its own; {@link #join()} gives
+ * its result or its failure.
+ *
+ * @param <T> the result
+ */
+final class BackgroundTask<T> {
     private final Thread thread;
-    private @Nullable Path path;
+    private @Nullable T result;
     private @Nullable IOException failure;
     private @Nullable RuntimeException crash;
 
-    FileTask(String name, IoSupplier work) {
+    BackgroundTask(String name, IoSupplier<T> work) {
         thread = new Thread(
                 () -> {
                     try {
-                        path = work.get();
+                        result = work.get();
                     } catch (IOException e) {
                         failure = e;
                     } catch (RuntimeException e) {
@@ -39,7 +43,7 @@ final class FileTask {
         }
     }
 
-    Path join() throws IOException {
+    T join() throws IOException {
         boolean interrupted = false;
         while (true) {
             try {
@@ -58,15 +62,15 @@ final class FileTask {
         if (crash != null) {
             throw crash;
         }
-        if (path == null) {
-            throw new IllegalStateException("the task writing a file ended without the file or a failure");
+        if (result == null) {
+            throw new IllegalStateException("a plot task ended without a result or a failure");
         }
-        return path;
+        return result;
     }
 
-    /** Work that gives a path or fails with an IOException. */
+    /** Work that gives a result or fails with an IOException. */
     @FunctionalInterface
-    interface IoSupplier {
-        Path get() throws IOException;
+    interface IoSupplier<T> {
+        T get() throws IOException;
     }
 }
