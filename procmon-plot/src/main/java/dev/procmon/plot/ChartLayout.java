@@ -96,7 +96,7 @@ final class ChartLayout {
                 : legend.get(legend.size() - 1).y() + 10;
         for (Chart.Series s : chart.series()) {
             AxisScale ys = s.rightAxis() ? y2 : y;
-            lines.add(new Line(s, PolylineDecimator.decimate(s.x(), s.y(), this::px, v -> py(ys, v))));
+            lines.add(new Line(s, PolylineDecimator.decimate(s.x(), s.y(), xMap(), yMap(ys))));
         }
         labels = LabelLayout.place(chartLabels, this::px, LEFT, RIGHT, top, BOTTOM, LABEL_FONT);
         if (hiddenNote == 1) {
@@ -132,15 +132,20 @@ final class ChartLayout {
     }
 
     double px(double v) {
-        return limit(LEFT + (v - x.min()) / (x.max() - x.min()) * (RIGHT - LEFT));
+        return xMap().toPixel(v);
     }
 
     double py(AxisScale s, double v) {
-        return limit(BOTTOM - (v - s.min()) / (s.max() - s.min()) * (BOTTOM - top));
+        return yMap(s).toPixel(v);
     }
 
-    private static double limit(double p) {
-        return Math.max(-PIXEL_LIMIT, Math.min(PIXEL_LIMIT, p));
+    /** The x axis's map (also the activity panel's, which shares it). */
+    PixelMap xMap() {
+        return new PixelMap(LEFT, false, x.min(), x.max(), RIGHT - LEFT, -PIXEL_LIMIT, PIXEL_LIMIT);
+    }
+
+    private PixelMap yMap(AxisScale s) {
+        return new PixelMap(BOTTOM, true, s.min(), s.max(), BOTTOM - top, -PIXEL_LIMIT, PIXEL_LIMIT);
     }
 
     /** Returns the canvas height: the chart's, and the panel's band when there is one. */

@@ -46,15 +46,18 @@ final class PanelLayout {
         double cy = ChartLayout.HEIGHT + 20;
         for (Chart.Series s : chart.series()) {
             AxisScale ys = s.rightAxis() ? y2 : y;
-            lines.add(new ChartLayout.Line(s, PolylineDecimator.decimate(s.x(), s.y(), main::px, v -> py(ys, v))));
+            lines.add(new ChartLayout.Line(s, PolylineDecimator.decimate(s.x(), s.y(), main.xMap(), yMap(ys))));
             legend.add(new ChartLayout.LegendEntry(cx, cy, s.color(), s.width(), s.name()));
             cx += 46 + s.name().length() * ChartLayout.FONT * LabelLayout.CHAR_WIDTH + 18;
         }
     }
 
     static double py(AxisScale s, double v) {
-        double p = BOTTOM - (v - s.min()) / (s.max() - s.min()) * (BOTTOM - TOP);
-        return Math.max(TOP - 1, Math.min(BOTTOM + 1, p));
+        return yMap(s).toPixel(v);
+    }
+
+    private static PixelMap yMap(AxisScale s) {
+        return new PixelMap(BOTTOM, true, s.min(), s.max(), BOTTOM - TOP, TOP - 1, BOTTOM + 1);
     }
 
     /** Returns the panel's marks: grid, frame, tick and axis texts, lines, legend. */

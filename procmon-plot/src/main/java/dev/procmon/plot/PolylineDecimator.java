@@ -18,7 +18,7 @@ final class PolylineDecimator {
     }
 
     /** Returns runs of pixel coordinates {@code x0, y0, x1, y1, ...}. */
-    static List<double[]> decimate(double[] x, double[] y, Mapping mx, Mapping my) {
+    static List<double[]> decimate(double[] x, double[] y, PixelMap mx, PixelMap my) {
         List<double[]> runs = new ArrayList<>();
         Run run = new Run();
         long column = Long.MIN_VALUE;

@@ -51,7 +51,10 @@ class SvgDecimationTest {
     @Test
     void breaksTheLineAtMissingValues() {
         List<double[]> runs = PolylineDecimator.decimate(
-                new double[] {0, 1, 2, 3}, new double[] {1, Double.NaN, 2, 3}, v -> v * 100, v -> v);
+                new double[] {0, 1, 2, 3},
+                new double[] {1, Double.NaN, 2, 3},
+                new PixelMap(0, false, 0, 1, 100, -1e9, 1e9),
+                new PixelMap(0, false, 0, 1, 1, -1e9, 1e9));
         assertThat(runs).hasSize(2);
     }
 
