@@ -161,14 +161,33 @@ final class AsciiRow {
 
     /** The decimal digits of {@code v >= 0}. */
     private static int length(long v) {
-        int len = 1;
-        long p = 10;
-        while (len < 19 && v >= p) {
-            len++;
-            p *= 10;
-        }
-        return len;
+        // From the bit length: log10(2) ~ 1233 / 4096 gives the digits or one less; one compare decides.
+        int guess = ((Long.SIZE - Long.numberOfLeadingZeros(v | 1)) * 1233) >>> 12;
+        return guess < DIGIT_LIMITS.length && v >= DIGIT_LIMITS[guess] ? guess + 1 : Math.max(guess, 1);
     }
+
+    /** 10^k for k = 0..18: a number of k + 1 digits is at least 10^k. */
+    private static final long[] DIGIT_LIMITS = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L,
+    };
 
     private AsciiRow padded(long v, int width) {
         room(width);
