@@ -9,13 +9,11 @@
 #   -XX:+UseSerialGC         one GC thread for every command but plot, demo, check, export, which read
 #                            large logs on every core and keep G1.
 #   -XX:-UsePerfData         no hsperfdata file to create and update.
-#   the class-data archive   (the launcher's -XX:SharedArchiveFile) only for the commands that never
-#                            draw (label, --version, help): with the dynamic archive loaded, Java2D's
-#                            Marlin renderer ran interpreted (Renderer._endRendering was never
+#   the class-data archive   (the launcher's -XX:SharedArchiveFile, every command) is dumped by a JVM
+#                            with these options, C1 only: one dumped by a JVM with C2 left Java2D's
+#                            Marlin renderer interpreted in a C1 JVM (Renderer._endRendering was never
 #                            compiled): a plot of 1,000,000 samples took 5.3-5.6 s of CPU instead of
-#                            2.0 s, one of 36,000 samples (what record --plot draws after ten hours at
-#                            1 s) 3.5 s instead of 0.8 s. The archive saves about 0.1 s of start-up.
-#   -Xlog:...:stderr         the JVM's own warnings go to stderr, never into a log written to stdout.
+#                            2.0 s, one of 36,000 samples 3.3 s instead of 0.5 s with a C1-dumped one.
 procmon_jvm_options() {
   local opts=(-XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1)
   case "${1:-}" in
@@ -23,12 +21,4 @@ procmon_jvm_options() {
     *) opts+=(-XX:+UseSerialGC) ;;
   esac
   printf '%s\n' "${opts[@]}"
-}
-
-# Succeeds if the launcher may give the command its class-data archive (see above).
-procmon_uses_cds() {
-  case "${1:-}" in
-    label|generate-completion|help|--version|-V|--help|-h|"") return 0 ;;
-    *) return 1 ;;
-  esac
 }
