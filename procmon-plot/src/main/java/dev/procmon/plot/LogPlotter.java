@@ -70,13 +70,8 @@ public final class LogPlotter {
         List<ProcessSummary> summaries = new ArrayList<>();
         for (SampleTable table : plotted) {
             String name = base + "_" + table.pid() + (table.run() > 1 ? "-" + table.run() : "");
-            DerivedSeries d = DerivedSeries.of(table, options.time(), options.cores());
-            // The .dat (a row per sample) and the summary with its JSON (a phase per label) are made
-            // on threads of their own while the chart is laid out and drawn.
-            BackgroundTask<Path> dat = new BackgroundTask<>(
-                    "dat",
-                    () -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
-            dat.start();
+            // The summary with its JSON (a phase per label) and the .dat (a row per sample) are made
+            // on threads of their own while the series are derived and the chart is laid out and drawn.
             BackgroundTask<SummaryFile> summary = new BackgroundTask<>("summary", () -> {
                 RunSummary s = RunSummary.of(table);
                 return new SummaryFile(
@@ -84,6 +79,17 @@ public final class LogPlotter {
                         OutputFiles.write(outDir, name + ".summary.json", out -> SummaryJson.write(out, logName, s)));
             });
             summary.start();
+            DerivedSeries d;
+            try {
+                d = DerivedSeries.of(table, options.time(), options.cores());
+            } catch (RuntimeException e) {
+                summary.awaitQuietly();
+                throw e;
+            }
+            BackgroundTask<Path> dat = new BackgroundTask<>(
+                    "dat",
+                    () -> OutputFiles.write(outDir, name + ".dat", out -> DatWriter.write(out, logName, table, d)));
+            dat.start();
             List<Path> files = new ArrayList<>();
             try {
                 ChartLayout layout = new ChartLayout(
