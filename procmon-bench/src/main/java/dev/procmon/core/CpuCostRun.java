@@ -99,38 +99,35 @@ public final class CpuCostRun {
         for (String arg : args) {
             String[] pair = arg.split("=");
             int size = Integer.parseInt(pair[0]);
-            try (ProcessTreeSampler tree = ProcessTreeSampler.open(Long.parseLong(pair[1]), clock, ProcRoot.SYSTEM)) {
-                ProcessReading s = new ProcessReading();
-                measure("tree:" + size, Math.max(4, 20_000 / size), () -> {
-                    s.clear();
-                    try {
-                        tree.sample(s);
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    if (s.numProcs != size) {
-                        throw new IllegalStateException("tree has " + s.numProcs + " processes, not " + size);
-                    }
-                    return s.rssBytes;
-                });
+            long root = Long.parseLong(pair[1]);
+            try (ProcessTreeSampler tree = ProcessTreeSampler.open(root, clock, ProcRoot.SYSTEM)) {
+                measureTree("tree:" + size, tree, size);
             }
             // The monitor's own tree path (includeChildren): every counter summed over the members,
             // read at the monitor's rate (I/O and status every tenth sample).
-            try (ProcessTreeSampler tree = ProcessTreeSampler.withCounters(
-                    Long.parseLong(pair[1]), clock, ProcRoot.SYSTEM, MemoryDetail.RSS)) {
-                ProcessReading s = new ProcessReading();
-                measure("treeCounters:" + size, Math.max(4, 20_000 / size), () -> {
-                    s.clear();
-                    try {
-                        tree.sample(s);
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return s.rssBytes;
-                });
+            try (ProcessTreeSampler tree =
+                    ProcessTreeSampler.withCounters(root, clock, ProcRoot.SYSTEM, MemoryDetail.RSS)) {
+                measureTree("treeCounters:" + size, tree, size);
             }
         }
         System.err.println(sink == 42 ? "" : ""); // keeps the results live
+    }
+
+    /** Samples a tree of {@code size} processes, checking that it has them all. */
+    private static void measureTree(String name, ProcessTreeSampler tree, int size) {
+        ProcessReading s = new ProcessReading();
+        measure(name, Math.max(4, 20_000 / size), () -> {
+            s.clear();
+            try {
+                tree.sample(s);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            if (s.numProcs != size) {
+                throw new IllegalStateException("tree has " + s.numProcs + " processes, not " + size);
+            }
+            return s.rssBytes;
+        });
     }
 
     private static void measure(String name, int opsPerRound, LongSupplier op) {
