@@ -20,11 +20,7 @@ final class AsciiRow {
     private int n;
 
     AsciiRow() {
-        this(1 << 16);
-    }
-
-    private AsciiRow(int capacity) {
-        buf = new byte[capacity];
+        buf = new byte[1 << 16];
     }
 
     int size() {
@@ -65,16 +61,6 @@ final class AsciiRow {
         return this;
     }
 
-    /** "00" to "99": two digits per division (the .dat writes about fifteen numbers a row, a million rows). */
-    private static final byte[] PAIRS = new byte[200];
-
-    static {
-        for (int i = 0; i < 100; i++) {
-            PAIRS[2 * i] = (byte) ('0' + i / 10);
-            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
-
     /** Appends {@code v} as {@link DecimalText#append} does: fixed decimals, NaN and infinities as {@code NaN}. */
     AsciiRow decimal(double v, int decimals) {
         if (!Double.isFinite(v)) {
@@ -100,7 +86,7 @@ final class AsciiRow {
         // r's digits, at least one before the point, then the point moved in before the last
         // decimals (no division by the scale).
         int start = n;
-        int len = Math.max(length(r), decimals + 1);
+        int len = Math.max(DecimalDigits.length(r), decimals + 1);
         fill(r, len);
         int point = start + len - decimals;
         System.arraycopy(buf, point, buf, point + 1, decimals);
@@ -125,81 +111,17 @@ final class AsciiRow {
 
     /** The digits of {@code v >= 0}; room is there. */
     private void digits(long v) {
-        int len = length(v);
-        fill(v, len);
+        fill(v, DecimalDigits.length(v));
     }
 
-    /**
-     * {@code v >= 0} as exactly {@code width} digits (zero-padded; room is there), two digits a step.
-     * The divisions by 100 and 10 are multiplications and shifts (exact below 2^32 and 100): procmon
-     * plot runs on C1, which divides by a constant with a division instruction.
-     */
+    /** {@code v >= 0} as exactly {@code width} digits; room is there. */
     private void fill(long v, int width) {
-        int i = n + width;
-        while (v > Integer.MAX_VALUE && i - 2 >= n) { // a count past two billion: rare
-            long q = v / 100;
-            int pair = (int) (v - q * 100) << 1;
-            buf[--i] = PAIRS[pair + 1];
-            buf[--i] = PAIRS[pair];
-            v = q;
-        }
-        int x = (int) v;
-        while (x >= 100 && i - 2 >= n) {
-            int q = (int) ((x * 1374389535L) >>> 37);
-            int pair = (x - q * 100) << 1;
-            buf[--i] = PAIRS[pair + 1];
-            buf[--i] = PAIRS[pair];
-            x = q;
-        }
-        while (i > n) {
-            int q = (x * 103) >>> 10;
-            buf[--i] = (byte) ('0' + x - q * 10);
-            x = q;
-        }
+        DecimalDigits.fill(buf, n, v, width);
         n += width;
     }
 
-    /** The decimal digits of {@code v >= 0}. */
-    private static int length(long v) {
-        // From the bit length: log10(2) ~ 1233 / 4096 gives the digits or one less; one compare decides.
-        int guess = ((Long.SIZE - Long.numberOfLeadingZeros(v | 1)) * 1233) >>> 12;
-        return guess < DIGIT_LIMITS.length && v >= DIGIT_LIMITS[guess] ? guess + 1 : Math.max(guess, 1);
-    }
-
-    /** 10^k for k = 0..18: a number of k + 1 digits is at least 10^k. */
-    private static final long[] DIGIT_LIMITS = {
-        1L,
-        10L,
-        100L,
-        1_000L,
-        10_000L,
-        100_000L,
-        1_000_000L,
-        10_000_000L,
-        100_000_000L,
-        1_000_000_000L,
-        10_000_000_000L,
-        100_000_000_000L,
-        1_000_000_000_000L,
-        10_000_000_000_000L,
-        100_000_000_000_000L,
-        1_000_000_000_000_000L,
-        10_000_000_000_000_000L,
-        100_000_000_000_000_000L,
-        1_000_000_000_000_000_000L,
-    };
-
-    private AsciiRow padded(long v, int width) {
-        room(width);
-        fill(v, width);
-        return this;
-    }
-
-    /** The minute last formatted (seconds since 1970 / 60), and its {@code YYYY-MM-DDTHH:MM:} text. */
-    private long cachedMinute = Long.MIN_VALUE;
-
-    private final byte[] minuteText = new byte[MINUTE_TEXT];
-    private static final int MINUTE_TEXT = 17;
+    /** The current minute's {@code YYYY-MM-DDTHH:MM:} text: consecutive samples share it. */
+    private final MinuteText minute = new MinuteText();
 
     /** Appends a timestamp as {@link TimestampText#format} does ({@code 2026-11-24T14:10:06.051630} or {@code NaN}). */
     AsciiRow timestamp(long micros) {
@@ -208,45 +130,17 @@ final class AsciiRow {
         }
         long seconds = Math.floorDiv(micros, 1_000_000L);
         long frac = Math.floorMod(micros, 1_000_000L);
-        long minute = Math.floorDiv(seconds, 60L);
-        if (minute != cachedMinute && !cacheMinute(minute)) {
+        byte[] text = minute.of(Math.floorDiv(seconds, 60L));
+        if (text == null) {
             return ascii(TimestampText.format(micros));
         }
         // Consecutive samples share their minute: only seconds and microseconds change.
-        room(MINUTE_TEXT + 9);
-        System.arraycopy(minuteText, 0, buf, n, MINUTE_TEXT);
-        n += MINUTE_TEXT;
+        room(MinuteText.LENGTH + 9);
+        System.arraycopy(text, 0, buf, n, MinuteText.LENGTH);
+        n += MinuteText.LENGTH;
         fill(Math.floorMod(seconds, 60L), 2);
         buf[n++] = '.';
         fill(frac, 6);
         return this;
-    }
-
-    /** Formats the minute's text; false if its year is outside 0000-9999 (left to TimestampText). */
-    private boolean cacheMinute(long minute) {
-        long days = Math.floorDiv(minute, 1440L);
-        long minuteOfDay = Math.floorMod(minute, 1440L);
-        // Days since 1970 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
-        long z = days + 719468;
-        long era = Math.floorDiv(z, 146097);
-        long doe = z - era * 146097;
-        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        long year = yoe + era * 400;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long day = doy - (153 * mp + 2) / 5 + 1;
-        long month = mp < 10 ? mp + 3 : mp - 9;
-        if (month <= 2) {
-            year++;
-        }
-        if (year < 0 || year > 9999) {
-            return false;
-        }
-        AsciiRow text = new AsciiRow(MINUTE_TEXT);
-        text.padded(year, 4).ch('-').padded(month, 2).ch('-').padded(day, 2).ch('T');
-        text.padded(minuteOfDay / 60, 2).ch(':').padded(minuteOfDay % 60, 2).ch(':');
-        System.arraycopy(text.buf, 0, minuteText, 0, MINUTE_TEXT);
-        cachedMinute = minute;
-        return true;
     }
 }
