@@ -171,32 +171,4 @@ final class FileSplit {
             lines = scanner.lines();
         }
     }
-
-    /** The first {@code remaining} bytes of a stream. */
-    private static final class RangeInput extends java.io.FilterInputStream {
-        private long remaining;
-
-        RangeInput(InputStream in, long length) {
-            super(in);
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-    }
 }
