@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
@@ -52,7 +51,7 @@ final class FileRead {
     void read(Path file, long size) throws PlotInputException {
         int samplesBefore = runs.samples();
         try {
-            int parts = size > 0 && !isGzip(file) ? partsFor.applyAsInt(size) : 1;
+            int parts = size > 0 && !GzipMagic.of(file) ? partsFor.applyAsInt(size) : 1;
             if (parts > 1) {
                 readInParts(file, size, parts);
             } else {
@@ -94,7 +93,7 @@ final class FileRead {
                 InputStream counted = new CountingInput(raw, n -> progress.accept(count[0] += n))) {
             BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
             InputStream in = buffered;
-            if (startsWithGzipMagic(buffered)) {
+            if (GzipMagic.at(buffered)) {
                 gzip = new TolerantGzipInput(new GZIPInputStream(buffered, 1 << 16));
                 in = gzip;
             } else {
@@ -112,23 +111,5 @@ final class FileRead {
             notices.add(name + ": gzip data " + (gzip.cutShort instanceof EOFException ? "truncated" : "corrupt")
                     + "; plotted the " + (runs.samples() - samplesBefore) + " samples before that");
         }
-    }
-
-    private static boolean isGzip(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer two = ByteBuffer.allocate(2);
-            while (two.hasRemaining() && ch.read(two) > 0) {
-                // a regular file gives both bytes at once unless it is shorter
-            }
-            return two.position() == 2 && (two.get(0) & 0xff) == 0x1f && (two.get(1) & 0xff) == 0x8b;
-        }
-    }
-
-    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b;
     }
 }

@@ -61,13 +61,9 @@ final class RotatedOrder {
     private static First first(Path f) {
         SampleLineParser parser = new SampleLineParser();
         Sample sample = new Sample();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
+        try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
             InputStream in = raw;
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = raw.read();
-            raw.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
+            if (GzipMagic.at(raw)) {
                 in = new GZIPInputStream(raw, 1 << 16);
             }
             new LogScanner()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,26 +28,11 @@ import org.w3c.dom.NodeList;
  * multiplot that gnuplot draws without a word on its output, whose lower panel holds the activity
  * series where procmon's own layout puts them; without them, the single chart as before.
  */
-@EnabledIf("gnuplotInstalled")
+@EnabledIf("dev.procmon.plot.GnuplotIntegrationIT#gnuplotInstalled")
 class GnuplotActivityPanelIT {
 
     @TempDir
     Path out;
-
-    static boolean gnuplotInstalled() {
-        try {
-            Process p = new ProcessBuilder("gnuplot", "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     /** A stroked line of gnuplot's SVG: its colour as {@code #rrggbb} and its points. */
     private record Stroke(String color, boolean dashed, List<double[]> points) {
