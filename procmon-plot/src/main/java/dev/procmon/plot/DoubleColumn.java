@@ -26,10 +26,8 @@ final class DoubleColumn {
         return new DoubleColumn(size);
     }
 
+    /** The value at {@code i}, from 0 to {@link #size()} - 1 (callers loop to the size: no check per value here). */
     double get(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i);
-        }
         return values == null ? Double.NaN : values[i];
     }
 
