@@ -51,7 +51,11 @@ final class FileRead {
     void read(Path file, long size) throws PlotInputException {
         int samplesBefore = runs.samples();
         try {
-            int parts = size > 0 && !GzipMagic.of(file) ? partsFor.applyAsInt(size) : 1;
+            // The magic is looked at only where a split is possible (readWhole looks at it anyway).
+            int parts = size > 0 ? partsFor.applyAsInt(size) : 1;
+            if (parts > 1 && GzipMagic.of(file)) {
+                parts = 1;
+            }
             if (parts > 1) {
                 readInParts(file, size, parts);
             } else {
