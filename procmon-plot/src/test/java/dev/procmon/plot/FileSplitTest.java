@@ -244,6 +244,29 @@ class FileSplitTest {
         }
     }
 
+    @Test
+    void aGzipLogIsNeverSplitWhateverItsSize() throws Exception {
+        Path file = Files.createTempFile("split", ".log.gz");
+        try {
+            StringBuilder log = new StringBuilder();
+            for (int i = 1; i <= 2000; i++) {
+                log.append(LogLines.sample(7, i, 1000 + i, i / 10.0, i % 100 == 0 ? "step " + i : null))
+                        .append('\n');
+            }
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(log.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            // Parts asked for: byte offsets into compressed data would cut it anywhere.
+            ParsedLog split = read(file, 4);
+            assertThat(split.notices()).isEmpty();
+            assertThat(split.tables()).hasSize(1);
+            assertThat(split.tables().get(0).size()).isEqualTo(2000);
+            assertThat(split.tables().get(0).labels()).hasSize(20);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     private static ParsedLog read(Path file, int parts) throws PlotInputException {
         return LogReader.read(List.of(file), ProgressListener.NONE, null, size -> parts);
     }
